@@ -1,0 +1,48 @@
+# The workbench's commands. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test lint format worker bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+## setup: build .venv from the pinned requirements
+setup: $(STAMP)
+
+## run: migrate, load the demo, start the web server with a Celery worker and beat
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Starting the workbench on http://$(HOST):$(PORT)/ (admin: /admin/) with a Celery worker and beat. Ctrl-C stops all."
+	@$(VENV)/bin/celery -A factcheck worker -B --loglevel=INFO --concurrency=2 \
+		--schedule=var/celerybeat-schedule & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+## worker: a Celery worker alone (production: one `beat` process besides, see docs/deployment.md)
+worker: setup
+	$(VENV)/bin/celery -A factcheck worker --loglevel=INFO
+
+## test: lint, then the whole test suite
+test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf var/ staticfiles/ .pytest_cache .ruff_cache

@@ -1,0 +1,353 @@
+"""The staff side, made for a newsroom's day. State changes go through `claims.workflow`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import admin, messages
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+from . import workflow
+from .admin_transitions import TransitionViews
+from .forms import ClaimAdminForm, ReasonForm
+from .models import (
+    Article,
+    Claim,
+    Claimant,
+    ClaimantAlias,
+    Evidence,
+    Notification,
+    Rating,
+    Source,
+    Verdict,
+)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "domain", "country", "language", "is_demo"]
+    list_filter = ["country", "language", "is_demo"]
+    search_fields = ["name", "domain"]
+
+
+class AliasInline(admin.TabularInline):
+    model = ClaimantAlias
+    extra = 1
+
+
+@admin.register(Claimant)
+class ClaimantAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "affiliation", "is_demo"]
+    list_filter = ["is_demo"]
+    search_fields = ["name", "role", "affiliation", "aliases__name"]
+    inlines = [AliasInline]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "source", "published_display", "language", "url"]
+    list_filter = ["source", "language", "published_precision", "is_demo"]
+    search_fields = ["headline", "url", "byline"]
+    autocomplete_fields = ["source"]
+    date_hierarchy = "published_on"
+    list_select_related = ["source"]
+
+    @admin.display(description="published", ordering="published_on")
+    def published_display(self, article: Article) -> str:
+        return article.published_display
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    list_display = ["label", "slug", "scale", "claimreview_value", "is_final", "order"]
+    list_filter = ["scale", "is_final"]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_health"]
+    readonly_fields = ["link_health"]
+
+
+class PublishedVerdictInline(admin.TabularInline):
+    """Published verdicts: read-only history, never edited or deleted."""
+
+    model = Verdict
+    verbose_name_plural = "published verdicts"
+    extra = 0
+    fields = ["published_at", "rating", "summary", "author", "approver", "is_current"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).published().select_related("rating", "author", "approver")
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class DraftVerdictInline(admin.StackedInline):
+    """The one verdict in the works: written by a reviewer, then submitted and approved."""
+
+    model = Verdict
+    verbose_name = "verdict in the works"
+    verbose_name_plural = "verdict in the works"
+    extra = 0
+    max_num = 1
+    fields = ["status", "rating", "summary", "explanation", "checked_on", "author"]
+    readonly_fields = ["status", "author"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).exclude(status=Verdict.Status.PUBLISHED)
+
+
+class DeadlineFilter(admin.SimpleListFilter):
+    title = "deadline"
+    parameter_name = "deadline"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("passed", "passed"),
+            ("this_week", "due this week"),
+            ("next_30", "in the next 30 days"),
+            ("none", "no deadline"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        ranges = {
+            "passed": {"deadline__lt": today},
+            "this_week": {"deadline__gte": today, "deadline__lte": today + dt.timedelta(days=7)},
+            "next_30": {"deadline__gte": today, "deadline__lte": today + dt.timedelta(days=30)},
+            "none": {"deadline__isnull": True},
+        }
+        return queryset.filter(**ranges[self.value()]) if self.value() in ranges else queryset
+
+
+@admin.register(Claim)
+class ClaimAdmin(TransitionViews, admin.ModelAdmin):
+    form = ClaimAdminForm
+    list_display = [
+        "short_statement",
+        "status",
+        "tracking",
+        "deadline_shown",
+        "reviewer",
+        "source",
+        "current_rating",
+    ]
+    list_filter = ["status", "tracking", DeadlineFilter, "reviewer", "article__source", "is_demo"]
+    search_fields = [
+        "statement",
+        "quote",
+        "claimant__name",
+        "claimant__aliases__name",
+        "article__headline",
+    ]
+    autocomplete_fields = ["claimant", "article", "appearances"]
+    date_hierarchy = "deadline"
+    list_select_related = ["reviewer", "article__source"]
+    inlines = [EvidenceInline, DraftVerdictInline, PublishedVerdictInline]
+    actions = ["submit_selected", "assign_to_me", "publish_selected", "retract_selected"]
+    readonly_fields = [
+        "status",
+        "tracking",
+        "deadline_expression",
+        "deadline_explanation",
+        "deadline_approximate",
+        "first_published_at",
+        "due_since",
+        "retraction",
+        "timeline",
+    ]
+    fieldsets = [
+        (None, {"fields": ["statement", "quote", "article", "appearances", "claimant",
+                           "reported_by", "is_demo"]}),
+        ("Deadline", {"fields": ["deadline", "deadline_overridden", "deadline_expression",
+                                 "deadline_explanation", "deadline_approximate"]}),
+        ("Review", {"fields": ["reviewer", "status", "tracking", "first_published_at",
+                               "due_since", "retraction"]}),
+        ("Timeline", {"fields": ["timeline"]}),
+    ]
+    # Once public, a claim's wording is fixed: a change goes through retraction or a new verdict.
+    LOCKED_WHEN_PUBLIC = ["statement", "quote", "article", "claimant", "reported_by",
+                          "deadline", "deadline_overridden"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        current = Verdict.objects.filter(is_current=True).select_related("rating")
+        return super().get_queryset(request).prefetch_related(
+            Prefetch("verdicts", queryset=current, to_attr="current_verdicts")
+        )
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj and obj.status in (Claim.Status.PUBLISHED, Claim.Status.RETRACTED):
+            fields += self.LOCKED_WHEN_PUBLIC
+        return fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
+        if obj is not None and obj.status != Claim.Status.DRAFT:
+            return False  # published claims are retracted, never erased
+        return super().has_delete_permission(request, obj)
+
+    def get_inlines(self, request: HttpRequest, obj: Claim | None):
+        return self.inlines if obj else [EvidenceInline]
+
+    @admin.display(description="claim", ordering="statement")
+    def short_statement(self, claim: Claim) -> str:
+        return claim.statement[:90] + ("…" if len(claim.statement) > 90 else "")
+
+    @admin.display(description="deadline", ordering="deadline")
+    def deadline_shown(self, claim: Claim) -> str:
+        return claim.deadline_display or "—"
+
+    @admin.display(description="source", ordering="article__source__name")
+    def source(self, claim: Claim) -> str:
+        return claim.article.source.name
+
+    @admin.display(description="rating")
+    def current_rating(self, claim: Claim) -> str:
+        return claim.current_verdicts[0].rating.label if claim.current_verdicts else "—"
+
+    @admin.display(description="retraction")
+    def retraction(self, claim: Claim) -> str:
+        return claim.retraction_reason or "—"
+
+    @admin.display(description="timeline")
+    def timeline(self, claim: Claim) -> str:
+        events = claim.events.select_related("actor") if claim.pk else []
+        rows = format_html_join(
+            "", "<li><time>{}</time> — <strong>{}</strong>: {}{}</li>",
+            ((timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M"), e.get_kind_display(), e.message,
+              f" ({e.actor})" if e.actor else "") for e in events),
+        )
+        return format_html("<ul class='timeline'>{}</ul>", rows) if events else "—"
+
+    def save_model(self, request: HttpRequest, obj: Claim, form, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        if not change:
+            workflow.record_created(obj, by=request.user)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        for instance in formset.save(commit=False):
+            if isinstance(instance, Verdict) and not instance.author_id:
+                instance.author = request.user
+            if isinstance(instance, Evidence) and not instance.added_by_id:
+                instance.added_by = request.user
+            instance.save()
+        for instance in formset.deleted_objects:
+            instance.delete()
+        formset.save_m2m()
+
+    # --- Actions: each goes through the workflow and reports per claim ----------------------
+
+    def _apply(self, request: HttpRequest, queryset: QuerySet, verb: str, transition) -> None:
+        for claim in queryset:
+            try:
+                transition(claim)
+            except workflow.WorkflowError as error:
+                self.message_user(request, f"Not {verb}: “{claim}” — {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"{verb.capitalize()}: “{claim}”", messages.SUCCESS)
+
+    def has_submit_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("claims.submit_claim")
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("claims.publish_claim")
+
+    def has_retract_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("claims.retract_claim")
+
+    @admin.action(description="Submit verdicts for review", permissions=["submit"])
+    def submit_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._apply(request, queryset, "submitted", lambda c: workflow.submit(c, by=request.user))
+
+    @admin.action(description="Assign to me", permissions=["submit"])
+    def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._apply(request, queryset, "assigned",
+                    lambda c: workflow.assign(c, reviewer=request.user, by=request.user))
+
+    @admin.action(description="Publish submitted verdicts", permissions=["publish"])
+    def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._apply(request, queryset, "published", lambda c: workflow.publish(c, by=request.user))
+
+    @admin.action(description="Retract…", permissions=["retract"])
+    def retract_selected(self, request: HttpRequest, queryset: QuerySet):
+        form = ReasonForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._apply(request, queryset, "retracted",
+                        lambda c: workflow.retract(c, by=request.user, reason=reason))
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Retract claims",
+            "claims": queryset,
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/claims/claim/retract_selected.html", context)
+
+    def get_urls(self):
+        return self.transition_urls(path) + super().get_urls()
+
+
+@admin.register(Verdict)
+class VerdictAdmin(admin.ModelAdmin):
+    """All verdicts, for finding and reading; they are written on the claim's page."""
+
+    list_display = ["claim", "rating", "status", "author", "approver", "published_at", "is_current"]
+    list_filter = ["status", "rating", "is_current"]
+    search_fields = ["summary", "claim__statement"]
+    list_select_related = ["claim", "rating", "author", "approver"]
+    readonly_fields = [f.name for f in Verdict._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["title", "claim", "stance", "source_name", "link_health", "added_by"]
+    list_filter = ["stance", "link_health"]
+    search_fields = ["title", "url", "excerpt", "claim__statement"]
+    autocomplete_fields = ["claim"]
+    list_select_related = ["claim", "added_by"]
+
+    def save_model(self, request: HttpRequest, obj: Evidence, form, change: bool) -> None:
+        if not change:
+            obj.added_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["subject", "kind", "deadline", "created_at", "sent_at"]
+    list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
+    readonly_fields = [f.name for f in Notification._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

@@ -1,0 +1,22 @@
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+
+from claims import notifications, workflow
+
+
+class Command(BaseCommand):
+    help = "Mark claims whose deadline has passed as due and queue reminders (what beat runs)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--as-of", help="Sweep as if today were this day (YYYY-MM-DD).")
+
+    def handle(self, *args, as_of: str | None = None, **options) -> None:
+        try:
+            day = dt.date.fromisoformat(as_of) if as_of else None
+        except ValueError as error:
+            raise CommandError(f"--as-of must be a date as YYYY-MM-DD, not {as_of!r}.") from error
+        result = workflow.sweep(as_of=day)
+        notifications.deliver_pending()
+        self.stdout.write(f"marked due: {result.marked_due}")
+        self.stdout.write(f"reminders: {result.reminders}")

@@ -1,0 +1,492 @@
+"""The newsroom's data and the invariants the database itself keeps.
+
+State changes of a claim are not made here but in `claims.workflow`; the querysets below are the
+reads every part of the site shares (`Claim.objects.public()`, `.due()`, `.watching()`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from .deadlines import Precision, format_day, latest_possible_day
+
+
+class DatePrecision(models.TextChoices):
+    DAY = Precision.DAY.value, "day"
+    MONTH = Precision.MONTH.value, "month"
+    YEAR = Precision.YEAR.value, "year"
+
+
+def format_partial_date(day: dt.date | None, precision: str) -> str:
+    """A date as precisely as it is known: '31 July 2019', 'July 2019' or '2019'."""
+    if day is None:
+        return "date unknown"
+    if precision == DatePrecision.YEAR:
+        return str(day.year)
+    if precision == DatePrecision.MONTH:
+        return f"{calendar.month_name[day.month]} {day.year}"
+    return format_day(day)
+
+
+class Source(models.Model):
+    """An outlet or publisher."""
+
+    name = models.CharField(max_length=200, unique=True)
+    homepage = models.URLField(blank=True)
+    domain = models.CharField(max_length=200, blank=True, db_index=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code")
+    language = models.CharField(max_length=8, blank=True, help_text="BCP 47 code, e.g. en, ar")
+    is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Claimant(models.Model):
+    """Who made a claim. Other spellings of the name are kept as aliases."""
+
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, blank=True)
+    affiliation = models.CharField(max_length=200, blank=True)
+    same_as = models.URLField(blank=True, help_text="A page that identifies the person, e.g. Wikidata.")
+    is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def description(self) -> str:
+        return ", ".join(part for part in (self.name, self.role, self.affiliation) if part)
+
+
+class ClaimantAlias(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    claimant = models.ForeignKey(Claimant, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name_plural = "claimant aliases"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """A published piece in which claims appear. Its date may be known only to month or year."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    url = models.URLField(
+        "canonical URL", max_length=1000, unique=True, null=True, blank=True
+    )
+    headline = models.CharField(max_length=500)
+    byline = models.CharField(max_length=300, blank=True)
+    published_on = models.DateField(
+        null=True, blank=True, help_text="For a date known to the month, the 1st of that month."
+    )
+    published_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    language = models.CharField(max_length=8, blank=True)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        indexes = [models.Index(fields=["-published_on"])]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    @property
+    def published_display(self) -> str:
+        return format_partial_date(self.published_on, self.published_precision)
+
+    @property
+    def published_latest(self) -> dt.date | None:
+        """The latest day the article can have been published on."""
+        if self.published_on is None:
+            return None
+        return latest_possible_day(self.published_on, Precision(self.published_precision))
+
+
+class RatingScale(models.TextChoices):
+    ACCURACY = "accuracy", "accuracy"
+    PROMISE = "promise", "promise or prediction"
+
+
+class Rating(models.Model):
+    """A verdict's rating. Ratings are data (see migration 0002), not code."""
+
+    slug = models.SlugField(unique=True)
+    label = models.CharField(max_length=60)
+    scale = models.CharField(max_length=10, choices=RatingScale.choices)
+    claimreview_value = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="1 (worst) to 5 (best) in ClaimReview; empty if none."
+    )
+    is_final = models.BooleanField(
+        default=True, help_text="False for 'pending': the claim is still watched."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["scale", "order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(claimreview_value__isnull=True)
+                | Q(claimreview_value__gte=1, claimreview_value__lte=5),
+                name="rating_value_between_1_and_5",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self) -> ClaimQuerySet:
+        """What the public may see: published claims, and retracted ones (which say so)."""
+        return self.filter(status__in=[Claim.Status.PUBLISHED, Claim.Status.RETRACTED])
+
+    def watching(self) -> ClaimQuerySet:
+        return self.filter(status=Claim.Status.PUBLISHED, tracking=Claim.Tracking.WATCHING)
+
+    def due(self) -> ClaimQuerySet:
+        return self.filter(status=Claim.Status.PUBLISHED, tracking=Claim.Tracking.DUE)
+
+    def past_deadline(self, today: dt.date) -> ClaimQuerySet:
+        """Watching claims whose last day has gone by: what the sweep marks due."""
+        return self.watching().filter(deadline__lt=today)
+
+
+class Claim(models.Model):
+    """A statement to check, from an article, with its deadline if it is time-bound."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "draft"
+        IN_REVIEW = "in_review", "in review"
+        PUBLISHED = "published", "published"
+        RETRACTED = "retracted", "retracted"
+
+    class Tracking(models.TextChoices):
+        NONE = "none", "not time-bound"
+        WATCHING = "watching", "watching"
+        DUE = "due", "due for re-check"
+        RESOLVED = "resolved", "resolved"
+
+    statement = models.TextField(help_text="The claim to check, in the newsroom's words.")
+    slug = models.SlugField(max_length=80, blank=True)
+    quote = models.TextField(blank=True, help_text="The verbatim words in the article.")
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="claims", help_text="First appearance."
+    )
+    appearances = models.ManyToManyField(
+        Article, blank=True, related_name="claim_appearances", help_text="Later appearances."
+    )
+    claimant = models.ForeignKey(
+        Claimant, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+    )
+    reported_by = models.CharField(
+        max_length=200, blank=True, help_text="Who relayed it, e.g. 'Sputnik Arabic'."
+    )
+    stated_on = models.DateField(
+        null=True, blank=True, editable=False, help_text="The article's date, kept for the check."
+    )
+    deadline = models.DateField(
+        null=True, blank=True, help_text="The last day on which the claim still counts as kept."
+    )
+    deadline_expression = models.CharField(max_length=200, blank=True)
+    deadline_explanation = models.CharField(max_length=400, blank=True)
+    deadline_approximate = models.BooleanField(
+        default=False, help_text="The article's date is known only to the month or year."
+    )
+    deadline_overridden = models.BooleanField(
+        default=False, help_text="Set by an editor rather than read from the quote."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    tracking = models.CharField(max_length=10, choices=Tracking.choices, default=Tracking.NONE)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims_to_review",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims_created",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    due_since = models.DateTimeField(null=True, blank=True, editable=False)
+    retraction_reason = models.TextField(blank=True, editable=False)
+    retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [
+            ("submit_claim", "Can submit a claim's verdict for review"),
+            ("publish_claim", "Can approve and publish a verdict"),
+            ("retract_claim", "Can retract a published claim"),
+            ("resolve_claim", "Can record the outcome of a claim that fell due"),
+            ("extend_deadline", "Can extend a claim's deadline"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True)
+                | Q(stated_on__isnull=True)
+                | Q(deadline__gte=F("stated_on")),
+                name="claim_deadline_not_before_article",
+            ),
+            models.CheckConstraint(
+                condition=~Q(tracking__in=["watching", "due"]) | Q(deadline__isnull=False),
+                name="claim_tracked_has_deadline",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="retracted") | ~Q(retraction_reason=""),
+                name="claim_retraction_has_reason",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "tracking", "deadline"], name="claim_tracking_idx"),
+            models.Index(fields=["status", "-first_published_at"], name="claim_public_list_idx"),
+            models.Index(fields=["reviewer", "status"], name="claim_reviewer_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement[:80]
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.statement)[:80].rstrip("-")
+        if self.article_id and self.stated_on is None:
+            self.stated_on = self.article.published_on
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        if self.slug:
+            return reverse("claims:detail-slug", args=[self.pk, self.slug])
+        return reverse("claims:detail", args=[self.pk])
+
+    @property
+    def deadline_display(self) -> str:
+        """'29 September 2019 at the latest' for an approximate deadline, else the day."""
+        if self.deadline is None:
+            return ""
+        day = format_day(self.deadline)
+        return f"{day} at the latest" if self.deadline_approximate else day
+
+    @property
+    def is_time_bound(self) -> bool:
+        return self.deadline is not None
+
+
+class VerdictQuerySet(models.QuerySet):
+    def published(self) -> VerdictQuerySet:
+        return self.filter(status=Verdict.Status.PUBLISHED)
+
+
+class Verdict(models.Model):
+    """One judgement of a claim. A published verdict is never changed; a new one is added."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "draft"
+        SUBMITTED = "submitted", "submitted for approval"
+        PUBLISHED = "published", "published"
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="verdicts")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
+    summary = models.CharField(max_length=500)
+    explanation = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    is_current = models.BooleanField(default=False, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
+    )
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verdicts_approved",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    checked_on = models.DateField(
+        null=True, blank=True, help_text="The day the outcome was observed, if not today."
+    )
+
+    objects = VerdictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        get_latest_by = "published_at"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(is_current=True), name="verdict_one_current_per_claim"
+            ),
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(status__in=["draft", "submitted"]),
+                name="verdict_one_open_draft_per_claim",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | Q(published_at__isnull=False, approver__isnull=False),
+                name="verdict_published_is_approved",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="published") | Q(is_current=False),
+                name="verdict_current_is_published",
+            ),
+            models.CheckConstraint(
+                condition=Q(approver__isnull=True) | ~Q(approver=F("author")),
+                name="verdict_four_eyes",
+            ),
+        ]
+        indexes = [models.Index(fields=["claim", "status", "-published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.rating} — {self.summary[:60]}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class Evidence(models.Model):
+    """A link a reviewer found: what it says and whether it still answers."""
+
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "supports"
+        REFUTES = "refutes", "refutes"
+        CONTEXT = "context", "context"
+
+    class LinkHealth(models.TextChoices):
+        UNCHECKED = "unchecked", "not checked yet"
+        OK = "ok", "working"
+        BROKEN = "broken", "broken"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(max_length=1000)
+    title = models.CharField(max_length=300)
+    source_name = models.CharField("source", max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    excerpt = models.TextField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+    link_health = models.CharField(
+        max_length=10, choices=LinkHealth.choices, default=LinkHealth.UNCHECKED, editable=False
+    )
+    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["published_on", "added_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "url"], name="evidence_url_once_per_claim"),
+            models.CheckConstraint(
+                condition=Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="evidence_url_is_http",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ClaimEvent(models.Model):
+    """The claim's timeline: one row per change of state, written by `claims.workflow`."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "created"
+        SUBMITTED = "submitted", "submitted for review"
+        SENT_BACK = "sent_back", "sent back to draft"
+        PUBLISHED = "published", "verdict published"
+        FELL_DUE = "fell_due", "deadline passed"
+        EXTENDED = "extended", "deadline extended"
+        RESOLVED = "resolved", "outcome recorded"
+        RETRACTED = "retracted", "retracted"
+        ASSIGNED = "assigned", "reviewer assigned"
+
+    # What the public timeline shows; the rest is for the newsroom.
+    PUBLIC_KINDS = (Kind.PUBLISHED, Kind.FELL_DUE, Kind.EXTENDED, Kind.RESOLVED, Kind.RETRACTED)
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, null=True, blank=True)
+    message = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["claim", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} {self.get_kind_display()}"
+
+
+class Notification(models.Model):
+    """An e-mail waiting to go out (an outbox row), written in the same transaction as its cause.
+
+    The unique constraint is what makes "told once" hold: a claim gets one fell-due and one reminder
+    notice per deadline, however many sweeps run.
+    """
+
+    class Kind(models.TextChoices):
+        FELL_DUE = "fell_due", "deadline passed"
+        REMINDER = "reminder", "deadline coming up"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    deadline = models.DateField()
+    recipients = models.JSONField(default=list)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "kind", "deadline"], name="notification_once_per_deadline"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"], condition=Q(sent_at__isnull=True), name="notification_unsent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -1,0 +1,24 @@
+"""Celery tasks: thin wrappers that call the workflow. Each is safe to run twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from celery import shared_task
+
+from . import notifications, workflow
+
+
+@shared_task
+def sweep_deadlines(as_of: str | None = None) -> dict[str, int]:
+    """Mark claims past their deadline due, queue reminders, then send the e-mails."""
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    result = workflow.sweep(as_of=day)
+    sent = notifications.deliver_pending()
+    return {"marked_due": result.marked_due, "reminders": result.reminders, "sent": sent}
+
+
+@shared_task
+def send_notifications() -> int:
+    """Deliver the outbox's unsent e-mails."""
+    return notifications.deliver_pending()

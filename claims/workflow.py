@@ -1,0 +1,399 @@
+"""Every change of a claim's state goes through here.
+
+Editorial life:  draft → in review → published → (retracted)
+Time-bound life: watching → due → resolved, or extended back to watching with a new deadline.
+
+Each transition checks who may make it and whether it is allowed now. A refused one raises a
+`WorkflowError` whose message says why, and changes nothing. A published verdict is never
+changed: publishing adds a row and moves the "current" mark to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractUser
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from . import notifications
+from .deadlines import FoundDeadline, Precision, find_deadlines
+from .models import Claim, ClaimEvent, Notification, Rating, RatingScale, Verdict
+
+User = AbstractUser
+
+
+class WorkflowError(Exception):
+    """A transition was refused; nothing was changed."""
+
+
+class NotAllowed(WorkflowError):
+    """The user's role does not allow this transition."""
+
+
+class InvalidTransition(WorkflowError):
+    """The claim is not in a state from which this transition can be made."""
+
+
+class FourEyesViolation(NotAllowed):
+    """Nobody publishes a verdict they wrote."""
+
+
+class DeadlineBeforeArticle(WorkflowError):
+    """A deadline cannot fall before the day the claim was made."""
+
+
+def _require(user: User, perm: str, doing: str) -> None:
+    if not user.has_perm(f"claims.{perm}"):
+        raise NotAllowed(f"{user} may not {doing}: it needs the '{perm}' permission.")
+
+
+def _event(claim: Claim, kind: str, message: str, *, by=None, verdict=None, at=None) -> None:
+    ClaimEvent.objects.create(
+        claim=claim, kind=kind, message=message, actor=by, verdict=verdict, at=at or timezone.now()
+    )
+
+
+def _open_verdict(claim: Claim) -> Verdict | None:
+    return claim.verdicts.filter(status__in=[Verdict.Status.DRAFT, Verdict.Status.SUBMITTED]).first()
+
+
+# --- Deadlines ----------------------------------------------------------------------------------
+
+
+def read_deadline(quote: str, claim_article) -> FoundDeadline | None:
+    """The deadline a claim's quote states, resolved against its article's date.
+
+    The first dated expression wins; a vague one is returned only when nothing is dated.
+    """
+    if not quote or claim_article is None or claim_article.published_on is None:
+        return None
+    found = find_deadlines(
+        quote,
+        claim_article.published_on,
+        claim_article.language or None,
+        precision=Precision(claim_article.published_precision),
+    )
+    dated = [item for item in found if item.deadline is not None]
+    return (dated or found or [None])[0]
+
+
+def fill_deadline(claim: Claim) -> FoundDeadline | None:
+    """Set the claim's deadline from its quote unless an editor has overridden it."""
+    if claim.deadline_overridden:
+        return None
+    found = read_deadline(claim.quote, claim.article)
+    claim.deadline = found.deadline if found else None
+    claim.deadline_expression = found.expression if found else ""
+    claim.deadline_explanation = found.explanation if found else ""
+    claim.deadline_approximate = found.approximate if found else False
+    return found
+
+
+def check_deadline(claim: Claim) -> None:
+    """Raise DeadlineBeforeArticle if the deadline precedes the article's date."""
+    published = claim.article.published_on if claim.article_id else None
+    if claim.deadline and published and claim.deadline < published:
+        raise DeadlineBeforeArticle(
+            f"the deadline {claim.deadline:%Y-%m-%d} is before the article's date "
+            f"{published:%Y-%m-%d}"
+        )
+
+
+# --- What may be done now -----------------------------------------------------------------------
+
+
+def available_transitions(claim: Claim, user: User) -> list[str]:
+    """The transitions `user` may make on `claim` now, for offering them as buttons.
+
+    The transitions themselves check again: this list is a courtesy, not the guard.
+    """
+    open_verdict = _open_verdict(claim)
+    draft = open_verdict is not None and open_verdict.status == Verdict.Status.DRAFT
+    submitted = open_verdict is not None and open_verdict.status == Verdict.Status.SUBMITTED
+    published = claim.status == Claim.Status.PUBLISHED
+    tracked = published and claim.tracking in (Claim.Tracking.WATCHING, Claim.Tracking.DUE)
+    rules = {
+        "assign_to_me": ("submit_claim", claim.status != Claim.Status.RETRACTED
+                         and claim.reviewer_id != user.pk),
+        "submit": ("submit_claim", draft and claim.status in (Claim.Status.DRAFT,
+                                                              Claim.Status.PUBLISHED)),
+        "publish": ("publish_claim", submitted and open_verdict.author_id != user.pk),
+        "send_back": ("publish_claim", submitted),
+        "resolve": ("resolve_claim", tracked and open_verdict is None),
+        "extend": ("extend_deadline", tracked),
+        "retract": ("retract_claim", published),
+    }
+    return [name for name, (perm, ok) in rules.items() if ok and user.has_perm(f"claims.{perm}")]
+
+
+# --- Editorial transitions ----------------------------------------------------------------------
+
+
+def record_created(claim: Claim, *, by: User) -> None:
+    """Note on the timeline that a claim was logged (called once, after its first save)."""
+    _event(claim, ClaimEvent.Kind.CREATED, f"Logged by {by}.", by=by)
+
+
+@transaction.atomic
+def assign(claim: Claim, *, reviewer: User, by: User) -> None:
+    """Make `reviewer` responsible for researching the claim and for its deadline reminders."""
+    _require(by, "change_claim", "assign reviewers")
+    if not reviewer.has_perm("claims.submit_claim"):
+        raise NotAllowed(f"{reviewer} is not a reviewer and cannot be assigned a claim.")
+    if claim.status == Claim.Status.RETRACTED:
+        raise InvalidTransition("a retracted claim has no reviewer to assign.")
+    Claim.objects.filter(pk=claim.pk).update(reviewer=reviewer, updated_at=timezone.now())
+    claim.reviewer = reviewer
+    _event(claim, ClaimEvent.Kind.ASSIGNED, f"Assigned to {reviewer}.", by=by)
+
+
+@transaction.atomic
+def submit(claim: Claim, *, by: User) -> Verdict:
+    """Send the claim's draft verdict to a publisher for approval."""
+    _require(by, "submit_claim", "submit verdicts for review")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status not in (Claim.Status.DRAFT, Claim.Status.PUBLISHED):
+        raise InvalidTransition(f"the claim is {claim.get_status_display()}; only a draft or a "
+                                "published claim can have a verdict submitted.")
+    verdict = _open_verdict(claim)
+    if verdict is None or verdict.status != Verdict.Status.DRAFT:
+        raise InvalidTransition("there is no draft verdict to submit: write one first.")
+    verdict.status = Verdict.Status.SUBMITTED
+    verdict.save(update_fields=["status"])
+    if claim.status == Claim.Status.DRAFT:
+        claim.status = Claim.Status.IN_REVIEW
+        claim.save(update_fields=["status", "updated_at"])
+    _event(claim, ClaimEvent.Kind.SUBMITTED, f"Verdict '{verdict.rating}' submitted.", by=by,
+           verdict=verdict)
+    return verdict
+
+
+@transaction.atomic
+def send_back(claim: Claim, *, by: User, reason: str) -> None:
+    """A publisher returns a submitted verdict to its author as a draft."""
+    _require(by, "publish_claim", "send verdicts back")
+    if not reason.strip():
+        raise WorkflowError("say why the verdict goes back, so its author can mend it.")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    verdict = _open_verdict(claim)
+    if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
+        raise InvalidTransition("there is no submitted verdict to send back.")
+    verdict.status = Verdict.Status.DRAFT
+    verdict.save(update_fields=["status"])
+    if claim.status == Claim.Status.IN_REVIEW:
+        claim.status = Claim.Status.DRAFT
+        claim.save(update_fields=["status", "updated_at"])
+    _event(claim, ClaimEvent.Kind.SENT_BACK, f"Sent back: {reason}", by=by, verdict=verdict)
+
+
+def _tracking_after(claim: Claim, rating: Rating) -> str:
+    if claim.deadline is None:
+        return Claim.Tracking.NONE
+    if rating.is_final:
+        return Claim.Tracking.RESOLVED
+    # A pending verdict on a claim already due keeps it due: the outcome is still owed.
+    if claim.tracking == Claim.Tracking.DUE:
+        return Claim.Tracking.DUE
+    return Claim.Tracking.WATCHING
+
+
+@transaction.atomic
+def publish(claim: Claim, *, by: User, at: dt.datetime | None = None) -> Verdict:
+    """Approve the submitted verdict and make it the claim's current one."""
+    _require(by, "publish_claim", "publish verdicts")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status not in (Claim.Status.IN_REVIEW, Claim.Status.PUBLISHED):
+        raise InvalidTransition(f"the claim is {claim.get_status_display()}; submit it first.")
+    verdict = _open_verdict(claim)
+    if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
+        raise InvalidTransition("there is no submitted verdict to publish.")
+    if verdict.author_id == by.pk:
+        raise FourEyesViolation(f"{by} wrote this verdict and cannot also approve it.")
+    at = at or timezone.now()
+    claim.verdicts.filter(is_current=True).update(is_current=False)
+    Verdict.objects.filter(pk=verdict.pk).update(
+        status=Verdict.Status.PUBLISHED, approver=by, published_at=at, is_current=True
+    )
+    verdict.refresh_from_db()
+
+    was_tracking = claim.tracking
+    claim.status = Claim.Status.PUBLISHED
+    claim.tracking = _tracking_after(claim, verdict.rating)
+    claim.first_published_at = claim.first_published_at or at
+    if claim.tracking != Claim.Tracking.DUE:
+        claim.due_since = None
+    claim.save(update_fields=["status", "tracking", "first_published_at", "due_since", "updated_at"])
+
+    resolved = claim.tracking == Claim.Tracking.RESOLVED and was_tracking != Claim.Tracking.RESOLVED
+    kind = ClaimEvent.Kind.RESOLVED if resolved else ClaimEvent.Kind.PUBLISHED
+    message = f"Rated '{verdict.rating}': {verdict.summary}"
+    if verdict.rating.slug == "pending" and claim.deadline:
+        message = f"Pending until {claim.deadline_display}: {verdict.summary}"
+    _event(claim, kind, message, by=by, verdict=verdict, at=at)
+    return verdict
+
+
+@transaction.atomic
+def retract(claim: Claim, *, by: User, reason: str) -> None:
+    """Withdraw a published claim. Its verdicts stay; its page says it was retracted and why."""
+    _require(by, "retract_claim", "retract claims")
+    if not reason.strip():
+        raise WorkflowError("a retraction needs its reason: the public page shows it.")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status != Claim.Status.PUBLISHED:
+        raise InvalidTransition(f"only a published claim can be retracted; this one is "
+                                f"{claim.get_status_display()}.")
+    claim.status = Claim.Status.RETRACTED
+    claim.retraction_reason = reason.strip()
+    claim.retracted_at = timezone.now()
+    claim.save(update_fields=["status", "retraction_reason", "retracted_at", "updated_at"])
+    _event(claim, ClaimEvent.Kind.RETRACTED, f"Retracted: {claim.retraction_reason}", by=by)
+
+
+# --- Deadline transitions -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def resolve(
+    claim: Claim,
+    *,
+    by: User,
+    rating: Rating,
+    note: str,
+    checked_on: dt.date | None = None,
+) -> Verdict:
+    """Record a time-bound claim's outcome as a verdict submitted for a publisher's approval."""
+    _require(by, "resolve_claim", "record outcomes")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status != Claim.Status.PUBLISHED or claim.tracking not in (
+        Claim.Tracking.DUE,
+        Claim.Tracking.WATCHING,
+    ):
+        raise InvalidTransition("only a published claim that is watched or due can be resolved.")
+    if not (rating.is_final and rating.scale == RatingScale.PROMISE):
+        raise WorkflowError(f"'{rating}' is not an outcome; choose fulfilled, partly fulfilled, "
+                            "not fulfilled or unverifiable.")
+    if not note.strip():
+        raise WorkflowError("an outcome needs a note saying what happened.")
+    if _open_verdict(claim) is not None:
+        raise InvalidTransition("this claim already has a verdict in the works; finish it first.")
+    verdict = Verdict.objects.create(
+        claim=claim,
+        rating=rating,
+        summary=note.strip()[:500],
+        author=by,
+        status=Verdict.Status.SUBMITTED,
+        checked_on=checked_on,
+    )
+    _event(claim, ClaimEvent.Kind.SUBMITTED, f"Outcome '{rating}' submitted.", by=by,
+           verdict=verdict)
+    return verdict
+
+
+@transaction.atomic
+def extend(claim: Claim, *, by: User, new_deadline: dt.date, reason: str) -> None:
+    """Give a watched or due claim a later deadline; it goes back to watching."""
+    _require(by, "extend_deadline", "extend deadlines")
+    if not reason.strip():
+        raise WorkflowError("an extension needs its reason (e.g. the new date that was announced).")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.tracking not in (Claim.Tracking.WATCHING, Claim.Tracking.DUE):
+        raise InvalidTransition("only a watched or due claim can have its deadline extended.")
+    if new_deadline <= claim.deadline:
+        raise WorkflowError(f"the new deadline {new_deadline:%Y-%m-%d} must be after the "
+                            f"current one, {claim.deadline:%Y-%m-%d}.")
+    old = claim.deadline_display
+    claim.deadline = new_deadline
+    claim.deadline_approximate = False
+    claim.deadline_overridden = True
+    claim.deadline_explanation = f"Extended from {old}: {reason.strip()}"[:400]
+    claim.tracking = Claim.Tracking.WATCHING
+    claim.due_since = None
+    claim.save()
+    _event(claim, ClaimEvent.Kind.EXTENDED,
+           f"Deadline moved from {old} to {claim.deadline_display}: {reason.strip()}", by=by)
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    marked_due: int
+    reminders: int
+
+
+def sweep(*, as_of: dt.date | None = None, batch_size: int = 500) -> SweepResult:
+    """Mark every watched claim whose deadline has passed as due, and queue reminders.
+
+    Safe to run on several workers at once: each batch locks its rows (SKIP LOCKED) and flips
+    only those still watching, in one transaction with their timeline entries and outbox e-mails,
+    so a claim is flipped and announced exactly once, and a sweep killed half-way leaves whole
+    batches behind that the next run completes.
+    """
+    as_of = as_of or timezone.localdate()
+    marked = 0
+    while flipped := _mark_due_batch(as_of, batch_size):
+        marked += flipped
+    return SweepResult(marked_due=marked, reminders=queue_reminders(as_of=as_of))
+
+
+def mark_due(claim: Claim, *, as_of: dt.date) -> bool:
+    """Mark one claim due if its deadline passed before `as_of`; True only for the call that did."""
+    return _mark_due_batch(as_of, 1, only=claim.pk) == 1
+
+
+@transaction.atomic
+def _mark_due_batch(as_of: dt.date, batch_size: int, only: int | None = None) -> int:
+    pending = Claim.objects.past_deadline(as_of)
+    if only is not None:
+        pending = pending.filter(pk=only)
+    ids = list(
+        pending.select_for_update(skip_locked=True)
+        .order_by("deadline", "pk")
+        .values_list("pk", flat=True)[:batch_size]
+    )
+    if not ids:
+        return 0
+    now = timezone.now()
+    # Filtered on "still watching" again: on a database without row locks this is the guard.
+    flipped = pending.filter(pk__in=ids).update(
+        tracking=Claim.Tracking.DUE, due_since=now, updated_at=now
+    )
+    claims = list(Claim.objects.filter(pk__in=ids).select_related("reviewer"))
+    ClaimEvent.objects.bulk_create(
+        ClaimEvent(
+            claim=claim,
+            kind=ClaimEvent.Kind.FELL_DUE,
+            at=now,
+            message=f"The deadline, {claim.deadline_display}, has passed: awaiting re-check.",
+        )
+        for claim in claims
+    )
+    Notification.objects.bulk_create(notifications.fell_due(claim) for claim in claims)
+    return flipped
+
+
+def queue_reminders(*, as_of: dt.date) -> int:
+    """Queue one reminder per watched claim whose deadline is within the reminder window."""
+    days = notifications.reminder_days()
+    if days <= 0:
+        return 0
+    already_reminded = Notification.objects.filter(
+        claim=OuterRef("pk"), kind=Notification.Kind.REMINDER, deadline=OuterRef("deadline")
+    )
+    upcoming = (
+        Claim.objects.watching()
+        .filter(deadline__gte=as_of, deadline__lte=as_of + dt.timedelta(days=days))
+        .filter(~Exists(already_reminded))
+        .select_related("reviewer")
+    )
+    queued = 0
+    for claim in upcoming:
+        try:
+            with transaction.atomic():
+                notifications.reminder(claim).save()
+            queued += 1
+        except IntegrityError:
+            pass  # another sweep queued it first: that is the "once" holding
+    return queued
