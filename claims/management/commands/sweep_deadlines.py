@@ -10,13 +10,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--as-of", help="Sweep as if today were this day (YYYY-MM-DD).")
+        parser.add_argument("--batch-size", type=int, default=500,
+                            help="Claims flipped per transaction (default 500).")
 
-    def handle(self, *args, as_of: str | None = None, **options) -> None:
+    def handle(self, *args, as_of: str | None, batch_size: int, **options) -> None:
         try:
             day = dt.date.fromisoformat(as_of) if as_of else None
         except ValueError as error:
             raise CommandError(f"--as-of must be a date as YYYY-MM-DD, not {as_of!r}.") from error
-        result = workflow.sweep(as_of=day)
+        result = workflow.sweep(as_of=day, batch_size=batch_size)
         notifications.deliver_pending()
         self.stdout.write(f"marked due: {result.marked_due}")
         self.stdout.write(f"reminders: {result.reminders}")

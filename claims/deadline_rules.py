@@ -1,0 +1,348 @@
+"""Compiles each language's deadline rules once, and resolves a match to the span of days it names.
+
+Pure Python: month and weekday names come from dateparser's locale data; nothing here imports Django.
+"""
+
+import math
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateparser.languages.loader import default_loader
+from dateutil.relativedelta import relativedelta
+
+from .deadline_lang import LANGUAGES
+from .deadline_lang.base import (
+    DATE,
+    HALF,
+    MONTH,
+    PERIOD,
+    QUARTER,
+    RELATIVE,
+    TOMORROW,
+    ULTIMATUM,
+    WEEKDAY,
+    YEAR,
+    Language,
+)
+
+_MONTH_KEYS = (
+    "january february march april may june july august september october november december".split()
+)
+_WEEKDAY_KEYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MARKS = "\u064b-\u0652\u0640"  # Arabic diacritics and tatweel: optional in running text
+_STRIP_MARKS = re.compile(f"[{_MARKS}]")
+_PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
+MAX_YEARS_AHEAD = 100
+
+
+def format_day(day: date) -> str:
+    """A day as newsrooms write it, independent of the locale: '29 September 2019'."""
+    return f"{day.day} {_MONTH_KEYS[day.month - 1].title()} {day.year}"
+
+
+def month_year(day: date) -> str:
+    return f"{_MONTH_KEYS[day.month - 1].title()} {day.year}"
+
+
+class Unresolvable(ValueError):
+    """A match whose words do not name a real day (e.g. 31 February, a year 3000)."""
+
+
+def normalize(words: str) -> str:
+    """Lower-case, drop Arabic diacritics, unify apostrophes and spaces, so words can be looked up."""
+    text = _STRIP_MARKS.sub("", words).replace("’", "'").lower().rstrip(".")
+    return " ".join(text.replace("-", " ").split())
+
+
+def _alternation(words, arabic: bool, case_sensitive: frozenset[str] = frozenset()) -> str:
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        piece = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", "[-\\s]")
+        if word in case_sensitive:
+            piece = f"(?-i:{piece})"
+        parts.append(piece + (f"[{_MARKS}]*" if arabic else ""))
+    return "|".join(parts)
+
+
+def _locale_names(code: str, keys: list[str]) -> dict[str, int]:
+    """Full names (and dotted abbreviations) from dateparser's locale data, mapped to 1..n."""
+    info = default_loader.get_locale(code).info
+    names: dict[str, int] = {}
+    for index, key in enumerate(keys, start=1):
+        candidates = [normalize(n) for n in info.get(key, [])]
+        longest = max(candidates, key=len)
+        for name in candidates:
+            if len(name) >= 4 or name == longest:
+                names[name] = index
+            elif len(name) >= 3 and code != "ar":
+                names[name + "."] = index  # "Aug.", "Sept." - only with the dot
+    return names
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class CompiledLanguage:
+    """A language's rules compiled, with the lookup tables their groups are resolved through."""
+
+    lang: Language
+    rules: tuple[Rule, ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    number_words: re.Pattern[str]
+    past: re.Pattern[str]
+    future: re.Pattern[str]
+    participle: re.Pattern[str] | None
+    anchors: frozenset[str]
+
+    def lookup(self, table: dict, words: str):
+        key = normalize(words)
+        return table.get(key, table.get(key + "."))
+
+
+def _compile(lang: Language) -> CompiledLanguage:
+    arabic = lang.code == "ar"
+    months = _locale_names(lang.code, _MONTH_KEYS) | lang.months_extra
+    weekdays = {n: i - 1 for n, i in _locale_names(lang.code, _WEEKDAY_KEYS).items()}
+    weekdays |= lang.weekdays_extra
+    word = f"(?:{_alternation(lang.numbers, arabic)})(?!\\w)"
+    case = frozenset({"may"}) if lang.code == "en" else frozenset()
+    snippets = {
+        "NUM": rf"\d+(?:[,.\u066c]\d{{3}})*(?!\d)|{word}(?:{lang.number_joiner}{word})*",
+        "UNIT": f"(?:{_alternation(lang.units, arabic)})(?!\\w)",
+        "SUNIT": f"(?:{_alternation(lang.singular_units, arabic)})(?!\\w)",
+        "MONTH": f"(?:{_alternation(months, arabic, case)})(?!\\w)",
+        "DAY": rf"(?<!\d)\d{{1,2}}(?!\d)",
+        "YEAR": r"(?<!\d)\d{4}(?!\d)",
+        "WEEKDAY": f"(?:{_alternation(weekdays, arabic)})(?!\\w)",
+        "PERIOD": f"(?:{_alternation(lang.periods, arabic)})(?!\\w)",
+        "REL": f"(?:{_alternation(lang.rel, arabic)})(?!\\w)",
+        "PART": f"(?:{_alternation(lang.parts, arabic)})(?!\\w)",
+        "ORD": f"(?:{_alternation(lang.ordinals, arabic)})(?!\\w)",
+        "YREL": f"(?:{_alternation(lang.year_rel, arabic)})(?!\\w)",
+    }
+    groups = {"SUNIT": "unit", "YREL": "yrel", "WEEKDAY": "wd"}
+    rules = []
+    for kind, template in lang.rules:
+        template = template.replace("{YEARX}", "(?:{YEAR}|{YREL})")
+        seen: dict[str, int] = {}
+
+        def expand(match: re.Match[str], seen=seen) -> str:
+            name = groups.get(match[1], match[1].lower())
+            seen[name] = seen.get(name, 0) + 1
+            label = name if seen[name] == 1 else f"{name}_{seen[name]}"
+            suffix = lang.day_suffix if match[1] == "DAY" else ""
+            return f"(?P<{label}>{snippets[match[1]]}){suffix}"
+
+        rules.append(Rule(kind, re.compile(_PLACEHOLDER.sub(expand, template), re.IGNORECASE)))
+    anchor_words = [*lang.units, *months, *weekdays, *lang.periods, *lang.keywords]
+    return CompiledLanguage(
+        lang=lang,
+        rules=tuple(rules),
+        months=months,
+        weekdays=weekdays,
+        number_words=re.compile(word, re.IGNORECASE),
+        past=re.compile(lang.past_markers, re.IGNORECASE),
+        future=re.compile(lang.future_markers, re.IGNORECASE),
+        participle=re.compile(lang.past_participle) if lang.past_participle else None,
+        anchors=frozenset(normalize(w).rstrip(".").split(" ")[0] for w in anchor_words),
+    )
+
+
+COMPILED: dict[str, CompiledLanguage] = {code: _compile(lang) for code, lang in LANGUAGES.items()}
+
+
+# --- Resolution --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Named:
+    """The span of days an expression names, and how to say it."""
+
+    start: date
+    end: date
+    label: str
+
+
+def merge_groups(match: re.Match[str]) -> dict[str, str]:
+    """Group values by base name ("day_2" counts as "day"), first matched wins."""
+    merged: dict[str, str] = {}
+    for name, value in match.groupdict().items():
+        base = name.split("_")[0]
+        if value is not None and base not in merged:
+            merged[base] = value
+    return merged
+
+
+def parse_number(text: str, cl: CompiledLanguage) -> int:
+    digits = re.sub(r"[^\d]", "", text)
+    if digits:
+        return int(digits)
+    total = current = 0
+    for word in cl.number_words.findall(text):
+        value = cl.lookup(cl.lang.numbers, word) or 0
+        if value in (100, 1000):
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    return total + current
+
+
+def add_units(base: date, count: int, unit: str) -> date:
+    """Calendar arithmetic: months and years keep the day of month, clamped to the month's end."""
+    if count > 400 * 365:
+        raise Unresolvable(f"{count} {unit}s is too far ahead")
+    if unit == "hour":
+        return base + timedelta(days=math.ceil(count / 24))
+    if unit == "workday":
+        day = base
+        while count > 0:
+            day += timedelta(days=1)
+            count -= day.weekday() < 5
+        return day
+    step = {"day": "days", "week": "weeks", "month": "months", "year": "years"}[unit]
+    return base + relativedelta(**{step: count})
+
+
+def relative_amount(g: dict[str, str], cl: CompiledLanguage) -> tuple[int, str]:
+    """(count, canonical unit) of "60 days", "a fortnight", "يومين"; raises if there is no count."""
+    unit, multiplier = cl.lookup(cl.lang.units, g["unit"])
+    if "num" in g:
+        count = parse_number(g["num"], cl)
+    elif normalize(g["unit"]) in cl.lang.singular_units:
+        count = 1
+    else:
+        raise Unresolvable(f"no number before {g['unit']!r}")
+    if count <= 0:
+        raise Unresolvable(f"a count of {count}")
+    return count * multiplier, unit
+
+
+def _year(g: dict[str, str], base: date, cl: CompiledLanguage) -> int | None:
+    if "year" in g:
+        year = int(g["year"])
+        if not 1900 <= year <= base.year + MAX_YEARS_AHEAD:
+            raise Unresolvable(f"{year} is not a plausible year")
+        return year
+    if "yrel" in g:
+        return base.year + cl.lookup(cl.lang.year_rel, g["yrel"])
+    return None
+
+
+def _part(g: dict[str, str], cl: CompiledLanguage) -> str | None:
+    return cl.lookup(cl.lang.parts, g["part"]) if "part" in g else None
+
+
+def _month_span(year: int, month: int, part: str | None) -> tuple[date, date]:
+    last = monthrange(year, month)[1]
+    first, final = {"early": (1, 10), "mid": (11, 20), "late": (21, last), "end": (last, last)}.get(
+        part or "", (1, last)
+    )
+    return date(year, month, first), date(year, month, final)
+
+
+def _year_span(year: int, part: str | None) -> tuple[date, date]:
+    months = {"early": (1, 3), "mid": (4, 6), "late": (10, 12), "end": (12, 12)}.get(part or "")
+    first, final = months or (1, 12)
+    start = date(year, first, 1) if part != "end" else date(year, 12, 31)
+    return start, date(year, final, monthrange(year, final)[1])
+
+
+def _next_occurrence(span, year: int | None, base: date) -> tuple[date, date]:
+    """The span in the given year, or (no year) its next occurrence ending on or after base."""
+    if year is not None:
+        return span(year)
+    start, end = span(base.year)
+    return (start, end) if end >= base else span(base.year + 1)
+
+
+def _resolve_month(g, base, cl) -> Named:
+    month, part = cl.lookup(cl.months, g["month"]), _part(g, cl)
+    start, end = _next_occurrence(lambda y: _month_span(y, month, part), _year(g, base, cl), base)
+    label = f"{part + ' ' if part and part != 'end' else ''}{month_year(start)}"
+    return Named(start, end, label)
+
+
+def _resolve_date(g, base, cl) -> Named:
+    month, day = cl.lookup(cl.months, g["month"]), int(g["day"])
+    try:
+        start, _ = _next_occurrence(lambda y: (date(y, month, day),) * 2, _year(g, base, cl), base)
+    except ValueError as error:
+        raise Unresolvable(str(error)) from error
+    return Named(start, start, f"{start.day} {month_year(start)}")
+
+
+def _resolve_year(g, base, cl) -> Named:
+    year, part = _year(g, base, cl), _part(g, cl)
+    if year is None:
+        raise Unresolvable("no year")
+    start, end = _year_span(year, part)
+    return Named(start, end, f"{part + ' ' if part and part != 'end' else ''}{year}")
+
+
+def _resolve_quarter(g, base, cl, size: int = 3) -> Named:
+    number = int(g["ord"]) if g["ord"].isdigit() else cl.lookup(cl.lang.ordinals, g["ord"])
+    if not number or number * size > 12:
+        raise Unresolvable(f"no such part of a year: {g['ord']!r}")
+
+    def span(year: int) -> tuple[date, date]:
+        last = number * size
+        return date(year, last - size + 1, 1), date(year, last, monthrange(year, last)[1])
+
+    start, end = _next_occurrence(span, _year(g, base, cl), base)
+    name = "quarter" if size == 3 else "half"
+    return Named(start, end, f"{_ORDINAL[number]} {name} of {start.year}")
+
+
+_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+
+
+def _resolve_weekday(g, base, cl) -> Named:
+    weekday = cl.lookup(cl.weekdays, g["wd"])
+    day = base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+    return Named(day, day, f"the next {_WEEKDAY_KEYS[day.weekday()].title()} after {format_day(base)}")
+
+
+def _resolve_period(g, base, cl) -> Named:
+    period, part = cl.lookup(cl.lang.periods, g["period"]), _part(g, cl)
+    rel = cl.lookup(cl.lang.rel, g["rel"]) if "rel" in g else 0
+    if period == "week":
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=rel)
+        return Named(monday, monday + timedelta(days=6), f"the week of {format_day(monday)}")
+    if period == "month":
+        first = base.replace(day=1) + relativedelta(months=rel)
+        start, end = _month_span(first.year, first.month, part)
+        return Named(start, end, f"{month_year(start)}")
+    start, end = _year_span(base.year + rel, part)
+    return Named(start, end, f"{part + ' ' if part and part != 'end' else ''}{start.year}")
+
+
+def _resolve_tomorrow(g, base, cl) -> Named:
+    day = base + timedelta(days=1)
+    return Named(day, day, "the day after publication")
+
+
+_RESOLVERS = {
+    MONTH: _resolve_month,
+    DATE: _resolve_date,
+    YEAR: _resolve_year,
+    QUARTER: _resolve_quarter,
+    HALF: lambda g, base, cl: _resolve_quarter(g, base, cl, size=6),
+    WEEKDAY: _resolve_weekday,
+    PERIOD: _resolve_period,
+    TOMORROW: _resolve_tomorrow,
+}
+RELATIVE_KINDS = frozenset({RELATIVE, ULTIMATUM})
+
+
+def resolve_named(kind: str, g: dict[str, str], base: date, cl: CompiledLanguage) -> Named:
+    """The span of days a dated (non-relative) expression names, counted from base."""
+    return _RESOLVERS[kind](g, base, cl)

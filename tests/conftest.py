@@ -1,0 +1,126 @@
+"""Shared fixtures: the newsroom's people, an article and claims in each state."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+from collections.abc import Callable
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+
+from claims import roles, workflow
+from claims.models import Article, Claim, Rating, Source, Verdict
+
+
+def server_reachable(url_env: str, default_port: int) -> bool:
+    """Whether the server named by an environment variable (host:port) accepts connections."""
+    from urllib.parse import urlparse
+
+    url = os.environ.get(url_env, "")
+    if not url or "://" not in url or url.startswith(("sqlite", "filesystem")):
+        return False
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname, parsed.port or default_port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+REDIS_BROKER = server_reachable("CELERY_BROKER_URL", 6379)
+
+
+def needs(condition: bool, reason: str):
+    """Skip, saying why, where a server is missing; in CI (REQUIRE_SERVERS=1) fail instead."""
+    if os.environ.get("REQUIRE_SERVERS") == "1":
+        return pytest.mark.server
+    return pytest.mark.skipif(not condition, reason=reason)
+
+
+def _user(username: str, group: str | None) -> User:
+    user = User.objects.create_user(username, f"{username}@example.org", "pw", is_staff=True)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return User.objects.get(pk=user.pk)  # fresh: no cached permissions
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return _user("edna", roles.EDITORS)
+
+
+@pytest.fixture
+def reviewer(db) -> User:
+    return _user("rita", roles.REVIEWERS)
+
+
+@pytest.fixture
+def other_reviewer(db) -> User:
+    return _user("ron", roles.REVIEWERS)
+
+
+@pytest.fixture
+def publisher(db) -> User:
+    return _user("paula", roles.PUBLISHERS)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return _user("olga", None)
+
+
+@pytest.fixture
+def source(db) -> Source:
+    return Source.objects.create(name="The Daily Test", domain="daily.example")
+
+
+@pytest.fixture
+def article(source) -> Article:
+    return Article.objects.create(
+        source=source,
+        url="https://daily.example/2024/01/bridge",
+        headline="Bridge to reopen",
+        published_on=dt.date(2024, 1, 15),
+    )
+
+
+def rating(slug: str) -> Rating:
+    return Rating.objects.get(slug=slug)
+
+
+@pytest.fixture
+def make_claim(article, editor, reviewer) -> Callable[..., Claim]:
+    def make(statement: str = "The bridge will reopen within two weeks.", **fields) -> Claim:
+        fields.setdefault("article", article)
+        fields.setdefault("reviewer", reviewer)
+        return Claim.objects.create(statement=statement, created_by=editor, **fields)
+
+    return make
+
+
+def write_verdict(claim: Claim, author: User, slug: str = "pending", summary: str = "S") -> Verdict:
+    return Verdict.objects.create(claim=claim, rating=rating(slug), summary=summary, author=author)
+
+
+@pytest.fixture
+def publish_claim(reviewer, publisher) -> Callable[..., Claim]:
+    """Take a claim through draft verdict → submit → publish."""
+
+    def publish(claim: Claim, slug: str = "pending", **kwargs) -> Claim:
+        write_verdict(claim, reviewer, slug)
+        workflow.submit(claim, by=reviewer)
+        workflow.publish(claim, by=publisher, **kwargs)
+        claim.refresh_from_db()
+        return claim
+
+    return publish
+
+
+@pytest.fixture
+def watching_claim(make_claim, publish_claim) -> Claim:
+    """Published as pending, deadline 2024-01-29."""
+    return publish_claim(make_claim(deadline=dt.date(2024, 1, 29)))

@@ -1,0 +1,90 @@
+"""The demo loader: the seed's whole story, every state on screen, and idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+
+from claims.models import Article, Claim, ClaimEvent, Evidence, Notification, Verdict
+
+MODELS = [User, Article, Claim, Verdict, Evidence, ClaimEvent, Notification]
+
+
+def counts() -> list[int]:
+    return [model.objects.count() for model in MODELS]
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEMO_MODE = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def border_claim() -> Claim:
+    return Claim.objects.get(statement__startswith="The Al-Qa'im – Albukamal border crossing")
+
+
+def test_loading_twice_gives_the_same_rows(demo):
+    before = counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert counts() == before
+
+
+def test_the_seed_claim_has_its_approximate_deadline(demo):
+    claim = border_claim()
+    assert claim.deadline == dt.date(2019, 9, 29)
+    assert claim.deadline_approximate
+    assert claim.deadline_display == "29 September 2019 at the latest"
+    assert claim.claimant.name == "Ahmad Jadayan"
+    assert claim.claimant.aliases.filter(name="Ahmed Jidyan").exists()
+    assert claim.article.published_display == "July 2019"
+
+
+def test_the_seed_claim_lived_its_whole_life(demo):
+    claim = border_claim()
+    assert claim.status == Claim.Status.PUBLISHED
+    assert claim.tracking == Claim.Tracking.RESOLVED
+    ratings = list(claim.verdicts.published().order_by("published_at")
+                   .values_list("rating__slug", flat=True))
+    assert ratings == ["pending", "not-fulfilled"]
+    kinds = list(claim.events.values_list("kind", flat=True))
+    assert kinds.index("published") < kinds.index("fell_due") < kinds.index("resolved")
+    assert claim.events.get(kind="fell_due").at.date() == dt.date(2019, 9, 30)
+    assert claim.evidence.count() == 5
+
+
+def test_every_state_is_on_screen(demo):
+    statuses = set(Claim.objects.values_list("status", flat=True))
+    tracking = set(Claim.objects.values_list("tracking", flat=True))
+    assert statuses == {"draft", "in_review", "published", "retracted"}
+    assert {"watching", "due", "resolved"} <= tracking
+
+
+def test_watching_demo_claims_have_deadlines_ahead(demo):
+    today = dt.date.today()
+    for claim in Claim.objects.watching():
+        assert claim.deadline > today
+        assert claim.deadline < today + dt.timedelta(days=120)
+
+
+def test_demo_users_can_log_in(demo, client):
+    for name in ("editor", "reviewer", "publisher", "admin"):
+        assert client.login(username=name, password=f"{name}-demo-2019"), name
+
+
+def test_demo_refuses_to_run_outside_demo_mode(db, settings):
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="DEMO_MODE"):
+        call_command("load_demo")
+    assert not User.objects.exists()
+
+
+def test_the_seed_claim_is_on_the_public_list(demo, client):
+    body = client.get("/claims/").content.decode()
+    assert "Al-Qa&#x27;im – Albukamal border crossing" in body
+    page = client.get(border_claim().get_absolute_url()).content.decode()
+    assert "29 September 2019 at the latest" in page
+    assert "Not fulfilled" in page
