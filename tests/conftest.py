@@ -42,7 +42,7 @@ def needs(condition: bool, reason: str):
 
 
 def _user(username: str, group: str | None) -> User:
-    user = User.objects.create_user(username, f"{username}@example.org", "pw", is_staff=True)
+    user = User.objects.create(username=username, email=f"{username}@example.org", is_staff=True)
     if group:
         user.groups.add(Group.objects.get(name=group))
     return User.objects.get(pk=user.pk)  # fresh: no cached permissions
