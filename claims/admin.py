@@ -87,7 +87,9 @@ class PublishedVerdictInline(admin.TabularInline):
     show_change_link = False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).published().select_related("rating", "author", "approver")
+        return (
+            super().get_queryset(request).published().select_related("rating", "author", "approver")
+        )
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
@@ -171,27 +173,69 @@ class ClaimAdmin(TransitionViews, admin.ModelAdmin):
         "timeline",
     ]
     fieldsets = [
-        (None, {"fields": ["statement", "quote", "article", "appearances", "claimant",
-                           "reported_by", "is_demo"]}),
-        ("Deadline", {"fields": ["deadline", "deadline_overridden", "deadline_expression",
-                                 "deadline_explanation", "deadline_approximate"]}),
-        ("Review", {"fields": ["reviewer", "status", "tracking", "first_published_at",
-                               "due_since", "retraction"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "statement",
+                    "quote",
+                    "article",
+                    "appearances",
+                    "claimant",
+                    "reported_by",
+                    "is_demo",
+                ]
+            },
+        ),
+        (
+            "Deadline",
+            {
+                "fields": [
+                    "deadline",
+                    "deadline_overridden",
+                    "deadline_expression",
+                    "deadline_explanation",
+                    "deadline_approximate",
+                ]
+            },
+        ),
+        (
+            "Review",
+            {
+                "fields": [
+                    "reviewer",
+                    "status",
+                    "tracking",
+                    "first_published_at",
+                    "due_since",
+                    "retraction",
+                ]
+            },
+        ),
         ("Timeline", {"fields": ["timeline"]}),
     ]
     # Once public, a claim's wording is fixed: a change goes through retraction or a new verdict.
-    LOCKED_WHEN_PUBLIC = ["statement", "quote", "article", "claimant", "reported_by",
-                          "deadline", "deadline_overridden"]
+    LOCKED_WHEN_PUBLIC = [
+        "statement",
+        "quote",
+        "article",
+        "claimant",
+        "reported_by",
+        "deadline",
+        "deadline_overridden",
+    ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         current = Verdict.objects.filter(is_current=True).select_related("rating")
-        return super().get_queryset(request).prefetch_related(
-            Prefetch("verdicts", queryset=current, to_attr="current_verdicts")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("verdicts", queryset=current, to_attr="current_verdicts"))
         )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
-        if obj and obj.status in (Claim.Status.PUBLISHED, Claim.Status.RETRACTED):
+        if obj and obj.is_public:
             fields += self.LOCKED_WHEN_PUBLIC
         return fields
 
@@ -201,7 +245,15 @@ class ClaimAdmin(TransitionViews, admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def get_inlines(self, request: HttpRequest, obj: Claim | None):
-        return self.inlines if obj else [EvidenceInline]
+        return self.inlines if obj else []
+
+    def get_fieldsets(self, request: HttpRequest, obj: Claim | None = None):
+        if obj is None:  # a new claim has no state or history to show yet
+            return [*self.fieldsets[:2], ("Review", {"fields": ["reviewer"]})]
+        return self.fieldsets
+
+    def view_on_site(self, claim: Claim) -> str | None:
+        return claim.get_absolute_url() if claim.is_public else None
 
     @admin.display(description="claim", ordering="statement")
     def short_statement(self, claim: Claim) -> str:
@@ -227,9 +279,17 @@ class ClaimAdmin(TransitionViews, admin.ModelAdmin):
     def timeline(self, claim: Claim) -> str:
         events = claim.events.select_related("actor") if claim.pk else []
         rows = format_html_join(
-            "", "<li><time>{}</time> — <strong>{}</strong>: {}{}</li>",
-            ((timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M"), e.get_kind_display(), e.message,
-              f" ({e.actor})" if e.actor else "") for e in events),
+            "",
+            "<li><time>{}</time> — <strong>{}</strong>: {}{}</li>",
+            (
+                (
+                    timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M"),
+                    e.get_kind_display(),
+                    e.message,
+                    f" ({e.actor})" if e.actor else "",
+                )
+                for e in events
+            ),
         )
         return format_html("<ul class='timeline'>{}</ul>", rows) if events else "—"
 
@@ -277,8 +337,12 @@ class ClaimAdmin(TransitionViews, admin.ModelAdmin):
 
     @admin.action(description="Assign to me", permissions=["submit"])
     def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._apply(request, queryset, "assigned",
-                    lambda c: workflow.assign(c, reviewer=request.user, by=request.user))
+        self._apply(
+            request,
+            queryset,
+            "assigned",
+            lambda c: workflow.assign(c, reviewer=request.user, by=request.user),
+        )
 
     @admin.action(description="Publish submitted verdicts", permissions=["publish"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -289,8 +353,12 @@ class ClaimAdmin(TransitionViews, admin.ModelAdmin):
         form = ReasonForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
             reason = form.cleaned_data["reason"]
-            self._apply(request, queryset, "retracted",
-                        lambda c: workflow.retract(c, by=request.user, reason=reason))
+            self._apply(
+                request,
+                queryset,
+                "retracted",
+                lambda c: workflow.retract(c, by=request.user, reason=reason),
+            )
             return None
         context = {
             **self.admin_site.each_context(request),

@@ -1,4 +1,4 @@
-"""The public list's filters (django-filter); the query string carries them, so lists can be shared."""
+"""The public list's filters (django-filter), carried in the query string so lists can be shared."""
 
 from __future__ import annotations
 

@@ -15,7 +15,18 @@ class ClaimAdminForm(forms.ModelForm):
 
     class Meta:
         model = Claim
-        fields = "__all__"
+        fields = [
+            "statement",
+            "quote",
+            "article",
+            "appearances",
+            "claimant",
+            "reported_by",
+            "is_demo",
+            "deadline",
+            "deadline_overridden",
+            "reviewer",
+        ]
         help_texts = {
             "deadline": "Read from the quote when you save. Tick 'overridden' to set it yourself.",
         }

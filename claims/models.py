@@ -58,7 +58,9 @@ class Claimant(models.Model):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, blank=True)
     affiliation = models.CharField(max_length=200, blank=True)
-    same_as = models.URLField(blank=True, help_text="A page that identifies the person, e.g. Wikidata.")
+    same_as = models.URLField(
+        blank=True, help_text="A page that identifies the person, e.g. Wikidata."
+    )
     is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
 
     class Meta:
@@ -89,9 +91,7 @@ class Article(models.Model):
     """A published piece in which claims appear. Its date may be known only to month or year."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
-    url = models.URLField(
-        "canonical URL", max_length=1000, unique=True, null=True, blank=True
-    )
+    url = models.URLField("canonical URL", max_length=1000, unique=True, null=True, blank=True)
     headline = models.CharField(max_length=500)
     byline = models.CharField(max_length=300, blank=True)
     published_on = models.DateField(
@@ -161,7 +161,7 @@ class Rating(models.Model):
 class ClaimQuerySet(models.QuerySet):
     def public(self) -> ClaimQuerySet:
         """What the public may see: published claims, and retracted ones (which say so)."""
-        return self.filter(status__in=[Claim.Status.PUBLISHED, Claim.Status.RETRACTED])
+        return self.filter(status__in=Claim.PUBLIC_STATUSES)
 
     def watching(self) -> ClaimQuerySet:
         return self.filter(status=Claim.Status.PUBLISHED, tracking=Claim.Tracking.WATCHING)
@@ -188,6 +188,9 @@ class Claim(models.Model):
         WATCHING = "watching", "watching"
         DUE = "due", "due for re-check"
         RESOLVED = "resolved", "resolved"
+
+    # What the public site shows; a retracted claim's page says it was retracted, and why.
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.RETRACTED)
 
     statement = models.TextField(help_text="The claim to check, in the newsroom's words.")
     slug = models.SlugField(max_length=80, blank=True)
@@ -300,8 +303,8 @@ class Claim(models.Model):
         return f"{day} at the latest" if self.deadline_approximate else day
 
     @property
-    def is_time_bound(self) -> bool:
-        return self.deadline is not None
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES
 
 
 class VerdictQuerySet(models.QuerySet):

@@ -57,7 +57,9 @@ def _event(claim: Claim, kind: str, message: str, *, by=None, verdict=None, at=N
 
 
 def _open_verdict(claim: Claim) -> Verdict | None:
-    return claim.verdicts.filter(status__in=[Verdict.Status.DRAFT, Verdict.Status.SUBMITTED]).first()
+    return claim.verdicts.filter(
+        status__in=[Verdict.Status.DRAFT, Verdict.Status.SUBMITTED]
+    ).first()
 
 
 # --- Deadlines ----------------------------------------------------------------------------------
@@ -116,10 +118,14 @@ def available_transitions(claim: Claim, user: User) -> list[str]:
     published = claim.status == Claim.Status.PUBLISHED
     tracked = published and claim.tracking in (Claim.Tracking.WATCHING, Claim.Tracking.DUE)
     rules = {
-        "assign_to_me": ("submit_claim", claim.status != Claim.Status.RETRACTED
-                         and claim.reviewer_id != user.pk),
-        "submit": ("submit_claim", draft and claim.status in (Claim.Status.DRAFT,
-                                                              Claim.Status.PUBLISHED)),
+        "assign_to_me": (
+            "submit_claim",
+            claim.status != Claim.Status.RETRACTED and claim.reviewer_id != user.pk,
+        ),
+        "submit": (
+            "submit_claim",
+            draft and claim.status in (Claim.Status.DRAFT, Claim.Status.PUBLISHED),
+        ),
         "publish": ("publish_claim", submitted and open_verdict.author_id != user.pk),
         "send_back": ("publish_claim", submitted),
         "resolve": ("resolve_claim", tracked and open_verdict is None),
@@ -134,7 +140,7 @@ def available_transitions(claim: Claim, user: User) -> list[str]:
 
 def record_created(claim: Claim, *, by: User) -> None:
     """Note on the timeline that a claim was logged (called once, after its first save)."""
-    _event(claim, ClaimEvent.Kind.CREATED, f"Logged by {by}.", by=by)
+    _event(claim, ClaimEvent.Kind.CREATED, "Logged.", by=by)
 
 
 @transaction.atomic
@@ -156,8 +162,10 @@ def submit(claim: Claim, *, by: User) -> Verdict:
     _require(by, "submit_claim", "submit verdicts for review")
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status not in (Claim.Status.DRAFT, Claim.Status.PUBLISHED):
-        raise InvalidTransition(f"the claim is {claim.get_status_display()}; only a draft or a "
-                                "published claim can have a verdict submitted.")
+        raise InvalidTransition(
+            f"the claim is {claim.get_status_display()}; only a draft or a "
+            "published claim can have a verdict submitted."
+        )
     verdict = _open_verdict(claim)
     if verdict is None or verdict.status != Verdict.Status.DRAFT:
         raise InvalidTransition("there is no draft verdict to submit: write one first.")
@@ -166,8 +174,13 @@ def submit(claim: Claim, *, by: User) -> Verdict:
     if claim.status == Claim.Status.DRAFT:
         claim.status = Claim.Status.IN_REVIEW
         claim.save(update_fields=["status", "updated_at"])
-    _event(claim, ClaimEvent.Kind.SUBMITTED, f"Verdict '{verdict.rating}' submitted.", by=by,
-           verdict=verdict)
+    _event(
+        claim,
+        ClaimEvent.Kind.SUBMITTED,
+        f"Verdict '{verdict.rating}' submitted.",
+        by=by,
+        verdict=verdict,
+    )
     return verdict
 
 
@@ -225,7 +238,9 @@ def publish(claim: Claim, *, by: User, at: dt.datetime | None = None) -> Verdict
     claim.first_published_at = claim.first_published_at or at
     if claim.tracking != Claim.Tracking.DUE:
         claim.due_since = None
-    claim.save(update_fields=["status", "tracking", "first_published_at", "due_since", "updated_at"])
+    claim.save(
+        update_fields=["status", "tracking", "first_published_at", "due_since", "updated_at"]
+    )
 
     resolved = claim.tracking == Claim.Tracking.RESOLVED and was_tracking != Claim.Tracking.RESOLVED
     kind = ClaimEvent.Kind.RESOLVED if resolved else ClaimEvent.Kind.PUBLISHED
@@ -244,8 +259,9 @@ def retract(claim: Claim, *, by: User, reason: str) -> None:
         raise WorkflowError("a retraction needs its reason: the public page shows it.")
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status != Claim.Status.PUBLISHED:
-        raise InvalidTransition(f"only a published claim can be retracted; this one is "
-                                f"{claim.get_status_display()}.")
+        raise InvalidTransition(
+            f"only a published claim can be retracted; this one is {claim.get_status_display()}."
+        )
     claim.status = Claim.Status.RETRACTED
     claim.retraction_reason = reason.strip()
     claim.retracted_at = timezone.now()
@@ -274,8 +290,10 @@ def resolve(
     ):
         raise InvalidTransition("only a published claim that is watched or due can be resolved.")
     if not (rating.is_final and rating.scale == RatingScale.PROMISE):
-        raise WorkflowError(f"'{rating}' is not an outcome; choose fulfilled, partly fulfilled, "
-                            "not fulfilled or unverifiable.")
+        raise WorkflowError(
+            f"'{rating}' is not an outcome; choose fulfilled, partly fulfilled, "
+            "not fulfilled or unverifiable."
+        )
     if not note.strip():
         raise WorkflowError("an outcome needs a note saying what happened.")
     if _open_verdict(claim) is not None:
@@ -288,8 +306,9 @@ def resolve(
         status=Verdict.Status.SUBMITTED,
         checked_on=checked_on,
     )
-    _event(claim, ClaimEvent.Kind.SUBMITTED, f"Outcome '{rating}' submitted.", by=by,
-           verdict=verdict)
+    _event(
+        claim, ClaimEvent.Kind.SUBMITTED, f"Outcome '{rating}' submitted.", by=by, verdict=verdict
+    )
     return verdict
 
 
@@ -303,8 +322,10 @@ def extend(claim: Claim, *, by: User, new_deadline: dt.date, reason: str) -> Non
     if claim.tracking not in (Claim.Tracking.WATCHING, Claim.Tracking.DUE):
         raise InvalidTransition("only a watched or due claim can have its deadline extended.")
     if new_deadline <= claim.deadline:
-        raise WorkflowError(f"the new deadline {new_deadline:%Y-%m-%d} must be after the "
-                            f"current one, {claim.deadline:%Y-%m-%d}.")
+        raise WorkflowError(
+            f"the new deadline {new_deadline:%Y-%m-%d} must be after the "
+            f"current one, {claim.deadline:%Y-%m-%d}."
+        )
     old = claim.deadline_display
     claim.deadline = new_deadline
     claim.deadline_approximate = False
@@ -313,8 +334,12 @@ def extend(claim: Claim, *, by: User, new_deadline: dt.date, reason: str) -> Non
     claim.tracking = Claim.Tracking.WATCHING
     claim.due_since = None
     claim.save()
-    _event(claim, ClaimEvent.Kind.EXTENDED,
-           f"Deadline moved from {old} to {claim.deadline_display}: {reason.strip()}", by=by)
+    _event(
+        claim,
+        ClaimEvent.Kind.EXTENDED,
+        f"Deadline moved from {old} to {claim.deadline_display}: {reason.strip()}",
+        by=by,
+    )
 
 
 @dataclass(frozen=True)

@@ -15,30 +15,66 @@ from .conftest import rating, write_verdict
 PAGES = [
     # (url name, args?, {role: expected status})
     ("admin:index", False, {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 200}),
-    ("admin:claims_claim_changelist", False,
-     {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403}),
-    ("admin:claims_claim_add", False,
-     {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403}),
-    ("admin:claims_claim_change", True,
-     {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403}),
-    ("admin:claims_source_add", False,
-     {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403}),
-    ("admin:claims_article_add", False,
-     {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403}),
-    ("admin:claims_claimant_changelist", False,
-     {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403}),
-    ("admin:claims_evidence_add", False,
-     {"editor": 403, "reviewer": 200, "publisher": 200, "outsider": 403}),
-    ("admin:claims_verdict_changelist", False,
-     {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403}),
-    ("admin:claims_rating_changelist", False,
-     {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403}),
-    ("admin:claims_rating_add", False,
-     {"editor": 403, "reviewer": 403, "publisher": 403, "outsider": 403}),
-    ("admin:claims_notification_changelist", False,
-     {"editor": 403, "reviewer": 403, "publisher": 200, "outsider": 403}),
-    ("admin:auth_user_changelist", False,
-     {"editor": 403, "reviewer": 403, "publisher": 403, "outsider": 403}),
+    (
+        "admin:claims_claim_changelist",
+        False,
+        {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_claim_add",
+        False,
+        {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_claim_change",
+        True,
+        {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_source_add",
+        False,
+        {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_article_add",
+        False,
+        {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_claimant_changelist",
+        False,
+        {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_evidence_add",
+        False,
+        {"editor": 403, "reviewer": 200, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_verdict_changelist",
+        False,
+        {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_rating_changelist",
+        False,
+        {"editor": 200, "reviewer": 200, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:claims_rating_add",
+        False,
+        {"editor": 403, "reviewer": 403, "publisher": 403, "outsider": 403},
+    ),
+    (
+        "admin:claims_notification_changelist",
+        False,
+        {"editor": 403, "reviewer": 403, "publisher": 200, "outsider": 403},
+    ),
+    (
+        "admin:auth_user_changelist",
+        False,
+        {"editor": 403, "reviewer": 403, "publisher": 403, "outsider": 403},
+    ),
 ]
 
 
@@ -48,8 +84,9 @@ def people(editor, reviewer, publisher, outsider):
 
 
 @pytest.mark.parametrize(("name", "needs_claim", "expected"), PAGES)
-def test_admin_pages_answer_each_role_as_it_should(client, people, make_claim, name, needs_claim,
-                                                   expected):
+def test_admin_pages_answer_each_role_as_it_should(
+    client, people, make_claim, name, needs_claim, expected
+):
     claim = make_claim()
     url = reverse(name, args=[claim.pk] if needs_claim else [])
     for role, status in expected.items():
@@ -140,8 +177,10 @@ def test_editor_adds_a_claim_and_the_deadline_is_read_from_the_quote(client, edi
 
 def test_editor_overrides_the_deadline_and_it_is_kept(client, editor, article):
     client.force_login(editor)
-    client.post(reverse("admin:claims_claim_add"),
-                claim_form_data(article, deadline="2024-03-01", deadline_overridden="on"))
+    client.post(
+        reverse("admin:claims_claim_add"),
+        claim_form_data(article, deadline="2024-03-01", deadline_overridden="on"),
+    )
     claim = Claim.objects.get()
     assert claim.deadline == dt.date(2024, 3, 1) and claim.deadline_overridden
     assert "editor" in claim.deadline_explanation
@@ -149,16 +188,18 @@ def test_editor_overrides_the_deadline_and_it_is_kept(client, editor, article):
 
 def test_an_override_before_the_article_date_gets_a_clear_error(client, editor, article):
     client.force_login(editor)
-    response = client.post(reverse("admin:claims_claim_add"),
-                           claim_form_data(article, deadline="2023-01-01",
-                                           deadline_overridden="on"))
+    response = client.post(
+        reverse("admin:claims_claim_add"),
+        claim_form_data(article, deadline="2023-01-01", deadline_overridden="on"),
+    )
     assert response.status_code == 200
     assert "before the article" in str(response.context["adminform"].form.errors)
     assert not Claim.objects.exists()
 
 
-def test_change_page_offers_the_transitions_the_user_may_make(client, make_claim, reviewer,
-                                                              publisher):
+def test_change_page_offers_the_transitions_the_user_may_make(
+    client, make_claim, reviewer, publisher
+):
     claim = make_claim()
     write_verdict(claim, reviewer)
     url = reverse("admin:claims_claim_change", args=[claim.pk])
@@ -178,8 +219,10 @@ def test_resolve_and_extend_through_the_change_page(client, watching_claim, revi
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
     client.force_login(reviewer)
     assert client.get(transition_url(watching_claim, "resolve")).status_code == 200
-    client.post(transition_url(watching_claim, "resolve"),
-                {"rating": rating("fulfilled").pk, "note": "Opened on 28 January."})
+    client.post(
+        transition_url(watching_claim, "resolve"),
+        {"rating": rating("fulfilled").pk, "note": "Opened on 28 January."},
+    )
     verdict = watching_claim.verdicts.get(status=Verdict.Status.SUBMITTED)
     assert verdict.author == reviewer
 
@@ -191,8 +234,11 @@ def test_resolve_and_extend_through_the_change_page(client, watching_claim, revi
 
 def test_a_refused_transition_shows_why_and_changes_nothing(client, watching_claim, reviewer):
     client.force_login(reviewer)
-    response = client.post(transition_url(watching_claim, "extend"),
-                           {"new_deadline": "2024-01-01", "reason": "r"}, follow=True)
+    response = client.post(
+        transition_url(watching_claim, "extend"),
+        {"new_deadline": "2024-01-01", "reason": "r"},
+        follow=True,
+    )
     assert any("must be after" in str(m) for m in response.context["messages"])
     watching_claim.refresh_from_db()
     assert watching_claim.deadline == dt.date(2024, 1, 29)
@@ -209,22 +255,33 @@ def test_an_editor_cannot_publish_through_the_transition_url(client, make_claim,
     assert claim.status == Claim.Status.IN_REVIEW
 
 
-def test_reviewer_drafts_a_verdict_and_adds_evidence_on_the_claim_page(client, make_claim,
-                                                                       reviewer):
+def test_reviewer_drafts_a_verdict_and_adds_evidence_on_the_claim_page(
+    client, make_claim, reviewer
+):
     claim = make_claim()
     client.force_login(reviewer)
     url = reverse("admin:claims_claim_change", args=[claim.pk])
     form = client.get(url).context["adminform"].form
-    data = {k: ("" if v is None else v) for k, v in form.initial.items()
-            if k in form.fields and k not in ("appearances",)}
+    data = {
+        k: ("" if v is None else v)
+        for k, v in form.initial.items()
+        if k in form.fields and k not in ("appearances",)
+    }
     data |= {
-        "article": claim.article_id, "reviewer": reviewer.pk, "claimant": "",
-        "evidence-TOTAL_FORMS": "1", "evidence-INITIAL_FORMS": "0",
-        "evidence-0-url": "https://example.org/report", "evidence-0-title": "Report",
+        "article": claim.article_id,
+        "reviewer": reviewer.pk,
+        "claimant": "",
+        "evidence-TOTAL_FORMS": "1",
+        "evidence-INITIAL_FORMS": "0",
+        "evidence-0-url": "https://example.org/report",
+        "evidence-0-title": "Report",
         "evidence-0-stance": "supports",
-        "verdicts-TOTAL_FORMS": "1", "verdicts-INITIAL_FORMS": "0",
-        "verdicts-0-rating": rating("pending").pk, "verdicts-0-summary": "Watching.",
-        "verdicts-2-TOTAL_FORMS": "0", "verdicts-2-INITIAL_FORMS": "0",
+        "verdicts-TOTAL_FORMS": "1",
+        "verdicts-INITIAL_FORMS": "0",
+        "verdicts-0-rating": rating("pending").pk,
+        "verdicts-0-summary": "Watching.",
+        "verdicts-2-TOTAL_FORMS": "0",
+        "verdicts-2-INITIAL_FORMS": "0",
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.context["errors"] if response.context else ""
@@ -234,8 +291,11 @@ def test_reviewer_drafts_a_verdict_and_adds_evidence_on_the_claim_page(client, m
 
 def test_a_published_claim_has_its_wording_locked(client, watching_claim, editor):
     client.force_login(editor)
-    form = client.get(reverse("admin:claims_claim_change", args=[watching_claim.pk])).context[
-        "adminform"].form
+    form = (
+        client.get(reverse("admin:claims_claim_change", args=[watching_claim.pk]))
+        .context["adminform"]
+        .form
+    )
     assert "statement" not in form.fields and "quote" not in form.fields
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.auth.models import User
@@ -20,7 +21,7 @@ def counts() -> list[int]:
 @pytest.fixture
 def demo(db, settings):
     settings.DEMO_MODE = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
 
 
 def border_claim() -> Claim:
@@ -29,7 +30,7 @@ def border_claim() -> Claim:
 
 def test_loading_twice_gives_the_same_rows(demo):
     before = counts()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert counts() == before
 
 
@@ -47,8 +48,9 @@ def test_the_seed_claim_lived_its_whole_life(demo):
     claim = border_claim()
     assert claim.status == Claim.Status.PUBLISHED
     assert claim.tracking == Claim.Tracking.RESOLVED
-    ratings = list(claim.verdicts.published().order_by("published_at")
-                   .values_list("rating__slug", flat=True))
+    ratings = list(
+        claim.verdicts.published().order_by("published_at").values_list("rating__slug", flat=True)
+    )
     assert ratings == ["pending", "not-fulfilled"]
     kinds = list(claim.events.values_list("kind", flat=True))
     assert kinds.index("published") < kinds.index("fell_due") < kinds.index("resolved")

@@ -102,16 +102,23 @@ def test_ratings_come_from_the_data_migration(db):
 
 @pytest.mark.parametrize(
     ("precision", "shown"),
-    [(DatePrecision.DAY, "1 July 2019"), (DatePrecision.MONTH, "July 2019"),
-     (DatePrecision.YEAR, "2019")],
+    [
+        (DatePrecision.DAY, "1 July 2019"),
+        (DatePrecision.MONTH, "July 2019"),
+        (DatePrecision.YEAR, "2019"),
+    ],
 )
 def test_a_date_is_shown_as_precisely_as_it_is_known(precision, shown):
     assert format_partial_date(dt.date(2019, 7, 1), precision) == shown
 
 
 def test_a_month_precise_article_was_published_at_the_latest_on_the_last_day(source):
-    article = Article(source=source, headline="h", published_on=dt.date(2019, 7, 1),
-                      published_precision=DatePrecision.MONTH)
+    article = Article(
+        source=source,
+        headline="h",
+        published_on=dt.date(2019, 7, 1),
+        published_precision=DatePrecision.MONTH,
+    )
     assert article.published_latest == dt.date(2019, 7, 31)
     assert article.published_display == "July 2019"
 

@@ -35,8 +35,9 @@ def many_watching(make_claim, publish_claim):
     return make
 
 
-def test_sweep_marks_passed_deadlines_due_and_nothing_else(many_watching, make_claim,
-                                                          publish_claim):
+def test_sweep_marks_passed_deadlines_due_and_nothing_else(
+    many_watching, make_claim, publish_claim
+):
     passed = many_watching(3)
     future = publish_claim(make_claim("Later.", deadline=dt.date(2024, 3, 1)))
     draft = make_claim("Draft.", deadline=dt.date(2024, 1, 20))
@@ -101,8 +102,9 @@ def test_the_reviewer_is_mailed_once(many_watching):
     assert "20 January 2024" in mail.outbox[0].body
 
 
-def test_without_a_reviewer_the_reviewers_group_is_mailed(make_claim, publish_claim, reviewer,
-                                                         other_reviewer):
+def test_without_a_reviewer_the_reviewers_group_is_mailed(
+    make_claim, publish_claim, reviewer, other_reviewer
+):
     publish_claim(make_claim(deadline=dt.date(2024, 1, 20), reviewer=None))
     workflow.sweep(as_of=TODAY)
     notifications.deliver_pending()
@@ -150,12 +152,27 @@ def test_two_sweeps_at_once_flip_and_announce_each_claim_once(make_claim, publis
     """Two processes, two real database connections, sweeping the same claims at once."""
     for i in range(120):
         publish_claim(make_claim(f"Promise {i}.", deadline=dt.date(2024, 1, 20)))
-    env = {**os.environ, "DATABASE_URL": worker_database_url(), "DEADLINE_REMINDER_DAYS": "0",
-           "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
-    command = [sys.executable, "manage.py", "sweep_deadlines", "--as-of", "2024-02-01",
-               "--batch-size", "5"]
-    runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    env = {
+        **os.environ,
+        "DATABASE_URL": worker_database_url(),
+        "DEADLINE_REMINDER_DAYS": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+    }
+    command = [
+        sys.executable,
+        "manage.py",
+        "sweep_deadlines",
+        "--as-of",
+        "2024-02-01",
+        "--batch-size",
+        "5",
+    ]
+    runs = [
+        subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert all(run.returncode == 0 for run in runs), outputs
     marked = [int(out.split("marked due: ")[1].split()[0]) for out, _ in outputs]

@@ -24,20 +24,29 @@ def test_the_broker_is_redis_where_the_servers_are_required():
 def test_a_worker_runs_the_sweep_sent_over_the_broker(tmp_path, watching_claim):
     with celery_worker(tmp_path) as worker:
         sweep_deadlines.apply_async(queue=worker["queue"])
-        wait_until(lambda: Notification.objects.filter(sent_at__isnull=False).exists(),
-                   timeout=60, what="the worker to sweep", log=worker["log"])
+        wait_until(
+            lambda: Notification.objects.filter(sent_at__isnull=False).exists(),
+            timeout=60,
+            what="the worker to sweep",
+            log=worker["log"],
+        )
     watching_claim.refresh_from_db()
     assert watching_claim.tracking == Claim.Tracking.DUE
     assert "claims.tasks.sweep_deadlines" in worker["log"].read_text()
 
 
-def test_beat_and_worker_mark_a_claim_due_and_mail_its_reviewer(tmp_path, make_claim,
-                                                               publish_claim):
+def test_beat_and_worker_mark_a_claim_due_and_mail_its_reviewer(
+    tmp_path, make_claim, publish_claim
+):
     """End to end: nothing here calls the task; beat schedules it, the worker runs it."""
     claim = publish_claim(make_claim(deadline=dt.date(2024, 1, 20)))
     with celery_worker(tmp_path, beat=True, env={"DEADLINE_SWEEP_SECONDS": "1"}) as worker:
-        wait_until(lambda: any(worker["mail_dir"].glob("*.log")), timeout=90,
-                   what="beat's sweep to send the e-mail", log=worker["log"])
+        wait_until(
+            lambda: any(worker["mail_dir"].glob("*.log")),
+            timeout=90,
+            what="beat's sweep to send the e-mail",
+            log=worker["log"],
+        )
         mails = [p.read_text() for p in worker["mail_dir"].glob("*.log")]
     claim.refresh_from_db()
     assert claim.tracking == Claim.Tracking.DUE

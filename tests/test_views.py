@@ -19,6 +19,7 @@ def test_list_shows_published_claims_only(client, watching_claim, make_claim, re
     body = client.get(reverse("claims:list")).content.decode()
     assert watching_claim.statement in body
     assert draft.statement not in body and in_review.statement not in body
+    assert '<p class="count">1 claim</p>' in body
 
 
 def test_draft_page_is_not_found(client, make_claim):
@@ -67,8 +68,9 @@ def test_claim_text_is_escaped(client, make_claim, publish_claim):
     assert "&lt;script&gt;" in body
 
 
-def test_list_filters_by_tracking_state_and_search(client, watching_claim, make_claim,
-                                                   publish_claim):
+def test_list_filters_by_tracking_state_and_search(
+    client, watching_claim, make_claim, publish_claim
+):
     other = publish_claim(make_claim("Unemployment fell to four percent."), "false")
     body = client.get(reverse("claims:list"), {"tracking": "watching"}).content.decode()
     assert watching_claim.statement in body and other.statement not in body
@@ -76,8 +78,9 @@ def test_list_filters_by_tracking_state_and_search(client, watching_claim, make_
     assert other.statement in body and watching_claim.statement not in body
 
 
-def test_list_page_query_count_does_not_grow_with_claims(client, make_claim, publish_claim,
-                                                         django_assert_max_num_queries):
+def test_list_page_query_count_does_not_grow_with_claims(
+    client, make_claim, publish_claim, django_assert_max_num_queries
+):
     for n in range(12):
         publish_claim(make_claim(f"Claim number {n} will come true within two weeks."))
     with django_assert_max_num_queries(8):

@@ -202,8 +202,12 @@ def test_mark_due_on_the_deadline_itself_does_nothing(watching_claim):
 
 def test_resolve_submits_an_outcome_that_a_publisher_approves(watching_claim, reviewer, publisher):
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
-    workflow.resolve(watching_claim, by=reviewer, rating=rating("not-fulfilled"),
-                     note="Still closed on 1 February.")
+    workflow.resolve(
+        watching_claim,
+        by=reviewer,
+        rating=rating("not-fulfilled"),
+        note="Still closed on 1 February.",
+    )
     watching_claim.refresh_from_db()
     assert watching_claim.tracking == Claim.Tracking.DUE  # until approved
     workflow.publish(watching_claim, by=publisher)
@@ -238,8 +242,12 @@ def test_editor_may_not_resolve(watching_claim, editor):
 
 def test_extend_sets_a_new_deadline_and_watches_again(watching_claim, reviewer):
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
-    workflow.extend(watching_claim, by=reviewer, new_deadline=dt.date(2024, 3, 31),
-                    reason="The ministry announced a new date.")
+    workflow.extend(
+        watching_claim,
+        by=reviewer,
+        new_deadline=dt.date(2024, 3, 31),
+        reason="The ministry announced a new date.",
+    )
     watching_claim.refresh_from_db()
     assert watching_claim.tracking == Claim.Tracking.WATCHING
     assert watching_claim.deadline == dt.date(2024, 3, 31)
@@ -251,8 +259,7 @@ def test_extend_sets_a_new_deadline_and_watches_again(watching_claim, reviewer):
 def test_extend_to_an_earlier_day_is_refused(watching_claim, reviewer):
     before = snapshot(watching_claim)
     with pytest.raises(workflow.WorkflowError, match="must be after"):
-        workflow.extend(watching_claim, by=reviewer, new_deadline=dt.date(2024, 1, 20),
-                        reason="r")
+        workflow.extend(watching_claim, by=reviewer, new_deadline=dt.date(2024, 1, 20), reason="r")
     assert snapshot(watching_claim) == before
 
 
@@ -280,8 +287,9 @@ def test_fill_deadline_reads_the_quote_against_the_article_date(make_claim):
 
 
 def test_fill_deadline_keeps_an_override(make_claim):
-    claim = make_claim(quote="within two weeks", deadline=dt.date(2024, 6, 1),
-                       deadline_overridden=True)
+    claim = make_claim(
+        quote="within two weeks", deadline=dt.date(2024, 6, 1), deadline_overridden=True
+    )
     workflow.fill_deadline(claim)
     assert claim.deadline == dt.date(2024, 6, 1)
 
@@ -302,6 +310,9 @@ def test_available_transitions_follow_role_and_state(make_claim, reviewer, publi
     assert "submit" in workflow.available_transitions(claim, reviewer)
     assert "submit" not in workflow.available_transitions(claim, editor)
     workflow.submit(claim, by=reviewer)
-    assert workflow.available_transitions(claim, publisher) == ["assign_to_me", "publish",
-                                                                "send_back"]
+    assert workflow.available_transitions(claim, publisher) == [
+        "assign_to_me",
+        "publish",
+        "send_back",
+    ]
     assert "publish" not in workflow.available_transitions(claim, reviewer)

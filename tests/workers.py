@@ -32,8 +32,9 @@ def worker_database_url() -> str:
 
 
 @contextmanager
-def celery_worker(tmp_path: Path, *, beat: bool = False, env: dict[str, str] | None = None
-                  ) -> Iterator[dict]:
+def celery_worker(
+    tmp_path: Path, *, beat: bool = False, env: dict[str, str] | None = None
+) -> Iterator[dict]:
     """Run `celery worker` (with `-B` if beat) until the block ends; yield its queue and files."""
     queue = f"test-{uuid.uuid4().hex[:8]}"
     log = tmp_path / "worker.log"
@@ -46,16 +47,35 @@ def celery_worker(tmp_path: Path, *, beat: bool = False, env: dict[str, str] | N
         "EMAIL_FILE_PATH": str(mail_dir),
         **(env or {}),
     }
-    command = [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--pool=solo",
-               "--loglevel=INFO", "-Q", queue, "-n", f"{queue}@%h"]
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "factcheck",
+        "worker",
+        "--pool=solo",
+        "--loglevel=INFO",
+        "-Q",
+        queue,
+        "-n",
+        f"{queue}@%h",
+    ]
     if beat:
         command += ["-B", f"--schedule={tmp_path / 'beat-schedule'}"]
     with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=process_env, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=process_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
-        wait_until(lambda: "ready." in log.read_text(), timeout=60, what="the worker to start",
-                   log=log)
+        wait_until(
+            lambda: "ready." in log.read_text(), timeout=60, what="the worker to start", log=log
+        )
         yield {"queue": queue, "log": log, "mail_dir": mail_dir, "process": process}
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -66,8 +86,9 @@ def celery_worker(tmp_path: Path, *, beat: bool = False, env: dict[str, str] | N
             process.wait()
 
 
-def wait_until(condition: Callable[[], bool], *, timeout: float, what: str,
-               log: Path | None = None) -> None:
+def wait_until(
+    condition: Callable[[], bool], *, timeout: float, what: str, log: Path | None = None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,262 +14,719 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(blank=True, max_length=1000, null=True, unique=True, verbose_name='canonical URL')),
-                ('headline', models.CharField(max_length=500)),
-                ('byline', models.CharField(blank=True, max_length=300)),
-                ('published_on', models.DateField(blank=True, help_text='For a date known to the month, the 1st of that month.', null=True)),
-                ('published_precision', models.CharField(choices=[('day', 'day'), ('month', 'month'), ('year', 'year')], default='day', max_length=5)),
-                ('language', models.CharField(blank=True, max_length=8)),
-                ('text', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('is_demo', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        max_length=1000,
+                        null=True,
+                        unique=True,
+                        verbose_name="canonical URL",
+                    ),
+                ),
+                ("headline", models.CharField(max_length=500)),
+                ("byline", models.CharField(blank=True, max_length=300)),
+                (
+                    "published_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="For a date known to the month, the 1st of that month.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "published_precision",
+                    models.CharField(
+                        choices=[("day", "day"), ("month", "month"), ("year", "year")],
+                        default="day",
+                        max_length=5,
+                    ),
+                ),
+                ("language", models.CharField(blank=True, max_length=8)),
+                ("text", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("is_demo", models.BooleanField(default=False)),
             ],
             options={
-                'ordering': ['-published_on', '-id'],
+                "ordering": ["-published_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('homepage', models.URLField(blank=True)),
-                ('domain', models.CharField(blank=True, db_index=True, max_length=200)),
-                ('country', models.CharField(blank=True, help_text='ISO 3166-1 alpha-2 code', max_length=2)),
-                ('language', models.CharField(blank=True, help_text='BCP 47 code, e.g. en, ar', max_length=8)),
-                ('is_demo', models.BooleanField(default=False, help_text='Fictional, made for the demo.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("homepage", models.URLField(blank=True)),
+                ("domain", models.CharField(blank=True, db_index=True, max_length=200)),
+                (
+                    "country",
+                    models.CharField(blank=True, help_text="ISO 3166-1 alpha-2 code", max_length=2),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True, help_text="BCP 47 code, e.g. en, ar", max_length=8
+                    ),
+                ),
+                (
+                    "is_demo",
+                    models.BooleanField(default=False, help_text="Fictional, made for the demo."),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Claimant',
+            name="Claimant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('role', models.CharField(blank=True, max_length=200)),
-                ('affiliation', models.CharField(blank=True, max_length=200)),
-                ('same_as', models.URLField(blank=True, help_text='A page that identifies the person, e.g. Wikidata.')),
-                ('is_demo', models.BooleanField(default=False, help_text='Fictional, made for the demo.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("role", models.CharField(blank=True, max_length=200)),
+                ("affiliation", models.CharField(blank=True, max_length=200)),
+                (
+                    "same_as",
+                    models.URLField(
+                        blank=True, help_text="A page that identifies the person, e.g. Wikidata."
+                    ),
+                ),
+                (
+                    "is_demo",
+                    models.BooleanField(default=False, help_text="Fictional, made for the demo."),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['name'], name='claims_clai_name_f16e18_idx')],
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["name"], name="claims_clai_name_f16e18_idx")],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('statement', models.TextField(help_text="The claim to check, in the newsroom's words.")),
-                ('slug', models.SlugField(blank=True, max_length=80)),
-                ('quote', models.TextField(blank=True, help_text='The verbatim words in the article.')),
-                ('reported_by', models.CharField(blank=True, help_text="Who relayed it, e.g. 'Sputnik Arabic'.", max_length=200)),
-                ('stated_on', models.DateField(blank=True, editable=False, help_text="The article's date, kept for the check.", null=True)),
-                ('deadline', models.DateField(blank=True, help_text='The last day on which the claim still counts as kept.', null=True)),
-                ('deadline_expression', models.CharField(blank=True, max_length=200)),
-                ('deadline_explanation', models.CharField(blank=True, max_length=400)),
-                ('deadline_approximate', models.BooleanField(default=False, help_text="The article's date is known only to the month or year.")),
-                ('deadline_overridden', models.BooleanField(default=False, help_text='Set by an editor rather than read from the quote.')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('in_review', 'in review'), ('published', 'published'), ('retracted', 'retracted')], default='draft', max_length=10)),
-                ('tracking', models.CharField(choices=[('none', 'not time-bound'), ('watching', 'watching'), ('due', 'due for re-check'), ('resolved', 'resolved')], default='none', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('first_published_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('due_since', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('retraction_reason', models.TextField(blank=True, editable=False)),
-                ('retracted_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('is_demo', models.BooleanField(default=False, help_text='Fictional, made for the demo.')),
-                ('appearances', models.ManyToManyField(blank=True, help_text='Later appearances.', related_name='claim_appearances', to='claims.article')),
-                ('article', models.ForeignKey(help_text='First appearance.', on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='claims.article')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='claims_created', to=settings.AUTH_USER_MODEL)),
-                ('reviewer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='claims_to_review', to=settings.AUTH_USER_MODEL)),
-                ('claimant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='claims.claimant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "statement",
+                    models.TextField(help_text="The claim to check, in the newsroom's words."),
+                ),
+                ("slug", models.SlugField(blank=True, max_length=80)),
+                (
+                    "quote",
+                    models.TextField(blank=True, help_text="The verbatim words in the article."),
+                ),
+                (
+                    "reported_by",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who relayed it, e.g. 'Sputnik Arabic'.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "stated_on",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        help_text="The article's date, kept for the check.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "deadline",
+                    models.DateField(
+                        blank=True,
+                        help_text="The last day on which the claim still counts as kept.",
+                        null=True,
+                    ),
+                ),
+                ("deadline_expression", models.CharField(blank=True, max_length=200)),
+                ("deadline_explanation", models.CharField(blank=True, max_length=400)),
+                (
+                    "deadline_approximate",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The article's date is known only to the month or year.",
+                    ),
+                ),
+                (
+                    "deadline_overridden",
+                    models.BooleanField(
+                        default=False, help_text="Set by an editor rather than read from the quote."
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("in_review", "in review"),
+                            ("published", "published"),
+                            ("retracted", "retracted"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "tracking",
+                    models.CharField(
+                        choices=[
+                            ("none", "not time-bound"),
+                            ("watching", "watching"),
+                            ("due", "due for re-check"),
+                            ("resolved", "resolved"),
+                        ],
+                        default="none",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("first_published_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("due_since", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("retraction_reason", models.TextField(blank=True, editable=False)),
+                ("retracted_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "is_demo",
+                    models.BooleanField(default=False, help_text="Fictional, made for the demo."),
+                ),
+                (
+                    "appearances",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Later appearances.",
+                        related_name="claim_appearances",
+                        to="claims.article",
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        help_text="First appearance.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claims",
+                        to="claims.article",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="claims_created",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="claims_to_review",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claimant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claims",
+                        to="claims.claimant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'permissions': [('submit_claim', "Can submit a claim's verdict for review"), ('publish_claim', 'Can approve and publish a verdict'), ('retract_claim', 'Can retract a published claim'), ('resolve_claim', 'Can record the outcome of a claim that fell due'), ('extend_deadline', "Can extend a claim's deadline")],
+                "ordering": ["-created_at"],
+                "permissions": [
+                    ("submit_claim", "Can submit a claim's verdict for review"),
+                    ("publish_claim", "Can approve and publish a verdict"),
+                    ("retract_claim", "Can retract a published claim"),
+                    ("resolve_claim", "Can record the outcome of a claim that fell due"),
+                    ("extend_deadline", "Can extend a claim's deadline"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ClaimantAlias',
+            name="ClaimantAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('claimant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='claims.claimant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                (
+                    "claimant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="claims.claimant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'claimant aliases',
-                'ordering': ['name'],
+                "verbose_name_plural": "claimant aliases",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=1000)),
-                ('title', models.CharField(max_length=300)),
-                ('source_name', models.CharField(blank=True, max_length=200, verbose_name='source')),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('stance', models.CharField(choices=[('supports', 'supports'), ('refutes', 'refutes'), ('context', 'context')], max_length=10)),
-                ('excerpt', models.TextField(blank=True)),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('link_health', models.CharField(choices=[('unchecked', 'not checked yet'), ('ok', 'working'), ('broken', 'broken')], default='unchecked', editable=False, max_length=10)),
-                ('link_checked_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('added_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(max_length=1000)),
+                ("title", models.CharField(max_length=300)),
+                (
+                    "source_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="source"),
+                ),
+                ("published_on", models.DateField(blank=True, null=True)),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("supports", "supports"),
+                            ("refutes", "refutes"),
+                            ("context", "context"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("excerpt", models.TextField(blank=True)),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "link_health",
+                    models.CharField(
+                        choices=[
+                            ("unchecked", "not checked yet"),
+                            ("ok", "working"),
+                            ("broken", "broken"),
+                        ],
+                        default="unchecked",
+                        editable=False,
+                        max_length=10,
+                    ),
+                ),
+                ("link_checked_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="claims.claim",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'evidence',
-                'ordering': ['published_on', 'added_at'],
+                "verbose_name_plural": "evidence",
+                "ordering": ["published_on", "added_at"],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('fell_due', 'deadline passed'), ('reminder', 'deadline coming up')], max_length=10)),
-                ('deadline', models.DateField()),
-                ('recipients', models.JSONField(default=list)),
-                ('subject', models.CharField(max_length=300)),
-                ('body', models.TextField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("fell_due", "deadline passed"),
+                            ("reminder", "deadline coming up"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("deadline", models.DateField()),
+                ("recipients", models.JSONField(default=list)),
+                ("subject", models.CharField(max_length=300)),
+                ("body", models.TextField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="claims.claim",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Rating',
+            name="Rating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('label', models.CharField(max_length=60)),
-                ('scale', models.CharField(choices=[('accuracy', 'accuracy'), ('promise', 'promise or prediction')], max_length=10)),
-                ('claimreview_value', models.PositiveSmallIntegerField(blank=True, help_text='1 (worst) to 5 (best) in ClaimReview; empty if none.', null=True)),
-                ('is_final', models.BooleanField(default=True, help_text="False for 'pending': the claim is still watched.")),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('description', models.CharField(blank=True, max_length=300)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("label", models.CharField(max_length=60)),
+                (
+                    "scale",
+                    models.CharField(
+                        choices=[("accuracy", "accuracy"), ("promise", "promise or prediction")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "claimreview_value",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="1 (worst) to 5 (best) in ClaimReview; empty if none.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "is_final",
+                    models.BooleanField(
+                        default=True, help_text="False for 'pending': the claim is still watched."
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("description", models.CharField(blank=True, max_length=300)),
             ],
             options={
-                'ordering': ['scale', 'order'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('claimreview_value__isnull', True), models.Q(('claimreview_value__gte', 1), ('claimreview_value__lte', 5)), _connector='OR'), name='rating_value_between_1_and_5')],
+                "ordering": ["scale", "order"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("claimreview_value__isnull", True),
+                            models.Q(("claimreview_value__gte", 1), ("claimreview_value__lte", 5)),
+                            _connector="OR",
+                        ),
+                        name="rating_value_between_1_and_5",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='claims.source'),
+            model_name="article",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="claims.source",
+            ),
         ),
         migrations.CreateModel(
-            name='Verdict',
+            name="Verdict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('summary', models.CharField(max_length=500)),
-                ('explanation', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('submitted', 'submitted for approval'), ('published', 'published')], default='draft', max_length=10)),
-                ('is_current', models.BooleanField(default=False, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('checked_on', models.DateField(blank=True, help_text='The day the outcome was observed, if not today.', null=True)),
-                ('approver', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='verdicts_approved', to=settings.AUTH_USER_MODEL)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='verdicts_written', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='verdicts', to='claims.claim')),
-                ('rating', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='verdicts', to='claims.rating')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("summary", models.CharField(max_length=500)),
+                ("explanation", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("submitted", "submitted for approval"),
+                            ("published", "published"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("is_current", models.BooleanField(default=False, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("published_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "checked_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The day the outcome was observed, if not today.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "approver",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="verdicts_approved",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="verdicts_written",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="verdicts",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "rating",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="verdicts",
+                        to="claims.rating",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-created_at'],
-                'get_latest_by': 'published_at',
+                "ordering": ["-published_at", "-created_at"],
+                "get_latest_by": "published_at",
             },
         ),
         migrations.CreateModel(
-            name='ClaimEvent',
+            name="ClaimEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('created', 'created'), ('submitted', 'submitted for review'), ('sent_back', 'sent back to draft'), ('published', 'verdict published'), ('fell_due', 'deadline passed'), ('extended', 'deadline extended'), ('resolved', 'outcome recorded'), ('retracted', 'retracted'), ('assigned', 'reviewer assigned')], max_length=12)),
-                ('at', models.DateTimeField()),
-                ('message', models.CharField(max_length=500)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='claims.claim')),
-                ('verdict', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='claims.verdict')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("created", "created"),
+                            ("submitted", "submitted for review"),
+                            ("sent_back", "sent back to draft"),
+                            ("published", "verdict published"),
+                            ("fell_due", "deadline passed"),
+                            ("extended", "deadline extended"),
+                            ("resolved", "outcome recorded"),
+                            ("retracted", "retracted"),
+                            ("assigned", "reviewer assigned"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("message", models.CharField(max_length=500)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="claims.verdict",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['status', 'tracking', 'deadline'], name='claim_tracking_idx'),
+            model_name="claim",
+            index=models.Index(
+                fields=["status", "tracking", "deadline"], name="claim_tracking_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['status', '-first_published_at'], name='claim_public_list_idx'),
+            model_name="claim",
+            index=models.Index(
+                fields=["status", "-first_published_at"], name="claim_public_list_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['reviewer', 'status'], name='claim_reviewer_idx'),
+            model_name="claim",
+            index=models.Index(fields=["reviewer", "status"], name="claim_reviewer_idx"),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('deadline__isnull', True), ('stated_on__isnull', True), ('deadline__gte', models.F('stated_on')), _connector='OR'), name='claim_deadline_not_before_article'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("deadline__isnull", True),
+                    ("stated_on__isnull", True),
+                    ("deadline__gte", models.F("stated_on")),
+                    _connector="OR",
+                ),
+                name="claim_deadline_not_before_article",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('tracking__in', ['watching', 'due']), _negated=True), ('deadline__isnull', False), _connector='OR'), name='claim_tracked_has_deadline'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("tracking__in", ["watching", "due"]), _negated=True),
+                    ("deadline__isnull", False),
+                    _connector="OR",
+                ),
+                name="claim_tracked_has_deadline",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'retracted'), _negated=True), models.Q(('retraction_reason', ''), _negated=True), _connector='OR'), name='claim_retraction_has_reason'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "retracted"), _negated=True),
+                    models.Q(("retraction_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="claim_retraction_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.UniqueConstraint(fields=('claim', 'url'), name='evidence_url_once_per_claim'),
+            model_name="evidence",
+            constraint=models.UniqueConstraint(
+                fields=("claim", "url"), name="evidence_url_once_per_claim"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('url__startswith', 'http://'), ('url__startswith', 'https://'), _connector='OR'), name='evidence_url_is_http'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("url__startswith", "http://"), ("url__startswith", "https://"), _connector="OR"
+                ),
+                name="evidence_url_is_http",
+            ),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(condition=models.Q(('sent_at__isnull', True)), fields=['created_at'], name='notification_unsent'),
+            model_name="notification",
+            index=models.Index(
+                condition=models.Q(("sent_at__isnull", True)),
+                fields=["created_at"],
+                name="notification_unsent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.UniqueConstraint(fields=('claim', 'kind', 'deadline'), name='notification_once_per_deadline'),
+            model_name="notification",
+            constraint=models.UniqueConstraint(
+                fields=("claim", "kind", "deadline"), name="notification_once_per_deadline"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['-published_on'], name='claims_arti_publish_dd753c_idx'),
+            model_name="article",
+            index=models.Index(fields=["-published_on"], name="claims_arti_publish_dd753c_idx"),
         ),
         migrations.AddIndex(
-            model_name='verdict',
-            index=models.Index(fields=['claim', 'status', '-published_at'], name='claims_verd_claim_i_d16e35_idx'),
+            model_name="verdict",
+            index=models.Index(
+                fields=["claim", "status", "-published_at"], name="claims_verd_claim_i_d16e35_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='verdict',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('claim',), name='verdict_one_current_per_claim'),
+            model_name="verdict",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True)),
+                fields=("claim",),
+                name="verdict_one_current_per_claim",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='verdict',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['draft', 'submitted'])), fields=('claim',), name='verdict_one_open_draft_per_claim'),
+            model_name="verdict",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["draft", "submitted"])),
+                fields=("claim",),
+                name="verdict_one_open_draft_per_claim",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='verdict',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), models.Q(('approver__isnull', False), ('published_at__isnull', False)), _connector='OR'), name='verdict_published_is_approved'),
+            model_name="verdict",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "published"), _negated=True),
+                    models.Q(("approver__isnull", False), ("published_at__isnull", False)),
+                    _connector="OR",
+                ),
+                name="verdict_published_is_approved",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='verdict',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'published'), ('is_current', False), _connector='OR'), name='verdict_current_is_published'),
+            model_name="verdict",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status", "published"), ("is_current", False), _connector="OR"),
+                name="verdict_current_is_published",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='verdict',
-            constraint=models.CheckConstraint(condition=models.Q(('approver__isnull', True), models.Q(('approver', models.F('author')), _negated=True), _connector='OR'), name='verdict_four_eyes'),
+            model_name="verdict",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("approver__isnull", True),
+                    models.Q(("approver", models.F("author")), _negated=True),
+                    _connector="OR",
+                ),
+                name="verdict_four_eyes",
+            ),
         ),
         migrations.AddIndex(
-            model_name='claimevent',
-            index=models.Index(fields=['claim', 'at'], name='claims_clai_claim_i_0376fa_idx'),
+            model_name="claimevent",
+            index=models.Index(fields=["claim", "at"], name="claims_clai_claim_i_0376fa_idx"),
         ),
     ]

@@ -7,7 +7,15 @@ RATINGS = [
     # slug, label, scale, ClaimReview value (1 worst … 5 best), final, order, description
     ("true", "True", "accuracy", 5, True, 1, "Accurate, with nothing significant missing."),
     ("mostly-true", "Mostly true", "accuracy", 4, True, 2, "Accurate but needs context."),
-    ("half-true", "Half true", "accuracy", 3, True, 3, "Partly accurate, leaves out important parts."),
+    (
+        "half-true",
+        "Half true",
+        "accuracy",
+        3,
+        True,
+        3,
+        "Partly accurate, leaves out important parts.",
+    ),
     ("mostly-false", "Mostly false", "accuracy", 2, True, 4, "Contains some truth but misleads."),
     ("false", "False", "accuracy", 1, True, 5, "Not accurate."),
     ("unproven", "Unproven", "accuracy", None, True, 6, "The evidence available cannot settle it."),
@@ -15,31 +23,75 @@ RATINGS = [
     ("fulfilled", "Fulfilled", "promise", 5, True, 2, "Kept in full, by the deadline."),
     ("partly-fulfilled", "Partly fulfilled", "promise", 3, True, 3, "Kept in part, or late."),
     ("not-fulfilled", "Not fulfilled", "promise", 1, True, 4, "Not kept by the deadline."),
-    ("unverifiable", "Unverifiable", "promise", None, True, 5, "Whether it was kept cannot be known."),
+    (
+        "unverifiable",
+        "Unverifiable",
+        "promise",
+        None,
+        True,
+        5,
+        "Whether it was kept cannot be known.",
+    ),
 ]
 
-VIEW_ALL = ["view_source", "view_claimant", "view_claimantalias", "view_article", "view_claim",
-            "view_rating", "view_verdict", "view_evidence", "view_claimevent"]
-EDITORS = VIEW_ALL + [
-    "add_source", "change_source", "add_claimant", "change_claimant", "add_claimantalias",
-    "change_claimantalias", "delete_claimantalias", "add_article", "change_article",
-    "add_claim", "change_claim", "delete_claim",
+VIEW_ALL = [
+    "view_source",
+    "view_claimant",
+    "view_claimantalias",
+    "view_article",
+    "view_claim",
+    "view_rating",
+    "view_verdict",
+    "view_evidence",
+    "view_claimevent",
 ]
-REVIEWERS = VIEW_ALL + [
-    "change_claim", "add_evidence", "change_evidence", "delete_evidence", "add_verdict",
-    "change_verdict", "submit_claim", "resolve_claim", "extend_deadline",
+EDITORS = [
+    *VIEW_ALL,
+    "add_source",
+    "change_source",
+    "add_claimant",
+    "change_claimant",
+    "add_claimantalias",
+    "change_claimantalias",
+    "delete_claimantalias",
+    "add_article",
+    "change_article",
+    "add_claim",
+    "change_claim",
+    "delete_claim",
 ]
-PUBLISHERS = sorted(set(EDITORS + REVIEWERS + ["publish_claim", "retract_claim",
-                                               "view_notification"]))
+REVIEWERS = [
+    *VIEW_ALL,
+    "change_claim",
+    "add_evidence",
+    "change_evidence",
+    "delete_evidence",
+    "add_verdict",
+    "change_verdict",
+    "submit_claim",
+    "resolve_claim",
+    "extend_deadline",
+]
+PUBLISHERS = sorted(
+    set(EDITORS + REVIEWERS + ["publish_claim", "retract_claim", "view_notification"])
+)
 ROLES = {"Editors": EDITORS, "Reviewers": REVIEWERS, "Publishers": PUBLISHERS}
 
 
 def forwards(apps, schema_editor):
     Rating = apps.get_model("claims", "Rating")
     for slug, label, scale, value, final, order, description in RATINGS:
-        Rating.objects.update_or_create(slug=slug, defaults={
-            "label": label, "scale": scale, "claimreview_value": value, "is_final": final,
-            "order": order, "description": description})
+        Rating.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "label": label,
+                "scale": scale,
+                "claimreview_value": value,
+                "is_final": final,
+                "order": order,
+                "description": description,
+            },
+        )
 
     # Permissions are normally made after all migrations; the groups need them now.
     app_config = apps.get_app_config("claims")
