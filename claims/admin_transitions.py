@@ -33,12 +33,24 @@ TRANSITIONS = {
         Transition("submit", "Submit for review", None, "A publisher will approve the verdict."),
         Transition("publish", "Publish verdict", None, "The verdict goes public now."),
         Transition("send_back", "Send back", ReasonForm, "The verdict returns to its author."),
-        Transition("resolve", "Record outcome", ResolveForm,
-                   "The outcome becomes a verdict that a publisher approves."),
-        Transition("extend", "Extend deadline", ExtendForm,
-                   "The claim is watched again until the new deadline."),
-        Transition("retract", "Retract", ReasonForm,
-                   "The claim leaves the lists; its page says it was retracted and why."),
+        Transition(
+            "resolve",
+            "Record outcome",
+            ResolveForm,
+            "The outcome becomes a verdict that a publisher approves.",
+        ),
+        Transition(
+            "extend",
+            "Extend deadline",
+            ExtendForm,
+            "The claim is watched again until the new deadline.",
+        ),
+        Transition(
+            "retract",
+            "Retract",
+            ReasonForm,
+            "The claim leaves the lists; its page says it was retracted and why.",
+        ),
     ]
 }
 

@@ -25,9 +25,11 @@ def recipients(claim: Claim) -> list[str]:
     """The claim's reviewer, or every reviewer when it has none."""
     if claim.reviewer and claim.reviewer.email:
         return [claim.reviewer.email]
-    reviewers = get_user_model().objects.filter(
-        groups__name=roles.REVIEWERS, is_active=True
-    ).exclude(email="")
+    reviewers = (
+        get_user_model()
+        .objects.filter(groups__name=roles.REVIEWERS, is_active=True)
+        .exclude(email="")
+    )
     return sorted(set(reviewers.values_list("email", flat=True)))
 
 

@@ -10,8 +10,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--as-of", help="Sweep as if today were this day (YYYY-MM-DD).")
-        parser.add_argument("--batch-size", type=int, default=500,
-                            help="Claims flipped per transaction (default 500).")
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=500,
+            help="Claims flipped per transaction (default 500).",
+        )
 
     def handle(self, *args, as_of: str | None, batch_size: int, **options) -> None:
         try:
