@@ -1,6 +1,6 @@
 """Compiles each language's deadline rules once, and resolves a match to the span of days it names.
 
-Pure Python: month and weekday names come from dateparser's locale data; nothing here imports Django.
+Pure Python: month and weekday names come from dateparser's locale data; no Django here.
 """
 
 import math
@@ -25,15 +25,16 @@ from .deadline_lang.base import (
     WEEKDAY,
     YEAR,
     Language,
+    words,
 )
 
-_MONTH_KEYS = (
-    "january february march april may june july august september october november december".split()
+_MONTH_KEYS = words(
+    "january february march april may june july august september october november december"
 )
-_WEEKDAY_KEYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAY_KEYS = words("monday tuesday wednesday thursday friday saturday sunday")
 _MARKS = "\u064b-\u0652\u0640"  # Arabic diacritics and tatweel: optional in running text
 _STRIP_MARKS = re.compile(f"[{_MARKS}]")
-_PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
 MAX_YEARS_AHEAD = 100
 
 
@@ -51,7 +52,8 @@ class Unresolvable(ValueError):
 
 
 def normalize(words: str) -> str:
-    """Lower-case, drop Arabic diacritics, unify apostrophes and spaces, so words can be looked up."""
+    """Lower-case, drop Arabic diacritics, unify apostrophes and spaces: the form words are looked
+    up in."""
     text = _STRIP_MARKS.sub("", words).replace("’", "'").lower().rstrip(".")
     return " ".join(text.replace("-", " ").split())
 
@@ -61,7 +63,7 @@ def _alternation(words, arabic: bool, case_sensitive: frozenset[str] = frozenset
     for word in sorted(set(words), key=len, reverse=True):
         piece = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", "[-\\s]")
         if word in case_sensitive:
-            piece = f"(?-i:{piece})"
+            piece = f"(?-i:{re.escape(word.capitalize())})"
         parts.append(piece + (f"[{_MARKS}]*" if arabic else ""))
     return "|".join(parts)
 
@@ -115,10 +117,11 @@ def _compile(lang: Language) -> CompiledLanguage:
     case = frozenset({"may"}) if lang.code == "en" else frozenset()
     snippets = {
         "NUM": rf"\d+(?:[,.\u066c]\d{{3}})*(?!\d)|{word}(?:{lang.number_joiner}{word})*",
+        "NUM2": "",  # filled below: the upper end of a range ("six to eight weeks")
         "UNIT": f"(?:{_alternation(lang.units, arabic)})(?!\\w)",
         "SUNIT": f"(?:{_alternation(lang.singular_units, arabic)})(?!\\w)",
         "MONTH": f"(?:{_alternation(months, arabic, case)})(?!\\w)",
-        "DAY": rf"(?<!\d)\d{{1,2}}(?!\d)",
+        "DAY": r"(?<!\d)\d{1,2}(?!\d)",
         "YEAR": r"(?<!\d)\d{4}(?!\d)",
         "WEEKDAY": f"(?:{_alternation(weekdays, arabic)})(?!\\w)",
         "PERIOD": f"(?:{_alternation(lang.periods, arabic)})(?!\\w)",
@@ -127,6 +130,7 @@ def _compile(lang: Language) -> CompiledLanguage:
         "ORD": f"(?:{_alternation(lang.ordinals, arabic)})(?!\\w)",
         "YREL": f"(?:{_alternation(lang.year_rel, arabic)})(?!\\w)",
     }
+    snippets["NUM2"] = snippets["NUM"]
     groups = {"SUNIT": "unit", "YREL": "yrel", "WEEKDAY": "wd"}
     rules = []
     for kind, template in lang.rules:
@@ -216,7 +220,7 @@ def relative_amount(g: dict[str, str], cl: CompiledLanguage) -> tuple[int, str]:
     """(count, canonical unit) of "60 days", "a fortnight", "يومين"; raises if there is no count."""
     unit, multiplier = cl.lookup(cl.lang.units, g["unit"])
     if "num" in g:
-        count = parse_number(g["num"], cl)
+        count = max(parse_number(g[name], cl) for name in ("num", "num2") if name in g)
     elif normalize(g["unit"]) in cl.lang.singular_units:
         count = 1
     else:
@@ -264,15 +268,22 @@ def _next_occurrence(span, year: int | None, base: date) -> tuple[date, date]:
     return (start, end) if end >= base else span(base.year + 1)
 
 
+def _month(g: dict[str, str], cl: CompiledLanguage) -> int:
+    month = int(g["month"]) if g["month"].isdigit() else cl.lookup(cl.months, g["month"])
+    if not month or not 1 <= month <= 12:
+        raise Unresolvable(f"no such month: {g['month']!r}")
+    return month
+
+
 def _resolve_month(g, base, cl) -> Named:
-    month, part = cl.lookup(cl.months, g["month"]), _part(g, cl)
+    month, part = _month(g, cl), _part(g, cl)
     start, end = _next_occurrence(lambda y: _month_span(y, month, part), _year(g, base, cl), base)
     label = f"{part + ' ' if part and part != 'end' else ''}{month_year(start)}"
     return Named(start, end, label)
 
 
 def _resolve_date(g, base, cl) -> Named:
-    month, day = cl.lookup(cl.months, g["month"]), int(g["day"])
+    month, day = _month(g, cl), int(g["day"])
     try:
         start, _ = _next_occurrence(lambda y: (date(y, month, day),) * 2, _year(g, base, cl), base)
     except ValueError as error:
@@ -308,7 +319,9 @@ _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 def _resolve_weekday(g, base, cl) -> Named:
     weekday = cl.lookup(cl.weekdays, g["wd"])
     day = base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
-    return Named(day, day, f"the next {_WEEKDAY_KEYS[day.weekday()].title()} after {format_day(base)}")
+    return Named(
+        day, day, f"the next {_WEEKDAY_KEYS[day.weekday()].title()} after {format_day(base)}"
+    )
 
 
 def _resolve_period(g, base, cl) -> Named:

@@ -1,0 +1,54 @@
+"""The shape of one language's deadline vocabulary and rule templates (data only, no logic)."""
+
+from dataclasses import dataclass, field
+
+# Rule kinds: what a matched expression refers to, and so how it is resolved.
+RELATIVE = "relative"  # published + N units
+ULTIMATUM = "ultimatum"  # published + N units, whatever the tense ("were given 48 hours to")
+DATE = "date"  # a day, or the day before it
+MONTH = "month"  # a month (or part of it)
+YEAR = "year"  # a year (or part of it)
+QUARTER = "quarter"
+HALF = "half"
+WEEKDAY = "weekday"  # the next such weekday strictly after publication
+PERIOD = "period"  # this/next week, month or year (or part of it)
+TOMORROW = "tomorrow"
+VAGUE = "vague"  # a deadline without a date
+PAST = "past"  # a reference to the past: matched only to block other rules
+
+
+def words(text: str) -> list[str]:
+    """The words of a space-separated list, in order (vocabulary is easier to read that way)."""
+    return text.split()
+
+
+@dataclass(frozen=True)
+class Language:
+    """Words and rule templates for one language.
+
+    Templates are regular expressions with placeholders ({NUM}, {UNIT}, {SUNIT}, {MONTH}, {DAY},
+    {YEAR}, {YEARX}, {WEEKDAY}, {PERIOD}, {REL}, {PART}, {ORD}) that expand to named groups; the
+    literal groups (?P<before>…), (?P<amb>…) and (?P<on>…) flag "the day before", a trigger that
+    may describe the past, and a bare weekday that needs a future verb.
+    """
+
+    code: str
+    numbers: dict[str, int]
+    number_joiner: str
+    units: dict[str, tuple[str, int]]  # word -> (canonical unit, multiplier)
+    singular_units: frozenset[str]
+    periods: dict[str, str]  # word -> week | month | year
+    rel: dict[str, int]  # word -> 0 (this) or 1 (next)
+    year_rel: dict[str, int]  # phrase -> years after the publication year
+    parts: dict[str, str]  # word -> early | mid | late
+    ordinals: dict[str, int]
+    rules: tuple[tuple[str, str], ...]
+    past_markers: str  # regex, matched against one lower-cased word
+    future_markers: str
+    boundary_words: frozenset[str]
+    stopwords: frozenset[str]
+    day_suffix: str = ""
+    months_extra: dict[str, int] = field(default_factory=dict)
+    weekdays_extra: dict[str, int] = field(default_factory=dict)
+    keywords: tuple[str, ...] = ()  # extra prefilter anchors (vague words)
+    past_participle: str = ""  # regex for a word that reads as past when no marker decides

@@ -1,0 +1,266 @@
+"""German deadline vocabulary and rule templates."""
+
+from .base import (
+    DATE,
+    HALF,
+    MONTH,
+    PAST,
+    PERIOD,
+    QUARTER,
+    RELATIVE,
+    TOMORROW,
+    ULTIMATUM,
+    VAGUE,
+    WEEKDAY,
+    YEAR,
+    Language,
+    words,
+)
+
+_ONES = words("ein zwei drei vier fünf sechs sieben acht neun")
+_TENS = words("zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig")
+NUMBERS = {w: i for i, w in enumerate(_ONES, start=1)}
+NUMBERS |= {w: i for i, w in enumerate(["zehn", "elf", "zwölf"], start=10)}
+NUMBERS |= {w: i for i, w in enumerate(words("dreizehn vierzehn fünfzehn sechzehn siebzehn"), 13)}
+NUMBERS |= {"achtzehn": 18, "neunzehn": 19, "dreissig": 30, "hundert": 100, "tausend": 1000}
+NUMBERS |= {w: 10 * i for i, w in enumerate(_TENS, start=2)}
+NUMBERS |= {
+    f"{one}und{ten}": i + 10 * j for i, one in enumerate(_ONES, 1) for j, ten in enumerate(_TENS, 2)
+}
+NUMBERS |= {w: 1 for w in ["eine", "einen", "einem", "einer", "eines"]}
+NUMBERS |= {"einhundert": 100, "ein paar": 2, "zwei dutzend": 24}
+
+UNITS = {
+    **dict.fromkeys(["tag", "tage", "tagen", "tages"], ("day", 1)),
+    **dict.fromkeys(["woche", "wochen"], ("week", 1)),
+    **dict.fromkeys(["monat", "monate", "monaten", "monats"], ("month", 1)),
+    **dict.fromkeys(["jahr", "jahre", "jahren", "jahres"], ("year", 1)),
+    **dict.fromkeys(["stunde", "stunden"], ("hour", 1)),
+    **dict.fromkeys(["jahrzehnt", "jahrzehnte", "jahrzehnten", "jahrzehnts"], ("year", 10)),
+    **dict.fromkeys(["werktag", "werktage", "werktagen"], ("workday", 1)),
+    "tägig": ("day", 1),
+    "wöchig": ("week", 1),
+    "monatig": ("month", 1),
+    "stündig": ("hour", 1),
+}
+SINGULAR = frozenset(
+    words("tag tages woche monat monats jahr jahres stunde jahrzehnt jahrzehnts werktag")
+)
+
+_RANGE = r"(?:\s*(?:bis|oder|[-–])\s*{NUM2})?"
+_BY = r"(?:bis(?:\s+spätestens)?(?:\s+(?:zum|zur))?|spätestens(?:\s+(?:bis(?:\s+zum)?|zum))?)"
+_BEFORE = r"(?P<before>vor|noch\s+vor)"
+_EVENTS = (
+    r"(?:Wahl|Wahlen|Bundestagswahl|Landtagswahl|Abstimmung|Referendum|Gipfel|Sommerpause|"
+    r"Sommer|Winter|Weihnachten|Ostern|Ferien|Sommerferien|Olympischen\s+Spielen|"
+    r"Weltmeisterschaft|Ramadan)"
+)
+_YEAR_END = r"(?!\w|[-/]\d)"
+
+RULES = (
+    (
+        RELATIVE,
+        r"\b(?:in|innerhalb|binnen|während|im\s+Laufe)\s+(?:von\s+)?(?:der|den)\s+"
+        r"(?:nächsten|kommenden|folgenden)\s+{NUM}" + _RANGE + r"\s+{UNIT}",
+    ),
+    (
+        RELATIVE,
+        r"\b(?:(?P<amb>in|innerhalb(?:\s+von)?|binnen)|spätestens\s+in|in\s+weniger\s+als|"
+        r"in\s+spätestens)\s+{NUM}" + _RANGE + r"\s+{UNIT}(?!\s+(?:nach|ab|seit)\b)",
+    ),
+    (RELATIVE, r"\b{NUM}\s+{UNIT}\s+(?:ab\s+(?:jetzt|heute)|von\s+(?:jetzt|heute)\s+an)\b"),
+    (
+        ULTIMATUM,
+        r"\b(?:hat|haben|hatte|hatten|bekommt|bekommen|bekam|bekamen|erhält|erhalten|erhielt|"
+        r"erhielten|bleiben|bleibt|blieben)\s+(?:(?:nur|noch|nun|jetzt|weitere)\s+)*{NUM}\s+"
+        r"{UNIT}(?:\s+Zeit)?\s*,?\s+(?:um|bis|für|zu)\b",
+    ),
+    (ULTIMATUM, r"\b{NUM}\s+{UNIT}\s+Zeit\b"),
+    (
+        ULTIMATUM,
+        r"\b(?:(?:eine|einer|die|der)\s+)?(?:Frist|Ultimatum|Galgenfrist)\s+von\s+{NUM}\s+{UNIT}",
+    ),
+    (
+        ULTIMATUM,
+        r"\b{NUM}[-\s]?(?P<unit>tägig|wöchig|monatig|stündig)\w*\s+(?:Frist|Ultimatum)\b",
+    ),
+    (
+        VAGUE,
+        r"\b(?P<amb>bald|demnächst|in\s+Kürze|in\s+naher\s+Zukunft|in\s+absehbarer\s+Zeit|zeitnah|"
+        r"baldmöglichst|schnellstmöglich|so\s+bald\s+wie\s+möglich|in\s+nächster\s+Zeit)\b",
+    ),
+    (
+        VAGUE,
+        r"\b(?:in|innerhalb|während|im\s+Laufe)\s+(?:der|den)\s+(?:nächsten|kommenden|folgenden)"
+        r"\s+(?:paar\s+|wenigen\s+)?(?:Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden)\b",
+    ),
+    (
+        VAGUE,
+        r"\b(?:in|innerhalb)\s+(?:von\s+)?(?:wenigen|einigen|ein\s+paar)\s+"
+        r"(?:Tagen|Wochen|Monaten|Jahren|Stunden)\b",
+    ),
+    (VAGUE, r"\b(?:innerhalb|binnen)\s+(?:von\s+)?{NUM}\s+{UNIT}\s+nach\b"),
+    (
+        VAGUE,
+        r"\b(?P<amb>vor|nach|bis\s+zu)\s+(?:(?:der|den|dem)\s+)?(?:nächsten\s+|kommenden\s+)?"
+        + _EVENTS
+        + r"\b",
+    ),
+    (
+        DATE,
+        r"\b(?:" + _BEFORE + r"\s+dem|" + _BY + r"|bis\s+am|(?P<amb>am|ab\s+dem|ab|zum|vom))\s+"
+        r"(?:{WEEKDAY},?\s+(?:dem\s+|den\s+)?)?{DAY}\.?\s+{MONTH}(?:\s+{YEAR})?",
+    ),
+    (
+        DATE,
+        r"\b(?:" + _BEFORE + r"\s+dem|" + _BY + r"|(?P<amb>am|ab\s+dem|ab|zum|vom))\s+"
+        r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.{YEAR}",
+    ),
+    (
+        MONTH,
+        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im|in|ab))\s+(?:{PART}\s+)?(?:Monat\s+)?"
+        r"{MONTH}(?:\s+{YEAR})?(?!\s*\d)",
+    ),
+    (MONTH, r"(?P<amb>)\b{PART}\s+{MONTH}(?:\s+{YEAR})?(?!\s*\d)"),
+    (
+        YEAR,
+        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im\s+Jahre?|in|ab))\s+(?:{PART}\s+)?"
+        r"(?:(?:des\s+|dem\s+)?Jahr(?:es)?\s+)?{YEARX}" + _YEAR_END,
+    ),
+    (YEAR, r"(?P<amb>)\b{PART}\s+(?:des\s+Jahres\s+)?{YEARX}" + _YEAR_END),
+    (
+        QUARTER,
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im|in))\s+)?(?:{PART}\s+)?"
+        r"(?:des\s+|dem\s+)?{ORD}\s+Quartals?(?:\s+(?:des\s+Jahres\s+)?{YEARX})?(?!\w)",
+    ),
+    (
+        HALF,
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im|in))\s+)?(?:{PART}\s+)?"
+        r"(?:des\s+|dem\s+|der\s+)?{ORD}\s+(?:Halbjahr(?:es|s)?|Jahreshälfte)"
+        r"(?:\s+(?:des\s+Jahres\s+)?{YEARX})?(?!\w)",
+    ),
+    (
+        PERIOD,
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r")\s+|(?P<amb>(?:am|gegen|zum)\s+|))"
+        r"{PART}\s+(?:(?:des|der|dieses|dieser|diesen)\s+)?(?:{REL}\s+)?{PERIOD}(?!\w)",
+    ),
+    (
+        PERIOD,
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r")\s+(?:zum\s+)?|(?P<amb>(?:zum|am)\s+|))"
+        r"(?P<period>Jahres|Monats|Woche)n?(?P<part>ende)\b",
+    ),
+    (
+        PERIOD,
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r")\s+|(?P<amb>(?:im|in\s+der|in\s+dieser)\s+|))"
+        r"{REL}\s+{PERIOD}(?!\w)",
+    ),
+    (
+        WEEKDAY,
+        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?:am\s+)?(?:kommenden|nächsten)|(?P<on>am))\s+"
+        r"{WEEKDAY}(?!\w)",
+    ),
+    (TOMORROW, r"\b(?:bis\s+)?(?-i:morgen)\b"),
+    (
+        PAST,
+        r"\bvor\s+(?:(?:wenigen|einigen|ein\s+paar|mehreren)\s+)?(?:{NUM}\s+)?{UNIT}(?!\w)",
+    ),
+    (
+        PAST,
+        r"\bseit\s+(?:(?:dem|der)\s+)?(?:{PART}\s+)?(?:{DAY}\.?\s+)?(?:{MONTH}\s+)?"
+        r"(?:(?:dem\s+)?Jahr\s+)?{YEAR}",
+    ),
+    (PAST, r"\bseit\s+(?:{PART}\s+)?(?:{DAY}\.?\s+)?{MONTH}"),
+    (
+        PAST,
+        r"\b(?:letzte[nrs]?|vergangene[nrs]?|vorige[nmrs]?)\s+(?:{PERIOD}|{WEEKDAY}|{MONTH})(?!\w)",
+    ),
+    (PAST, r"\b(?:in\s+den\s+)?(?:letzten|vergangenen)\s+(?:{NUM}\s+)?{UNIT}(?!\w)"),
+)
+
+LANGUAGE = Language(
+    code="de",
+    numbers=NUMBERS,
+    number_joiner=r"\s+",
+    units=UNITS,
+    singular_units=SINGULAR,
+    periods={
+        "woche": "week",
+        "monat": "month",
+        "monats": "month",
+        "jahr": "year",
+        "jahres": "year",
+        "wochenende": "week",
+    },
+    rel={
+        **dict.fromkeys(["nächste", "nächsten", "nächster", "nächstes"], 1),
+        **dict.fromkeys(["kommende", "kommenden", "kommender", "kommendes"], 1),
+        **dict.fromkeys(words("diese diesen dieser dieses laufenden laufende"), 0),
+    },
+    year_rel={
+        **dict.fromkeys(["nächstes jahr", "nächsten jahres", "kommendes jahr"], 1),
+        **dict.fromkeys(["kommenden jahres", "des nächsten jahres", "des kommenden jahres"], 1),
+        **dict.fromkeys(["dieses jahr", "dieses jahres", "diesen jahres"], 0),
+        "des laufenden jahres": 0,
+    },
+    parts={"anfang": "early", "beginn": "early", "mitte": "mid", "ende": "end"},
+    ordinals={
+        **dict.fromkeys(["ersten", "erste", "erstes", "1."], 1),
+        **dict.fromkeys(["zweiten", "zweite", "zweites", "2."], 2),
+        **dict.fromkeys(["dritten", "dritte", "drittes", "3."], 3),
+        **dict.fromkeys(["vierten", "vierte", "viertes", "4.", "letzten"], 4),
+    },
+    rules=RULES,
+    past_markers=(
+        r"wurde|wurden|war|waren|hatte|hatten|gestern|bereits|sagte|erklärte|teilte|kündigte|"
+        r"vergangenen|letzten"
+    ),
+    future_markers=(
+        r"wird|werden|soll|sollen|will|wollen|muss|müssen|würde|würden|könnte|könnten|kann|"
+        r"können|dürfte|dürften|ist|sind|plant|planen|geplant|voraussichtlich|morgen|zu|um"
+    ),
+    boundary_words=frozenset(words("dass und aber als wenn weil während obwohl sondern ob wo")),
+    stopwords=frozenset(
+        words(
+            "der die das und den dem ist nicht wird werden bis im mit von zu ein eine "
+            "sich auf des für dass sagte"
+        )
+    ),
+    keywords=(
+        "bald",
+        "demnächst",
+        "kürze",
+        "zukunft",
+        "zeit",
+        "zeitnah",
+        "baldmöglichst",
+        "schnellstmöglich",
+        "morgen",
+        "frist",
+        "ultimatum",
+        "galgenfrist",
+        "quartal",
+        "quartals",
+        "halbjahr",
+        "jahreshälfte",
+        "jahresende",
+        "monatsende",
+        "seit",
+        "wahl",
+        "wahlen",
+        "bundestagswahl",
+        "landtagswahl",
+        "abstimmung",
+        "referendum",
+        "gipfel",
+        "sommerpause",
+        "sommer",
+        "winter",
+        "weihnachten",
+        "ostern",
+        "ferien",
+        "sommerferien",
+        "olympischen",
+        "weltmeisterschaft",
+        "ramadan",
+    ),
+)

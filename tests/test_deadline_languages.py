@@ -1,0 +1,76 @@
+"""claims/deadlines.py in Spanish, French, German and Arabic: the same table as in English."""
+
+from datetime import date
+
+import pytest
+
+from claims.deadlines import find_deadlines
+
+MON = date(2019, 3, 4)
+
+
+def dated(text: str, language: str | None) -> list:
+    found = find_deadlines(text, MON, language)
+    return [f.deadline.isoformat() if f.deadline else None for f in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "La frontera se reabrirá en los próximos 60 días.", ["2019-05-03"]),
+        ("es", "La obra estará lista dentro de dos semanas.", ["2019-03-18"]),
+        ("es", "La planta abrirá antes del 1 de junio de 2019.", ["2019-05-31"]),
+        ("es", "La planta abrirá a finales de año.", ["2019-12-31"]),
+        ("es", "La planta abrirá la próxima semana.", ["2019-03-17"]),
+        ("es", "La planta abrirá a mediados de 2022.", ["2022-06-30"]),
+        ("es", "Los manifestantes tienen 48 horas para abandonar la plaza.", ["2019-03-06"]),
+        ("es", "La planta abrirá pronto.", [None]),
+        ("es", "La obra terminará en dos o tres meses.", ["2019-06-04"]),
+        ("es", "La coalición opera desde 2015.", []),
+        ("es", "El contrato se firmó hace 60 días.", []),
+        ("fr", "La réforme serait adoptée d'ici la fin de l'année.", ["2019-12-31"]),
+        ("fr", "Le pont rouvrira dans les 60 prochains jours.", ["2019-05-03"]),
+        ("fr", "Le pont rouvrira d'ici fin juin.", ["2019-06-30"]),
+        ("fr", "Le pont rouvrira avant le 15 avril 2019.", ["2019-04-14"]),
+        ("fr", "Le pont rouvrira au premier trimestre 2020.", ["2020-03-31"]),
+        ("fr", "Les habitants ont 48 heures pour partir.", ["2019-03-06"]),
+        ("fr", "Le gouvernement a jusqu'à vendredi pour répondre.", ["2019-03-08"]),
+        ("fr", "Il sera achevé dans deux à trois semaines.", ["2019-03-25"]),
+        ("fr", "Le contrat a été signé en mars.", []),
+        ("fr", "Le pont rouvrira dans les prochaines semaines.", [None]),
+        ("fr", "Le contrat a été signé il y a 60 jours.", []),
+        ("de", "Die Brücke soll innerhalb von zwei Wochen öffnen.", ["2019-03-18"]),
+        ("de", "Die Brücke soll bis Jahresende öffnen.", ["2019-12-31"]),
+        ("de", "Die Brücke soll bis zum 15. April öffnen.", ["2019-04-15"]),
+        ("de", "Die Brücke soll vor März 2020 öffnen.", ["2020-02-29"]),
+        ("de", "Die Brücke soll nächste Woche öffnen.", ["2019-03-17"]),
+        ("de", "Die Brücke soll im ersten Quartal 2020 öffnen.", ["2020-03-31"]),
+        ("de", "Die Bewohner haben 48 Stunden Zeit, um zu gehen.", ["2019-03-06"]),
+        ("de", "Die Brücke soll bald öffnen.", [None]),
+        ("de", "Die Brücke soll in den nächsten 60 Tagen öffnen.", ["2019-05-03"]),
+        ("de", "Die Brücke soll bis Ende März 2020 öffnen.", ["2020-03-31"]),
+        ("de", "Die Brücke soll bis Freitag öffnen.", ["2019-03-08"]),
+        ("de", "Die Koalition ist seit 2015 aktiv.", []),
+        ("de", "Der Vertrag wurde vor 60 Tagen unterzeichnet.", []),
+        ("de", "Der Vertrag wurde im März unterzeichnet.", []),
+        ("ar", "سيتم فتح المعبر خلال الـ60 يوما المقبلة.", ["2019-05-03"]),
+        ("ar", "سيتم فتح المعبر خلال ستين يومًا.", ["2019-05-03"]),
+        ("ar", "سيتم فتح المعبر في غضون أسبوعين.", ["2019-03-18"]),
+        ("ar", "سيتم فتح المعبر بحلول نهاية العام.", ["2019-12-31"]),
+        ("ar", "سيتم فتح المعبر الشهر المقبل.", ["2019-04-30"]),
+        ("ar", "سيتم فتح المعبر قبل 15 نيسان 2019.", ["2019-04-14"]),
+        ("ar", "أمام السكان 48 ساعة لمغادرة المدينة.", ["2019-03-06"]),
+        ("ar", "سيتم فتح المعبر قريبا.", [None]),
+        ("ar", "سيتم فتح المعبر بحلول عام 2022.", ["2022-12-31"]),
+        ("ar", "سيتم فتح المعبر في الأسابيع المقبلة.", [None]),
+        ("ar", "التحالف ناشط منذ عام 2015.", []),
+        ("ar", "تم توقيع العقد قبل 60 يوما.", []),
+    ],
+)
+def test_other_languages_follow_the_same_table(language, text, expected):
+    assert dated(text, language) == expected
+    assert dated(text, None) == expected, "language detection should find the same"
+
+
+def test_an_unsupported_language_code_falls_back_to_detection():
+    assert dated("It will open within two weeks.", "xx") == ["2019-03-18"]
