@@ -101,6 +101,7 @@ class CompiledLanguage:
     past: re.Pattern[str]
     future: re.Pattern[str]
     participle: re.Pattern[str] | None
+    reporting: re.Pattern[str] | None
     anchors: frozenset[str]
 
     def lookup(self, table: dict, words: str):
@@ -155,6 +156,7 @@ def _compile(lang: Language) -> CompiledLanguage:
         past=re.compile(lang.past_markers, re.IGNORECASE),
         future=re.compile(lang.future_markers, re.IGNORECASE),
         participle=re.compile(lang.past_participle) if lang.past_participle else None,
+        reporting=re.compile(lang.reporting_verbs, re.IGNORECASE) if lang.reporting_verbs else None,
         anchors=frozenset(normalize(w).rstrip(".").split(" ")[0] for w in anchor_words),
     )
 

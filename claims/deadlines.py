@@ -199,12 +199,20 @@ def _reads_as_past(kind: str, g: dict[str, str], match: re.Match[str], cl) -> bo
     """Whether the clause puts a match in the past: "was signed in March", "On Monday, … said"."""
     if kind == ULTIMATUM or _inherently_future(g, cl):
         return False
+    if "on" in g and _dates_the_saying(match, cl):
+        return True
     tense = _tense(match, cl)
     if "on" in g:
         return tense <= UNKNOWN
     if "amb" in g:
         return tense <= LIKELY_PAST
     return tense == PAST_TENSE
+
+
+def _dates_the_saying(match: re.Match[str], cl: CompiledLanguage) -> bool:
+    """ "The minister said on Monday …": the day is when it was said, not a deadline."""
+    before = _WORDS.findall(match.string[max(0, match.start() - 40) : match.start()])
+    return bool(cl.reporting and before and cl.reporting.fullmatch(before[-1]))
 
 
 def _inherently_future(g: dict[str, str], cl: CompiledLanguage) -> bool:

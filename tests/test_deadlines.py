@@ -464,3 +464,15 @@ def test_never_raises_never_before_publication_and_spans_point_into_the_text(
 def test_very_long_text_is_handled():
     text = "The bridge will reopen within two weeks, and \x07 nothing else. " * 3000
     assert len(find_deadlines(text, MON)) == 3000
+
+
+def test_a_weekday_right_after_a_reporting_verb_dates_the_saying_not_a_deadline():
+    found = find_deadlines(
+        "The ministry said on Monday the plan will be ready within a month.", date(2024, 1, 15)
+    )
+    assert [(f.expression, f.deadline) for f in found] == [("within a month", date(2024, 2, 15))]
+
+
+def test_a_weekday_with_a_future_verb_is_still_a_deadline():
+    found = find_deadlines("The vote will be held on Monday.", date(2024, 1, 15))
+    assert [f.deadline for f in found] == [date(2024, 1, 22)]

@@ -52,3 +52,5 @@ class Language:
     weekdays_extra: dict[str, int] = field(default_factory=dict)
     keywords: tuple[str, ...] = ()  # extra prefilter anchors (vague words)
     past_participle: str = ""  # regex for a word that reads as past when no marker decides
+    # regex for a reporting verb: a day right after it dates the saying ("said on Monday")
+    reporting_verbs: str = ""

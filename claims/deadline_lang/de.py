@@ -263,4 +263,5 @@ LANGUAGE = Language(
         "weltmeisterschaft",
         "ramadan",
     ),
+    reporting_verbs=r"sagte|erklärte|kündigte|teilte|betonte|berichtete|gesagt|erklärt|angekündigt",
 )

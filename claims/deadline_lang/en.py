@@ -321,4 +321,5 @@ LANGUAGE = Language(
     past_participle=(
         r"\w{3,}ed|made|held|left|sent|won|lost|built|paid|sold|struck|led|brought|met|put"
     ),
+    reporting_verbs=r"said|told|announced|stated|added|declared|reported|confirmed|wrote|tweeted|explained",
 )

@@ -311,4 +311,5 @@ LANGUAGE = Language(
         "olímpicos",
         "temporada",
     ),
+    reporting_verbs=r"dijo|afirmó|anunció|declaró|aseguró|informó|explicó|señaló|indicó",
 )

@@ -304,4 +304,5 @@ LANGUAGE = Language(
         "municipales",
     ),
     past_participle=r"\w{3,}(?:é|ée|és|ées)",
+    reporting_verbs=r"dit|déclaré|annoncé|affirmé|indiqué|expliqué|assuré|précisé",
 )
