@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from claims import notifications, workflow
 from claims.models import Claim, ClaimEvent, Notification
 
-from .workers import ROOT, worker_database_url
+from .workers import ROOT, wait_until, worker_database_url
 
 TODAY = dt.date(2024, 2, 1)
 
@@ -181,3 +181,43 @@ def test_two_sweeps_at_once_flip_and_announce_each_claim_once(make_claim, publis
     assert ClaimEvent.objects.filter(kind=ClaimEvent.Kind.FELL_DUE).count() == 120
     assert Notification.objects.filter(kind=Notification.Kind.FELL_DUE).count() == 120
     assert User.objects.count() == 3  # the fixtures' people, untouched
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_sweep_process_killed_half_way_leaves_nothing_half_done(article, editor):
+    """SIGKILL a real sweep: every flipped claim has its entry and e-mail; a rerun ends it."""
+    Claim.objects.bulk_create(
+        Claim(
+            statement=f"Promise {i}.",
+            slug=f"promise-{i}",
+            article=article,
+            created_by=editor,
+            stated_on=article.published_on,
+            deadline=dt.date(2024, 1, 20),
+            status=Claim.Status.PUBLISHED,
+            tracking=Claim.Tracking.WATCHING,
+        )
+        for i in range(1500)
+    )
+    env = {**os.environ, "DATABASE_URL": worker_database_url(), "DEADLINE_REMINDER_DAYS": "0"}
+    command = [
+        sys.executable,
+        "manage.py",
+        "sweep_deadlines",
+        "--as-of",
+        "2024-02-01",
+        "--batch-size",
+        "1",
+    ]
+    run = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    wait_until(lambda: Claim.objects.due().count() >= 20, timeout=60, what="the sweep to start")
+    run.kill()
+    run.wait()
+    due = Claim.objects.due().count()
+    assert 20 <= due < 1500, "the sweep should have been killed half-way"
+    assert ClaimEvent.objects.filter(kind=ClaimEvent.Kind.FELL_DUE).count() == due
+    assert Notification.objects.count() == due
+
+    assert workflow.sweep(as_of=TODAY).marked_due == 1500 - due
+    assert ClaimEvent.objects.filter(kind=ClaimEvent.Kind.FELL_DUE).count() == 1500
+    assert Notification.objects.values("claim").distinct().count() == 1500
