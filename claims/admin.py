@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from . import workflow
+from .admin_deadline import DeadlinePreview
 from .admin_transitions import TransitionViews
 from .forms import ClaimAdminForm, ReasonForm
 from .models import (
@@ -137,7 +138,7 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Claim)
-class ClaimAdmin(TransitionViews, admin.ModelAdmin):
+class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
     form = ClaimAdminForm
     list_display = [
         "short_statement",
@@ -371,7 +372,7 @@ class ClaimAdmin(TransitionViews, admin.ModelAdmin):
         return TemplateResponse(request, "admin/claims/claim/retract_selected.html", context)
 
     def get_urls(self):
-        return self.transition_urls(path) + super().get_urls()
+        return self.deadline_preview_urls(path) + self.transition_urls(path) + super().get_urls()
 
 
 @admin.register(Verdict)

@@ -312,3 +312,35 @@ def test_the_index_shows_the_due_queue(client, watching_claim, reviewer):
     response = client.get(reverse("admin:index"))
     assert response.context["due_count"] == 1
     assert b"Due for re-check (1)" in response.content
+
+
+def preview(client, **params):
+    return client.get(reverse("admin:claims_claim_deadline_preview"), params)
+
+
+def test_the_deadline_preview_reads_the_quote_against_the_article(client, editor, article):
+    client.force_login(editor)
+    data = preview(client, quote="it will reopen within two weeks", article=article.pk).json()
+    assert data["found"] and data["deadline"] == "2024-01-29"
+    assert data["explanation"].startswith('"within two weeks"')
+
+
+def test_the_deadline_preview_says_when_there_is_nothing_to_read(client, editor, article):
+    client.force_login(editor)
+    assert preview(client, quote="it reopened", article=article.pk).json() == {
+        "found": False,
+        "message": "No deadline in the quote.",
+    }
+    assert preview(client, quote="within two weeks", article="").json()["found"] is False
+    assert preview(client, quote="within two weeks", article="x").json()["found"] is False
+
+
+def test_the_deadline_preview_is_for_staff_who_edit_claims(client, outsider, article):
+    assert preview(client, quote="q", article=article.pk).status_code == 302  # to login
+    client.force_login(outsider)
+    assert preview(client, quote="q", article=article.pk).status_code == 403
+
+
+def test_the_claim_form_loads_the_preview_script(client, editor):
+    client.force_login(editor)
+    assert b"admin/js/claim_deadline.js" in client.get(reverse("admin:claims_claim_add")).content
