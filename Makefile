@@ -37,6 +37,10 @@ test: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
 
+## bench: measure pages, search, the sweep and the deadline reader (BENCH_SCALE=small|full)
+bench: setup
+	$(PY) bench/run.py
+
 lint: setup
 	$(VENV)/bin/ruff check .
 
