@@ -1,0 +1,259 @@
+"""The one place that opens a URL.
+
+http and https only; connect and read timeouts and an overall time limit; a size cap; content types
+checked; redirects followed a few times, every hop checked again. The host is resolved here and the
+connection made to the checked address, so a name that resolves differently a second time (DNS
+rebinding) cannot slip past the check. Private, loopback, link-local, multicast and reserved
+addresses are refused unless `FETCH_ALLOW_PRIVATE_NETWORKS` names their network.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import re
+import socket
+import ssl
+import time
+from dataclasses import dataclass, field
+from email.message import Message
+from urllib.parse import urljoin, urlsplit
+
+import charset_normalizer
+from django.conf import settings
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+REDIRECTS = (301, 302, 303, 307, 308)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; the message says why in words an editor can act on."""
+
+
+class RefusedURL(FetchError):
+    """The address is not one the workbench may open (scheme, private network, credentials)."""
+
+
+class FetchFailed(FetchError):
+    """The site could not be reached in time, or answered with an error."""
+
+
+class TooLarge(FetchError):
+    """The page is bigger than the size cap."""
+
+
+class NotAnArticle(FetchError):
+    """The URL points at something other than a web page (a PDF, an image, …)."""
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """What a fetch may do; `from_settings()` reads the FETCH_* settings."""
+
+    max_bytes: int = 5 * 1024 * 1024
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0
+    total_timeout: float = 60.0
+    max_redirects: int = 5
+    allowed_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    content_types: tuple[str, ...] = HTML_TYPES
+    user_agent: str = "FactcheckWorkbench/1.0 (+article import)"
+
+    @classmethod
+    def from_settings(cls) -> FetchPolicy:
+        return cls(
+            max_bytes=settings.FETCH_MAX_BYTES,
+            connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
+            read_timeout=settings.FETCH_READ_TIMEOUT,
+            total_timeout=settings.FETCH_TOTAL_TIMEOUT,
+            max_redirects=settings.FETCH_MAX_REDIRECTS,
+            allowed_networks=tuple(
+                ipaddress.ip_network(net, strict=False)
+                for net in settings.FETCH_ALLOW_PRIVATE_NETWORKS
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A page as it was served: its final URL, content type, charset and body."""
+
+    url: str
+    content_type: str
+    body: bytes
+    charset: str | None = None
+    redirects: tuple[str, ...] = field(default=())
+
+    def text(self) -> str:
+        """The body decoded: declared charset, else <meta charset>, else UTF-8, else a guess."""
+        for name in (self.charset, _meta_charset(self.body)):
+            if name:
+                try:
+                    return self.body.decode(name)
+                except (LookupError, UnicodeDecodeError):
+                    continue
+        try:
+            return self.body.decode("utf-8")
+        except UnicodeDecodeError:
+            best = charset_normalizer.from_bytes(self.body).best()
+            return str(best) if best else self.body.decode("utf-8", errors="replace")
+
+
+def fetch(url: str, *, policy: FetchPolicy | None = None) -> Fetched:
+    """GET `url` within the policy, following redirects; raise a FetchError subclass if refused."""
+    policy = policy or FetchPolicy.from_settings()
+    started = time.monotonic()
+    hops: list[str] = []
+    while True:
+        response, connection = _open(url, policy)
+        try:
+            if response.status in REDIRECTS:
+                location = response.getheader("Location")
+                if not location:
+                    raise FetchFailed(f"{url} redirects without saying where to.")
+                if len(hops) >= policy.max_redirects:
+                    raise FetchFailed(
+                        f"{url} redirected more than {policy.max_redirects} times; "
+                        "open it in a browser and import the address it ends at."
+                    )
+                hops.append(url)
+                url = urljoin(url, location)
+                continue
+            return _read(url, response, policy, started, tuple(hops))
+        finally:
+            connection.close()
+
+
+def check_url(url: str, policy: FetchPolicy | None = None) -> list[IPAddress]:
+    """The addresses `url` may be fetched from; raise RefusedURL if it may not be fetched at all."""
+    policy = policy or FetchPolicy.from_settings()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise RefusedURL(f"Only http and https addresses can be imported, not “{url[:100]}”.")
+    if not parts.hostname:
+        raise RefusedURL(f"“{url[:100]}” has no host name.")
+    if parts.username or parts.password:
+        raise RefusedURL("Addresses with a user name or password in them are not imported.")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as error:
+        raise RefusedURL(f"“{url[:100]}” has an invalid port.") from error
+    try:
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchFailed(
+            f"The site {parts.hostname} could not be found: check the address."
+        ) from (error)
+    addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
+    refused = [address for address in addresses if not _allowed(address, policy)]
+    if refused:
+        raise RefusedURL(
+            f"{parts.hostname} is on a private or reserved network ({refused[0]}); "
+            "the workbench does not open such addresses."
+        )
+    return addresses
+
+
+def _allowed(address: IPAddress, policy: FetchPolicy) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    if any(address in network for network in policy.allowed_networks):
+        return True
+    return address.is_global and not address.is_multicast
+
+
+def _open(url: str, policy: FetchPolicy) -> tuple[http.client.HTTPResponse, _PinnedConnection]:
+    addresses = check_url(url, policy)
+    parts = urlsplit(url)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    connection = _PinnedConnection(parts, str(addresses[0]), policy)
+    try:
+        connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        connection.putheader("Host", parts.netloc.rsplit("@", 1)[-1])
+        connection.putheader("User-Agent", policy.user_agent)
+        connection.putheader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9")
+        connection.putheader("Accept-Encoding", "identity")
+        connection.endheaders()
+        return connection.getresponse(), connection
+    except TimeoutError as error:
+        connection.close()
+        raise FetchFailed(f"{parts.hostname} did not answer in time; try again later.") from error
+    except ssl.SSLError as error:
+        connection.close()
+        raise FetchFailed(f"{parts.hostname} has no valid secure connection ({error}).") from error
+    except (OSError, http.client.HTTPException) as error:
+        connection.close()
+        raise FetchFailed(f"{parts.hostname} could not be reached ({error}).") from error
+
+
+def _read(
+    url: str,
+    response: http.client.HTTPResponse,
+    policy: FetchPolicy,
+    started: float,
+    hops: tuple[str, ...],
+) -> Fetched:
+    if response.status >= 400:
+        reason = f"{response.status} {response.reason}".strip()
+        advice = "check the address" if response.status < 500 else "try again later"
+        raise FetchFailed(f"The site answered “{reason}” for {url}: {advice}.")
+    header = Message()
+    header["content-type"] = response.getheader("Content-Type") or "text/html"
+    content_type = header.get_content_type()
+    if content_type not in policy.content_types:
+        raise NotAnArticle(
+            f"{url} is not a web page but “{content_type}”; paste the article's text instead."
+        )
+    length = response.getheader("Content-Length")
+    limit_mb = policy.max_bytes / 1024 / 1024
+    if length and length.isdigit() and int(length) > policy.max_bytes:
+        raise TooLarge(f"The page is larger than the {limit_mb:g} MB the workbench accepts.")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while chunk := response.read(64 * 1024):
+            size += len(chunk)
+            if size > policy.max_bytes:
+                raise TooLarge(
+                    f"The page is larger than the {limit_mb:g} MB the workbench accepts."
+                )
+            if time.monotonic() - started > policy.total_timeout:
+                raise FetchFailed(f"{url} took too long to download; try again later.")
+            chunks.append(chunk)
+    except TimeoutError as error:
+        raise FetchFailed(f"{url} stopped sending in the middle; try again later.") from error
+    except (OSError, http.client.HTTPException) as error:
+        raise FetchFailed(f"The download of {url} broke off ({error}).") from error
+    return Fetched(
+        url=url,
+        content_type=content_type,
+        body=b"".join(chunks),
+        charset=header.get_content_charset(),
+        redirects=hops,
+    )
+
+
+def _meta_charset(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+class _PinnedConnection(http.client.HTTPSConnection):
+    """An HTTP(S) connection to an address already checked, with TLS verified for the host name."""
+
+    def __init__(self, parts, address: str, policy: FetchPolicy) -> None:
+        self._tls = parts.scheme == "https"
+        port = parts.port or (443 if self._tls else 80)
+        super().__init__(address, port, timeout=policy.connect_timeout)
+        self._server_name = parts.hostname
+        self._read_timeout = policy.read_timeout
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.host, self.port), self.timeout)
+        sock.settimeout(self._read_timeout)
+        if self._tls:
+            context = ssl.create_default_context()
+            sock = context.wrap_socket(sock, server_hostname=self._server_name)
+        self.sock = sock

@@ -1,0 +1,164 @@
+"""claims/fetching.py against a real local server: every way a fetch can go wrong is refused
+with a message an editor understands."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from claims import fetching
+from claims.fetching import FetchFailed, NotAnArticle, RefusedURL, TooLarge, fetch
+
+from .pages import PageServer, fixture, serve
+
+
+@pytest.fixture
+def pages(settings) -> Iterator[PageServer]:
+    yield from serve(settings)
+
+
+def test_a_good_page_is_fetched_with_its_type_and_charset(pages):
+    page = fetch(pages.url("/good"))
+    assert page.content_type == "text/html"
+    assert page.charset == "utf-8"
+    assert page.body == fixture("harbour-bridge.html")
+    assert "Mayor Karen Holt promised" in page.text()
+
+
+def test_the_seed_page_is_fetched(pages):
+    assert "Ahmad Jadayan" in fetch(pages.url("/seed")).text()
+
+
+def test_the_default_settings_refuse_loopback(pages, settings):
+    settings.FETCH_ALLOW_PRIVATE_NETWORKS = []
+    with pytest.raises(RefusedURL, match="private or reserved network"):
+        fetch(pages.url("/good"))
+    assert pages.requests == []
+
+
+def test_the_default_in_settings_allows_no_private_network():
+    from django.conf import settings as real
+
+    assert real.FETCH_ALLOW_PRIVATE_NETWORKS == []
+    assert real.FETCH_MAX_BYTES == 5 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "address", ["10.0.0.1", "192.168.1.1", "169.254.169.254", "224.0.0.1", "0.0.0.0", "::1"]
+)
+def test_private_link_local_multicast_and_reserved_addresses_are_refused(address):
+    host = f"[{address}]" if ":" in address else address
+    with pytest.raises(RefusedURL):
+        fetching.check_url(f"http://{host}/", fetching.FetchPolicy())
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/a", "file:///etc/passwd", "javascript:x"])
+def test_only_http_and_https_are_fetched(url):
+    with pytest.raises(RefusedURL, match="Only http and https"):
+        fetch(url)
+
+
+def test_credentials_in_the_address_are_refused():
+    with pytest.raises(RefusedURL, match="user name or password"):
+        fetch("http://user:secret@example.org/")
+
+
+def test_a_404_says_to_check_the_address(pages):
+    with pytest.raises(FetchFailed, match=r"404.*check the address"):
+        fetch(pages.url("/nowhere"))
+
+
+def test_a_server_error_says_to_try_again_later(pages):
+    with pytest.raises(FetchFailed, match=r"503.*try again later"):
+        fetch(pages.url("/error"))
+
+
+def test_a_slow_server_times_out(pages):
+    with pytest.raises(FetchFailed, match="did not answer in time"):
+        fetch(pages.url("/slow"))
+
+
+def test_a_page_over_the_cap_is_refused_by_its_length(pages, settings):
+    settings.FETCH_MAX_BYTES = 100_000
+    with pytest.raises(TooLarge, match="larger than"):
+        fetch(pages.url("/big"))
+
+
+def test_a_page_over_the_cap_is_refused_while_reading(pages, settings):
+    settings.FETCH_MAX_BYTES = 20_000
+    with pytest.raises(TooLarge):
+        fetch(pages.url("/endless"))
+
+
+def test_a_non_html_document_is_refused(pages):
+    with pytest.raises(NotAnArticle, match=r"application/pdf.*paste"):
+        fetch(pages.url("/pdf"))
+
+
+def test_plain_text_is_accepted(pages):
+    assert fetch(pages.url("/plain")).content_type == "text/plain"
+
+
+def test_a_redirect_is_followed_and_recorded(pages):
+    page = fetch(pages.url("/to-good"))
+    assert page.url == pages.url("/good")
+    assert page.redirects == (pages.url("/to-good"),)
+
+
+def test_a_redirect_to_a_private_address_is_refused(pages):
+    with pytest.raises(RefusedURL, match=r"169.254.169.254"):
+        fetch(pages.url("/to-metadata"))
+
+
+def test_a_redirect_to_another_scheme_is_refused(pages):
+    with pytest.raises(RefusedURL, match="Only http and https"):
+        fetch(pages.url("/to-file"))
+
+
+def test_redirects_are_followed_only_a_few_times(pages, settings):
+    settings.FETCH_MAX_REDIRECTS = 3
+    with pytest.raises(FetchFailed, match="redirected more than 3 times"):
+        fetch(pages.url("/loop"))
+    assert len(pages.requests) == 4
+
+
+def test_a_page_in_windows_1252_is_decoded_from_its_header(pages):
+    text = fetch(pages.url("/cp1252")).text()
+    assert "“We will vaccinate 70 percent" in text
+    assert "café owners’ association" in text
+
+
+def test_a_page_in_windows_1252_is_decoded_from_its_meta_tag(pages):
+    page = fetch(pages.url("/cp1252-meta"))
+    assert page.charset is None
+    assert "café owners’ association" in page.text()
+
+
+def test_undeclared_non_utf8_bytes_are_guessed_not_garbled():
+    body = "Le maire a promis que le pont rouvrira d'ici à la fin du mois, a déclaré l'élu."
+    page = fetching.Fetched(url="x", content_type="text/plain", body=body.encode("latin-1"))
+    assert "déclaré l'élu" in page.text()
+
+
+def test_an_unknown_host_says_it_could_not_be_found():
+    with pytest.raises(FetchFailed, match="could not be found"):
+        fetch("http://no-such-host.invalid/")
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(pages, monkeypatch):
+    """DNS rebinding: a name that would resolve to a private address the second time is not
+    resolved a second time; the checked address is the one connected to."""
+    answers = iter(["127.0.0.1", "10.9.9.9", "10.9.9.9"])
+    real = socket.getaddrinfo
+
+    def rebinding(host, port, *args, **kwargs):
+        if host == "news.example":
+            return real(next(answers), port, *args, **kwargs)
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    page = fetch(f"http://news.example:{pages.port}/good")
+    assert "Karen Holt" in page.text()
+    assert pages.requests == [("/good", f"news.example:{pages.port}")]
