@@ -1,44 +1,119 @@
-"""The public list's filters (django-filter), carried in the query string so lists can be shared."""
+"""The public list's filters (django-filter), carried in the query string so lists can be shared.
+
+`ClaimFilter` holds all the filtering and sorting logic and needs nothing from a view, so the
+REST API can use the same class with DRF's `DjangoFilterBackend`.
+"""
 
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django import forms
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from .models import Claim, Rating, Source
+from .models import Claim, Claimant, Rating, Source
+
+# Sort orders, by the name the query string carries; nulls (no deadline) always go last.
+SORTS = {
+    "newest": (F("first_published_at").desc(nulls_last=True), "-pk"),
+    "oldest": (F("first_published_at").asc(nulls_last=True), "pk"),
+    "deadline": (F("deadline").asc(nulls_last=True), "pk"),
+    "said": (F("stated_on").desc(nulls_last=True), "-pk"),
+}
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class EitherYesNo(forms.NullBooleanSelect):
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs)
+        self.choices = [("unknown", _("Either")), ("true", _("Yes")), ("false", _("No"))]
+
+
+def _public_claimants(request) -> QuerySet:
+    """Only claimants of public claims are offered: a draft's claimant is not public yet."""
+    return Claimant.objects.filter(claims__status__in=Claim.PUBLIC_STATUSES).distinct()
+
+
+def _public_sources(request) -> QuerySet:
+    return Source.objects.filter(articles__claims__status__in=Claim.PUBLIC_STATUSES).distinct()
 
 
 class ClaimFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search")
-    tracking = django_filters.ChoiceFilter(
-        choices=[c for c in Claim.Tracking.choices if c[0] != Claim.Tracking.NONE],
-        label="Deadline state",
-    )
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     rating = django_filters.ModelChoiceFilter(
-        field_name="verdicts__rating",
         queryset=Rating.objects.all(),
         to_field_name="slug",
         method="filter_rating",
-        label="Rating",
+        label=_("Rating"),
+        empty_label=_("Any rating"),
+    )
+    tracking = django_filters.ChoiceFilter(
+        choices=[c for c in Claim.Tracking.choices if c[0] != Claim.Tracking.NONE],
+        label=_("Deadline state"),
+        empty_label=_("Any state"),
+    )
+    has_deadline = django_filters.BooleanFilter(
+        field_name="deadline",
+        lookup_expr="isnull",
+        exclude=True,
+        label=_("Has a deadline"),
+        widget=EitherYesNo,
     )
     source = django_filters.ModelChoiceFilter(
-        field_name="article__source", queryset=Source.objects.all(), label="Source"
+        field_name="article__source",
+        queryset=_public_sources,
+        label=_("Source"),
+        empty_label=_("Any source"),
+    )
+    claimant = django_filters.ModelChoiceFilter(
+        queryset=_public_claimants, label=_("Claimant"), empty_label=_("Anyone")
+    )
+    said_from = django_filters.DateFilter(
+        field_name="stated_on", lookup_expr="gte", label=_("Said from"), widget=DATE_INPUT
+    )
+    said_to = django_filters.DateFilter(
+        field_name="stated_on", lookup_expr="lte", label=_("Said until"), widget=DATE_INPUT
+    )
+    deadline_from = django_filters.DateFilter(
+        field_name="deadline", lookup_expr="gte", label=_("Deadline from"), widget=DATE_INPUT
+    )
+    deadline_to = django_filters.DateFilter(
+        field_name="deadline", lookup_expr="lte", label=_("Deadline until"), widget=DATE_INPUT
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=[
+            ("newest", _("Newest verdicts first")),
+            ("oldest", _("Oldest verdicts first")),
+            ("deadline", _("Soonest deadline first")),
+            ("said", _("Most recently said first")),
+        ],
+        method="filter_sort",
+        label=_("Sort"),
+        empty_label=None,
     )
 
     class Meta:
         model = Claim
-        fields = ["q", "tracking", "rating", "source"]
+        fields = [
+            "q",
+            "rating",
+            "tracking",
+            "has_deadline",
+            "source",
+            "claimant",
+            "said_from",
+            "said_to",
+            "deadline_from",
+            "deadline_to",
+            "sort",
+        ]
 
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        words = value.split()[:8]
-        for word in words:
-            queryset = queryset.filter(
-                Q(statement__icontains=word)
-                | Q(quote__icontains=word)
-                | Q(claimant__name__icontains=word)
-                | Q(claimant__aliases__name__icontains=word)
-            )
-        return queryset.distinct() if words else queryset
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)
 
     def filter_rating(self, queryset: QuerySet, name: str, value: Rating) -> QuerySet:
+        """By the current verdict's rating, not by any rating the claim once had."""
         return queryset.filter(verdicts__is_current=True, verdicts__rating=value)
+
+    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.order_by(*SORTS[value])

@@ -1,12 +1,21 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import feeds, views
+from .sitemaps import SITEMAPS
 
 app_name = "claims"
 
 urlpatterns = [
-    path("", views.ClaimListView.as_view(), name="home"),
+    path("", views.HomeView.as_view(), name="home"),
     path("claims/", views.ClaimListView.as_view(), name="list"),
     path("claims/<int:pk>/", views.ClaimDetailView.as_view(), name="detail"),
     path("claims/<int:pk>/<slug:slug>/", views.ClaimDetailView.as_view(), name="detail-slug"),
+    path("deadlines/", views.DeadlineTrackerView.as_view(), name="deadlines"),
+    path("claimants/<int:pk>/", views.ClaimantView.as_view(), name="claimant"),
+    path("sources/<int:pk>/", views.SourceView.as_view(), name="source"),
+    path("feeds/verdicts/rss/", feeds.VerdictsFeed(), name="feed-rss"),
+    path("feeds/verdicts/atom/", feeds.VerdictsAtomFeed(), name="feed-atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

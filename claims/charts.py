@@ -1,0 +1,193 @@
+"""Charts drawn on the server as inline SVG: no JavaScript, readable by screen readers.
+
+Each chart is an `<svg role="img">` named by its `<title>` and described by a `<desc>` that says
+in words what the picture shows; the page carries the same numbers as text besides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Rating
+
+# Colours with at least 4.5:1 contrast against white (text sits beside them, not on them).
+COLOURS = {
+    "true": "#1e7b34",
+    "mostly-true": "#3d7a1e",
+    "half-true": "#8a5a00",
+    "mostly-false": "#b04a12",
+    "false": "#b3261e",
+    "unproven": "#5b6472",
+    "pending": "#44607d",
+    "fulfilled": "#1e7b34",
+    "partly-fulfilled": "#8a5a00",
+    "not-fulfilled": "#b3261e",
+    "unverifiable": "#5b6472",
+}
+INK, MUTED, LINE = "#1d2430", "#5b6472", "#d9dde3"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: its label, its count and its colour key (a rating's slug)."""
+
+    label: str
+    value: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One claim on the deadline timeline."""
+
+    label: str
+    day: dt.date
+
+
+def _svg(chart_id: str, title: str, desc: str, width: int, height: int, body: str) -> SafeString:
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        'viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-labelledby="{id}-title {id}-desc">'
+        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>',
+        id=chart_id,
+        w=width,
+        h=height,
+        title=title,
+        desc=desc,
+        body=mark_safe(body),  # built below from escaped parts only
+    )
+
+
+def bar_chart(bars: list[Bar], *, title: str, chart_id: str) -> SafeString:
+    """Horizontal bars, one a row, each labelled with its name and count."""
+    row, label_width, bar_width = 30, 130, 220
+    most = max((bar.value for bar in bars), default=0) or 1
+    parts = []
+    for index, bar in enumerate(bars):
+        y = index * row
+        length = round(bar_width * bar.value / most)
+        parts.append(
+            format_html(
+                '<g><text x="{lx}" y="{ty}" text-anchor="end" fill="{ink}">{label}</text>'
+                '<rect x="{bx}" y="{ry}" width="{len}" height="{h}" fill="{colour}" rx="3"></rect>'
+                '<text x="{vx}" y="{ty}" fill="{ink}">{value}</text></g>',
+                lx=label_width - 8,
+                ty=y + 20,
+                ink=INK,
+                label=Truncator(bar.label).chars(20),
+                bx=label_width,
+                ry=y + 6,
+                len=max(length, 1 if bar.value else 0),
+                h=row - 10,
+                colour=COLOURS.get(bar.key, MUTED),
+                vx=label_width + length + 6,
+                value=bar.value,
+            )
+        )
+    desc = "; ".join(f"{bar.label}: {bar.value}" for bar in bars) or _("Nothing to show yet.")
+    height = max(len(bars), 1) * row + 6
+    return _svg(chart_id, title, desc, label_width + bar_width + 50, height, "".join(parts))
+
+
+def rating_chart(counts: list[tuple[Rating, int]], *, title: str) -> SafeString:
+    """Claims by their current rating."""
+    bars = [Bar(rating.label, n, rating.slug) for rating, n in counts]
+    return bar_chart(bars, title=title, chart_id="ratings-chart")
+
+
+def promise_chart(record: dict[str, int], *, title: str) -> SafeString:
+    """Promises and predictions: kept on time, late or in part, not at all, unverifiable, open."""
+    bars = [
+        Bar(_("Kept on time"), record["on_time"], "fulfilled"),
+        Bar(_("Late or in part"), record["late"], "partly-fulfilled"),
+        Bar(_("Not kept"), record["not_kept"], "not-fulfilled"),
+        Bar(_("Unverifiable"), record["unverifiable"], "unverifiable"),
+        Bar(_("Still open"), record["open"], "pending"),
+    ]
+    return bar_chart(bars, title=title, chart_id="promises-chart")
+
+
+def deadline_timeline(
+    deadlines: list[Deadline], *, today: dt.date, days: int, title: str, chart_id: str
+) -> SafeString:
+    """One row per claim: a dot on its deadline between today and `days` ahead; a passed
+    deadline sits in the "overdue" band on the left."""
+    row, label_width, axis_width, overdue_width, top = 26, 280, 360, 90, 30
+    x0 = label_width + overdue_width  # where today is
+
+    def x_of(day: dt.date) -> float:
+        if day < today:
+            return label_width + overdue_width / 2
+        return x0 + axis_width * min((day - today).days, days) / days
+
+    ticks = []
+    for offset in (0, 30, 60, days):
+        x = x0 + axis_width * offset / days
+        day = today + dt.timedelta(days=offset)
+        ticks.append(
+            format_html(
+                '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{line}"></line>'
+                '<text x="{x}" y="18" text-anchor="middle" fill="{muted}" font-size="12">'
+                "{t}</text>",
+                x=round(x, 1),
+                y1=top - 6,
+                y2=top + max(len(deadlines), 1) * row,
+                line=LINE,
+                muted=MUTED,
+                t=_("today") if offset == 0 else formats.date_format(day, "j M"),
+            )
+        )
+    ticks.append(
+        format_html(
+            '<text x="{x}" y="18" text-anchor="middle" fill="{c}" font-size="12">{t}</text>',
+            x=label_width + overdue_width / 2,
+            c=COLOURS["false"],
+            t=_("overdue"),
+        )
+    )
+    rows = []
+    for index, item in enumerate(deadlines):
+        y = top + index * row + row / 2
+        overdue = item.day < today
+        when = formats.date_format(item.day, "DATE_FORMAT")
+        rows.append(
+            format_html(
+                '<g><text x="{lx}" y="{ty}" text-anchor="end" fill="{ink}" '
+                'font-size="13">{label}</text>'
+                '<circle cx="{cx}" cy="{y}" r="6" fill="{colour}"><title>{full} — {when}</title>'
+                "</circle></g>",
+                lx=label_width - 8,
+                ty=y + 4,
+                ink=INK,
+                label=Truncator(item.label).chars(36),
+                cx=round(x_of(item.day), 1),
+                y=y,
+                colour=COLOURS["false"] if overdue else COLOURS["pending"],
+                full=item.label,
+                when=when,
+            )
+        )
+    overdue_count = sum(1 for item in deadlines if item.day < today)
+    desc = ngettext(
+        "%(n)d deadline in the next %(days)d days",
+        "%(n)d deadlines in the next %(days)d days",
+        len(deadlines) - overdue_count,
+    ) % {"n": len(deadlines) - overdue_count, "days": days}
+    desc += "; " + ngettext(
+        "%(n)d overdue, awaiting re-check", "%(n)d overdue, awaiting re-check", overdue_count
+    ) % {"n": overdue_count}
+    listed = "; ".join(
+        f"{item.label}: {formats.date_format(item.day, 'DATE_FORMAT')}" for item in deadlines
+    )
+    desc = f"{desc}. {listed}" if listed else desc
+    height = top + max(len(deadlines), 1) * row + 6
+    body = "".join(ticks) + "".join(rows)
+    return _svg(chart_id, title, desc, x0 + axis_width + 20, height, body)
