@@ -476,3 +476,9 @@ def test_a_weekday_right_after_a_reporting_verb_dates_the_saying_not_a_deadline(
 def test_a_weekday_with_a_future_verb_is_still_a_deadline():
     found = find_deadlines("The vote will be held on Monday.", date(2024, 1, 15))
     assert [f.deadline for f in found] == [date(2024, 1, 22)]
+
+
+def test_to_after_a_past_verb_is_a_preposition_not_a_future():
+    """ "fell to 4.1 percent in March" reports the past; "to" does not make it a plan."""
+    text = "Unemployment fell to 4.1 percent in March, the ministry said."
+    assert find_deadlines(text, date(2024, 5, 10)) == []

@@ -250,7 +250,7 @@ LANGUAGE = Language(
         r"spoke|wrote|became|ran|ago|yesterday|previously|already"
     ),
     future_markers=(
-        r"will|would|shall|should|could|can|may|might|must|'ll|going|to|is|are|be|being|expected|"
+        r"will|would|shall|should|could|can|may|might|must|'ll|going|is|are|be|being|expected|"
         r"expects?|plans|planned|planning|aims|aiming|hopes|hoping|intends?|scheduled|slated|"
         r"set|due|wants|needs|deadline|ultimatum|until|tomorrow|upcoming"
     ),
