@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 
 from . import workflow
 from .admin_deadline import DeadlinePreview
+from .admin_intake import IntakeViews
 from .admin_transitions import TransitionViews
 from .forms import ClaimAdminForm, ReasonForm
 from .models import (
@@ -50,17 +51,20 @@ class ClaimantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "source", "published_display", "language", "url"]
+class ArticleAdmin(IntakeViews, admin.ModelAdmin):
+    list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
     list_filter = ["source", "language", "published_precision", "is_demo"]
     search_fields = ["headline", "url", "byline"]
     autocomplete_fields = ["source"]
     date_hierarchy = "published_on"
-    list_select_related = ["source"]
+    list_select_related = ["source", "intake"]
 
     @admin.display(description="published", ordering="published_on")
     def published_display(self, article: Article) -> str:
         return article.published_display
+
+    def get_urls(self):
+        return self.intake_urls(path) + super().get_urls()
 
 
 @admin.register(Rating)
@@ -411,7 +415,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["subject", "kind", "deadline", "created_at", "sent_at"]
+    list_display = ["__str__", "kind", "deadline", "created_at", "sent_at"]
     list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
     readonly_fields = [f.name for f in Notification._meta.fields]
 

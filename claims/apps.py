@@ -5,3 +5,24 @@ class ClaimsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "claims"
     verbose_name = "Claims and verdicts"
+
+    def ready(self) -> None:
+        from . import page_cache
+
+        # Whatever the public site shows; a change to any of them makes cached pages stale.
+        page_cache.connect_signals(
+            [
+                self.get_model(name)
+                for name in (
+                    "Source",
+                    "Claimant",
+                    "ClaimantAlias",
+                    "Article",
+                    "Rating",
+                    "Claim",
+                    "Verdict",
+                    "Evidence",
+                    "ClaimEvent",
+                )
+            ]
+        )

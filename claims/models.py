@@ -35,6 +35,13 @@ def format_partial_date(day: dt.date | None, precision: str) -> str:
     return format_day(day)
 
 
+def format_deadline(deadline: dt.date | None, approximate: bool) -> str:
+    """'29 September 2019 at the latest' for an approximate deadline, else the day."""
+    if deadline is None:
+        return ""
+    return f"{format_day(deadline)} at the latest" if approximate else format_day(deadline)
+
+
 class Source(models.Model):
     """An outlet or publisher."""
 
@@ -158,6 +165,13 @@ class Rating(models.Model):
         return self.label
 
 
+# Languages written right to left, so that a quote in one reads right inside a page in another.
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+
+# The text-search configuration of `ClaimQuerySet.search`; migration 0004's GIN index repeats it.
+SEARCH_CONFIG = "english"
+
+
 class ClaimQuerySet(models.QuerySet):
     def public(self) -> ClaimQuerySet:
         """What the public may see: published claims, and retracted ones (which say so)."""
@@ -172,6 +186,81 @@ class ClaimQuerySet(models.QuerySet):
     def past_deadline(self, today: dt.date) -> ClaimQuerySet:
         """Watching claims whose last day has gone by: what the sweep marks due."""
         return self.watching().filter(deadline__lt=today)
+
+    # --- Reads of the public site ---------------------------------------------------------------
+
+    def with_public_verdicts(self) -> ClaimQuerySet:
+        """Article, source and claimant joined; published verdicts, newest first, prefetched as
+        `published_verdicts` (the first is the current one)."""
+        published = Verdict.objects.published().select_related("rating")
+        return self.select_related("article__source", "claimant").prefetch_related(
+            models.Prefetch("verdicts", queryset=published, to_attr="published_verdicts")
+        )
+
+    def with_last_verdict_at(self) -> ClaimQuerySet:
+        """Annotate `last_verdict_at`: when the latest published verdict went out."""
+        return self.annotate(
+            last_verdict_at=models.Max(
+                "verdicts__published_at", filter=Q(verdicts__status=Verdict.Status.PUBLISHED)
+            )
+        )
+
+    def deadline_between(self, first: dt.date, last: dt.date) -> ClaimQuerySet:
+        """Watched claims whose deadline falls from `first` to `last` (both included), soonest
+        first."""
+        return self.watching().filter(deadline__gte=first, deadline__lte=last).order_by("deadline")
+
+    def search(self, text: str) -> ClaimQuerySet:
+        """Claims whose statement or quote matches `text`, or whose claimant's name (or alias)
+        contains all its words. Full-text with the GIN index of migration 0004 on PostgreSQL;
+        word by word, case-insensitively, elsewhere."""
+        words = text.split()[:8]
+        if not words:
+            return self
+        named = Q()
+        for word in words:
+            named &= Q(name__icontains=word) | Q(aliases__name__icontains=word)
+        claimants = list(Claimant.objects.filter(named).values_list("pk", flat=True).distinct())
+        by_claimant = Q(claimant_id__in=claimants) if claimants else Q(pk__in=[])
+        from django.db import connections
+
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = SearchVector("statement", "quote", config=SEARCH_CONFIG)
+            query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="websearch")
+            return self.alias(search_vector=vector).filter(Q(search_vector=query) | by_claimant)
+        in_text = Q()
+        for word in words:
+            in_text &= Q(statement__icontains=word) | Q(quote__icontains=word)
+        return self.filter(in_text | by_claimant)
+
+    def rating_counts(self) -> list[tuple[Rating, int]]:
+        """How many of these claims have each rating as their current verdict, in scale order."""
+        ratings = Rating.objects.filter(
+            verdicts__is_current=True, verdicts__claim__in=self.values("pk")
+        ).annotate(claims=models.Count("verdicts"))
+        return [(rating, rating.claims) for rating in ratings]
+
+    def promise_record(self) -> dict[str, int]:
+        """Time-bound claims by outcome: kept on time, late (or in part), not at all, unverifiable,
+        still open. See docs/public-site.md for how "late" is told apart."""
+        current = Verdict.objects.filter(is_current=True, claim__in=self.values("pk")).filter(
+            claim__deadline__isnull=False
+        )
+        missed = Q(rating__slug="not-fulfilled")
+        observed_late = Q(checked_on__gt=F("claim__deadline"))
+        return current.aggregate(
+            on_time=models.Count("pk", filter=Q(rating__slug="fulfilled")),
+            late=models.Count(
+                "pk", filter=Q(rating__slug="partly-fulfilled") | missed & observed_late
+            ),
+            not_kept=models.Count(
+                "pk", filter=missed & (Q(checked_on__isnull=True) | ~observed_late)
+            ),
+            unverifiable=models.Count("pk", filter=Q(rating__slug="unverifiable")),
+            open=models.Count("pk", filter=Q(rating__is_final=False)),
+        )
 
 
 class Claim(models.Model):
@@ -296,15 +385,33 @@ class Claim(models.Model):
 
     @property
     def deadline_display(self) -> str:
-        """'29 September 2019 at the latest' for an approximate deadline, else the day."""
-        if self.deadline is None:
-            return ""
-        day = format_day(self.deadline)
-        return f"{day} at the latest" if self.deadline_approximate else day
+        return format_deadline(self.deadline, self.deadline_approximate)
 
     @property
     def is_public(self) -> bool:
         return self.status in self.PUBLIC_STATUSES
+
+    @property
+    def days_until_deadline(self) -> int | None:
+        """Days from today (in TIME_ZONE) to the deadline; negative once it has passed."""
+        if self.deadline is None:
+            return None
+        from django.utils import timezone
+
+        return (self.deadline - timezone.localdate()).days
+
+    @property
+    def quote_language(self) -> str:
+        """The quote's language (BCP 47): the article's, else its source's; '' if unknown."""
+        return self.article.language or self.article.source.language
+
+    @property
+    def quote_direction(self) -> str:
+        """'rtl' for a right-to-left script, else 'ltr'; 'auto' when the language is unknown."""
+        language = self.quote_language.split("-")[0].lower()
+        if not language:
+            return "auto"
+        return "rtl" if language in RTL_LANGUAGES else "ltr"
 
 
 class VerdictQuerySet(models.QuerySet):
@@ -460,7 +567,8 @@ class ClaimEvent(models.Model):
 
 
 class Notification(models.Model):
-    """An e-mail waiting to go out (an outbox row), written in the same transaction as its cause.
+    """An e-mail owed (an outbox row), written in the same transaction as its cause and composed
+    when it is sent (see `claims.notifications`).
 
     The unique constraint is what makes "told once" hold: a claim gets one fell-due and one reminder
     notice per deadline, however many sweeps run.
@@ -473,11 +581,9 @@ class Notification(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     deadline = models.DateField()
-    recipients = models.JSONField(default=list)
-    subject = models.CharField(max_length=300)
-    body = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    recipients = models.JSONField(null=True, blank=True, help_text="Who was told, once sent.")
 
     class Meta:
         constraints = [
@@ -492,4 +598,91 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.subject
+        return f"{self.get_kind_display()}: claim #{self.claim_id} ({self.deadline:%Y-%m-%d})"
+
+
+# --- Article intake -----------------------------------------------------------------------------
+
+
+class ArticleImport(models.Model):
+    """How an article came in and where its import stands: queued → fetching → extracting → done,
+    or failed with a reason an editor can act on."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "queued"
+        FETCHING = "fetching", "fetching"
+        EXTRACTING = "extracting", "extracting"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    RUNNING_STATES = (State.QUEUED, State.FETCHING, State.EXTRACTING)
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="intake")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    error = models.CharField(max_length=500, blank=True)
+    requested_url = models.URLField(max_length=2000, blank=True, help_text="The URL as given.")
+    pasted = models.TextField(blank=True, help_text="Text or HTML pasted by the editor.")
+    content_hash = models.CharField(
+        max_length=64, blank=True, db_index=True, help_text="SHA-256 of pasted content."
+    )
+    published_given = models.BooleanField(
+        default=False, help_text="The editor gave the date: the page's own date does not win."
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.article} ({self.get_state_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.state in self.RUNNING_STATES
+
+
+class Suggestion(models.Model):
+    """A sentence the extraction thinks worth checking. Kept per article and quote, so that a
+    rejection survives re-imports."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        ACCEPTED = "accepted", "accepted"
+        REJECTED = "rejected", "rejected"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    statement = models.TextField()
+    quote = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    claimant_name = models.CharField(max_length=200, blank=True)
+    reported_by = models.CharField(max_length=200, blank=True)
+    deadline = models.DateField(null=True, blank=True)
+    deadline_expression = models.CharField(max_length=200, blank=True)
+    score = models.FloatField()
+    reasons = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    similar_claim = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claim = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="suggestions"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-score", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "quote"], name="suggestion_once_per_quote"),
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="suggestion_span"),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement[:80]

@@ -1,7 +1,7 @@
-"""E-mails about deadlines: composed into the outbox (`Notification` rows), then delivered.
+"""E-mails about deadlines: owed in the outbox (`Notification` rows), composed and sent once.
 
-Composing happens inside the transaction that changes the claim, delivering afterwards, so a
-crash between the two loses nothing: the next delivery run sends what is still unsent.
+The row is written inside the transaction that changes the claim, the e-mail composed and sent
+afterwards, so a crash between the two loses nothing: the next delivery run sends what is unsent.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import roles
-from .models import Claim, Notification
+from .models import Claim, Notification, format_deadline
 
 
 def reminder_days() -> int:
@@ -33,39 +33,22 @@ def recipients(claim: Claim) -> list[str]:
     return sorted(set(reviewers.values_list("email", flat=True)))
 
 
-def _admin_link(claim: Claim) -> str:
-    return settings.SITE_URL + reverse("admin:claims_claim_change", args=[claim.pk])
-
-
-def fell_due(claim: Claim) -> Notification:
-    """The (unsaved) e-mail telling the reviewer that a claim's deadline has passed."""
-    return Notification(
-        claim=claim,
-        kind=Notification.Kind.FELL_DUE,
-        deadline=claim.deadline,
-        recipients=recipients(claim),
-        subject=f"Due for re-check: {claim.statement[:120]}",
-        body=(
-            f"The deadline of this claim, {claim.deadline_display}, has passed.\n\n"
-            f"  {claim.statement}\n\n"
+def compose(notification: Notification) -> tuple[str, str]:
+    """The e-mail's subject and body, for the deadline the notification was owed for."""
+    claim = notification.claim
+    deadline = format_deadline(notification.deadline, claim.deadline_approximate)
+    link = settings.SITE_URL + reverse("admin:claims_claim_change", args=[claim.pk])
+    if notification.kind == Notification.Kind.FELL_DUE:
+        return (
+            f"Due for re-check: {claim.statement[:120]}",
+            f"The deadline of this claim, {deadline}, has passed.\n\n  {claim.statement}\n\n"
             "Record the outcome (fulfilled, partly fulfilled, not fulfilled, unverifiable) or "
-            f"extend the deadline with a reason:\n{_admin_link(claim)}\n"
-        ),
-    )
-
-
-def reminder(claim: Claim) -> Notification:
-    """The (unsaved) e-mail warning the reviewer that a claim's deadline is near."""
-    return Notification(
-        claim=claim,
-        kind=Notification.Kind.REMINDER,
-        deadline=claim.deadline,
-        recipients=recipients(claim),
-        subject=f"Deadline on {claim.deadline_display}: {claim.statement[:100]}",
-        body=(
-            f"This claim's deadline is {claim.deadline_display}.\n\n  {claim.statement}\n\n"
-            f"Gather the evidence now:\n{_admin_link(claim)}\n"
-        ),
+            f"extend the deadline with a reason:\n{link}\n",
+        )
+    return (
+        f"Deadline on {deadline}: {claim.statement[:100]}",
+        f"This claim's deadline is {deadline}.\n\n  {claim.statement}\n\n"
+        f"Gather the evidence now:\n{link}\n",
     )
 
 
@@ -81,20 +64,19 @@ def deliver_pending(limit: int = 200) -> int:
 def _deliver_one() -> bool:
     # The row lock is held while mailing; a crash before commit leaves it unsent for the next run.
     notification = (
-        Notification.objects.select_for_update(skip_locked=True)
+        Notification.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("claim__reviewer")
         .filter(sent_at__isnull=True)
         .order_by("created_at", "pk")
         .first()
     )
     if notification is None:
         return False
-    if notification.recipients:
-        send_mail(
-            notification.subject,
-            notification.body,
-            settings.DEFAULT_FROM_EMAIL,
-            notification.recipients,
-        )
+    to = recipients(notification.claim)
+    if to:
+        subject, body = compose(notification)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
     notification.sent_at = timezone.now()
-    notification.save(update_fields=["sent_at"])
+    notification.recipients = to
+    notification.save(update_fields=["sent_at", "recipients"])
     return True

@@ -6,7 +6,7 @@ import datetime as dt
 
 from celery import shared_task
 
-from . import notifications, workflow
+from . import intake, notifications, workflow
 
 
 @shared_task
@@ -22,3 +22,9 @@ def sweep_deadlines(as_of: str | None = None) -> dict[str, int]:
 def send_notifications() -> int:
     """Deliver the outbox's unsent e-mails."""
     return notifications.deliver_pending()
+
+
+@shared_task
+def import_article(import_id: int) -> str:
+    """Fetch and extract a queued article import; a finished one is left as it is."""
+    return intake.run_import(import_id).state

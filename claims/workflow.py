@@ -18,9 +18,18 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from . import notifications
+from . import notifications, page_cache
+from .bulk import insert_rows
 from .deadlines import FoundDeadline, Precision, find_deadlines
-from .models import Claim, ClaimEvent, Notification, Rating, RatingScale, Verdict
+from .models import (
+    Claim,
+    ClaimEvent,
+    Notification,
+    Rating,
+    RatingScale,
+    Verdict,
+    format_deadline,
+)
 
 User = AbstractUser
 
@@ -348,7 +357,7 @@ class SweepResult:
     reminders: int
 
 
-def sweep(*, as_of: dt.date | None = None, batch_size: int = 500) -> SweepResult:
+def sweep(*, as_of: dt.date | None = None, batch_size: int = 2000) -> SweepResult:
     """Mark every watched claim whose deadline has passed as due, and queue reminders.
 
     Safe to run on several workers at once: each batch locks its rows (SKIP LOCKED) and flips
@@ -373,29 +382,39 @@ def _mark_due_batch(as_of: dt.date, batch_size: int, only: int | None = None) ->
     pending = Claim.objects.past_deadline(as_of)
     if only is not None:
         pending = pending.filter(pk=only)
-    ids = list(
+    due = list(
         pending.select_for_update(skip_locked=True)
         .order_by("deadline", "pk")
-        .values_list("pk", flat=True)[:batch_size]
+        .values_list("pk", "deadline", "deadline_approximate")[:batch_size]
     )
-    if not ids:
+    if not due:
         return 0
     now = timezone.now()
     # Filtered on "still watching" again: on a database without row locks this is the guard.
-    flipped = pending.filter(pk__in=ids).update(
+    flipped = pending.filter(pk__in=[pk for pk, _, _ in due]).update(
         tracking=Claim.Tracking.DUE, due_since=now, updated_at=now
     )
-    claims = list(Claim.objects.filter(pk__in=ids).select_related("reviewer"))
-    ClaimEvent.objects.bulk_create(
-        ClaimEvent(
-            claim=claim,
-            kind=ClaimEvent.Kind.FELL_DUE,
-            at=now,
-            message=f"The deadline, {claim.deadline_display}, has passed: awaiting re-check.",
-        )
-        for claim in claims
+    # Set-based inserts: this is the sweep's hot path (see docs/scaling.md).
+    insert_rows(
+        ClaimEvent,
+        ["claim", "kind", "at", "message"],
+        (
+            (
+                pk,
+                ClaimEvent.Kind.FELL_DUE,
+                now,
+                f"The deadline, {format_deadline(deadline, approximate)}, has passed: "
+                "awaiting re-check.",
+            )
+            for pk, deadline, approximate in due
+        ),
     )
-    Notification.objects.bulk_create(notifications.fell_due(claim) for claim in claims)
+    insert_rows(
+        Notification,
+        ["claim", "kind", "deadline", "created_at"],
+        ((pk, Notification.Kind.FELL_DUE, deadline, now) for pk, deadline, _ in due),
+    )
+    page_cache.invalidate()  # the bulk writes above send no signals
     return flipped
 
 
@@ -411,13 +430,14 @@ def queue_reminders(*, as_of: dt.date) -> int:
         Claim.objects.watching()
         .filter(deadline__gte=as_of, deadline__lte=as_of + dt.timedelta(days=days))
         .filter(~Exists(already_reminded))
-        .select_related("reviewer")
     )
     queued = 0
     for claim in upcoming:
         try:
             with transaction.atomic():
-                notifications.reminder(claim).save()
+                Notification.objects.create(
+                    claim=claim, kind=Notification.Kind.REMINDER, deadline=claim.deadline
+                )
             queued += 1
         except IntegrityError:
             pass  # another sweep queued it first: that is the "once" holding

@@ -41,6 +41,15 @@ def needs(condition: bool, reason: str):
     return pytest.mark.skipif(not condition, reason=reason)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """No test sees pages another cached (the cache outlives each test's database)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def _user(username: str, group: str | None) -> User:
     user = User.objects.create(username=username, email=f"{username}@example.org", is_staff=True)
     if group:

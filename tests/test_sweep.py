@@ -66,16 +66,17 @@ def test_a_sweep_that_dies_half_way_leaves_whole_batches_and_the_next_finishes(
     many_watching, monkeypatch
 ):
     many_watching(6)
-    real_bulk_create = Notification.objects.bulk_create
-    calls = {"n": 0}
+    real_insert = workflow.insert_rows
+    calls = {"notifications": 0}
 
-    def dies_on_second_batch(objs, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise RuntimeError("worker killed")
-        return real_bulk_create(objs, *args, **kwargs)
+    def dies_on_second_batch(model, fields, rows):
+        if model is Notification:
+            calls["notifications"] += 1
+            if calls["notifications"] == 2:
+                raise RuntimeError("worker killed")
+        return real_insert(model, fields, rows)
 
-    monkeypatch.setattr(Notification.objects, "bulk_create", dies_on_second_batch)
+    monkeypatch.setattr(workflow, "insert_rows", dies_on_second_batch)
     with pytest.raises(RuntimeError):
         workflow.sweep(as_of=TODAY, batch_size=2)
     assert Claim.objects.due().count() == 2

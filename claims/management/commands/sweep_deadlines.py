@@ -13,8 +13,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size",
             type=int,
-            default=500,
-            help="Claims flipped per transaction (default 500).",
+            default=2000,
+            help="Claims flipped per transaction (default 2000).",
         )
 
     def handle(self, *args, as_of: str | None, batch_size: int, **options) -> None:

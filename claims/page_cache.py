@@ -1,0 +1,111 @@
+"""Whole-page caching of the public site for anonymous readers, dropped on any change.
+
+Every cached page carries the cache's "public version"; a change to the newsroom's data bumps the
+version (at once, and again when the change commits, so a reader in between cannot re-cache the
+old page), which makes every cached page stale: a publish is visible at once. Caching is on only
+with a shared cache (REDIS_URL), so that a change made by a worker reaches every web process. When
+the cache is unreachable, pages are served uncached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+
+log = logging.getLogger(__name__)
+VERSION_KEY = "public-pages:version"
+PRIVATE_PREFIXES = ("/admin/", "/api/", "/healthz/")
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not there yet (or evicted): any new value makes old pages stale
+        cache.set(VERSION_KEY, 1, timeout=None)
+    except Exception:  # an unreachable cache must not fail the write
+        log.warning("could not invalidate the public page cache", exc_info=True)
+
+
+def invalidate() -> None:
+    """Make every cached public page stale, now and when the current transaction commits."""
+    if settings.PUBLIC_PAGE_CACHE_SECONDS:
+        _bump()
+        transaction.on_commit(_bump)
+
+
+def _on_change(sender, **kwargs) -> None:
+    invalidate()
+
+
+def connect_signals(models: list) -> None:
+    for model in models:
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"page-cache-save-{model}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"page-cache-del-{model}")
+    m2m_changed.connect(_on_change, dispatch_uid="page-cache-m2m")
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the cache; store the 200s that set no cookie."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if not seconds or not self._cacheable_request(request):
+            return self.get_response(request)
+        key = self._key(request)
+        cached = self._get(key) if key else None
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if key and self._cacheable_response(response):
+            self._set(key, response, seconds)
+        return response
+
+    @staticmethod
+    def _cacheable_request(request: HttpRequest) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(PRIVATE_PREFIXES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES  # staff see live pages
+        )
+
+    @staticmethod
+    def _cacheable_response(response: HttpResponse) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+        )
+
+    @staticmethod
+    def _key(request: HttpRequest) -> str | None:
+        try:
+            version = cache.get(VERSION_KEY, 0)
+        except Exception:  # unreachable: no caching, not an error
+            return None
+        path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        return f"public-page:{version}:{request.method}:{path}"
+
+    @staticmethod
+    def _get(key: str) -> HttpResponse | None:
+        try:
+            return cache.get(key)
+        except Exception:
+            return None
+
+    @staticmethod
+    def _set(key: str, response: HttpResponse, seconds: int) -> None:
+        try:
+            cache.set(key, response, seconds)
+        except Exception:
+            log.warning("could not cache %s", key, exc_info=True)
