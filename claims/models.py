@@ -364,7 +364,23 @@ class Claim(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "tracking", "deadline"], name="claim_tracking_idx"),
-            models.Index(fields=["status", "-first_published_at"], name="claim_public_list_idx"),
+            # The public list's sorts and ranges, over public claims only (partial indexes).
+            models.Index(
+                fields=["-first_published_at", "-id"],
+                name="claim_public_newest_idx",
+                condition=Q(status__in=["published", "retracted"]),
+            ),
+            models.Index(
+                fields=["deadline", "id"],
+                name="claim_public_deadline_idx",
+                condition=Q(status__in=["published", "retracted"]),
+            ),
+            models.Index(
+                F("stated_on").desc(nulls_last=True),
+                F("id").desc(),
+                name="claim_public_said_idx",
+                condition=Q(status__in=["published", "retracted"]),
+            ),
             models.Index(fields=["reviewer", "status"], name="claim_reviewer_idx"),
         ]
 
@@ -478,7 +494,15 @@ class Verdict(models.Model):
                 name="verdict_four_eyes",
             ),
         ]
-        indexes = [models.Index(fields=["claim", "status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["claim", "status", "-published_at"]),
+            # "Claims rated X" goes through the current verdicts.
+            models.Index(
+                fields=["rating", "claim"],
+                name="verdict_current_rating_idx",
+                condition=Q(is_current=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.rating} — {self.summary[:60]}"
