@@ -375,12 +375,8 @@ class Claim(models.Model):
                 name="claim_public_deadline_idx",
                 condition=Q(status__in=["published", "retracted"]),
             ),
-            models.Index(
-                F("stated_on").desc(nulls_last=True),
-                F("id").desc(),
-                name="claim_public_said_idx",
-                condition=Q(status__in=["published", "retracted"]),
-            ),
+            # claim_public_said_idx (stated_on DESC NULLS LAST) is migration 0006's, on
+            # PostgreSQL only: SQLite cannot index NULLS LAST.
             models.Index(fields=["reviewer", "status"], name="claim_reviewer_idx"),
         ]
 
