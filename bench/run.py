@@ -2,7 +2,8 @@
 
 BENCH_SCALE=small (about 10,000 claims, the default) or full (about 500,000). The database is
 BENCH_DATABASE_URL; by default a PostgreSQL database `factcheck_bench_<scale>` when PostgreSQL
-answers on 127.0.0.1:5432, else a SQLite file under var/. Generated data is kept between runs.
+answers on 127.0.0.1:5432, else a SQLite file under var/; the page cache is Redis database 13
+when Redis answers on 127.0.0.1:6379 (REDIS_URL overrides). Generated data is kept between runs.
 Writes bench/results.json ({"metrics": [{"name", "value", "unit", "detail"}]}) and prints a table.
 Benchmarks measure and report; they do not pass or fail.
 """
@@ -20,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 SCALE = os.environ.get("BENCH_SCALE", "small")
 
 
-def _postgres_answers() -> bool:
+def _answers(port: int) -> bool:
     try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
             return True
     except OSError:
         return False
@@ -31,7 +32,7 @@ def _postgres_answers() -> bool:
 def database_url() -> str:
     if os.environ.get("BENCH_DATABASE_URL"):
         return os.environ["BENCH_DATABASE_URL"]
-    if _postgres_answers():
+    if _answers(5432):
         return f"postgres://postgres@127.0.0.1:5432/factcheck_bench_{SCALE}"
     return f"sqlite:///{ROOT / 'var' / f'bench-{SCALE}.sqlite3'}"
 
@@ -56,6 +57,8 @@ def main() -> None:
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend")
+    if "REDIS_URL" not in os.environ and _answers(6379):
+        os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/13"  # the page cache, as in production
     _create_postgres_database(os.environ["DATABASE_URL"])
 
     import django

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Claim, Claimant, Rating, Source
@@ -32,11 +32,19 @@ class EitherYesNo(forms.NullBooleanSelect):
 
 def _public_claimants(request) -> QuerySet:
     """Only claimants of public claims are offered: a draft's claimant is not public yet."""
-    return Claimant.objects.filter(claims__status__in=Claim.PUBLIC_STATUSES).distinct()
+    public = Claim.objects.public().filter(claimant=OuterRef("pk"))
+    return Claimant.objects.filter(Exists(public))
 
 
 def _public_sources(request) -> QuerySet:
-    return Source.objects.filter(articles__claims__status__in=Claim.PUBLIC_STATUSES).distinct()
+    return Source.objects.filter(
+        Exists(Claim.objects.public().filter(article__source=OuterRef("pk")))
+    )
+
+
+# Beyond this many, the claimant list offers only the one chosen: readers find a claimant by
+# searching their name or from the claimant's page, not by scrolling thousands of options.
+MAX_CLAIMANT_OPTIONS = 200
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -92,6 +100,21 @@ class ClaimFilter(django_filters.FilterSet):
         label=_("Sort"),
         empty_label=None,
     )
+
+    @property
+    def form(self) -> forms.Form:
+        form = super().form
+        field = form.fields["claimant"]
+        if not getattr(field, "narrowed", False):
+            field.narrowed = True
+            offered = field.queryset
+            if offered[: MAX_CLAIMANT_OPTIONS + 1].count() > MAX_CLAIMANT_OPTIONS:
+                chosen = str(self.data.get("claimant", ""))
+                selected = offered.filter(pk=chosen) if chosen.isdigit() else offered.none()
+                field.widget.choices = [("", field.empty_label)] + [
+                    (claimant.pk, str(claimant)) for claimant in selected
+                ]
+        return form
 
     class Meta:
         model = Claim

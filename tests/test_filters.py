@@ -156,3 +156,26 @@ def test_search_uses_the_gin_index_on_postgresql(claims):
 @needs(ON_POSTGRES, "stemming is PostgreSQL's full-text search (set DATABASE_URL)")
 def test_search_on_postgresql_matches_other_forms_of_a_word(claims):
     assert run({"q": "reopened bridges"}) == [claims["bridge"]]
+
+
+def test_a_long_claimant_list_offers_only_the_chosen_one(claims, monkeypatch):
+    import claims.filters as filters
+
+    monkeypatch.setattr(filters, "MAX_CLAIMANT_OPTIONS", 0)
+    chosen = claims["budget"].claimant
+    options = (
+        ClaimFilter({"claimant": str(chosen.pk)}, queryset=Claim.objects.public())
+        .form["claimant"]
+        .field.widget.choices
+    )
+    assert [value for value, _ in options] == ["", chosen.pk]
+    assert ClaimFilter({}, queryset=Claim.objects.public()).form[
+        "claimant"
+    ].field.widget.choices == [("", "Anyone")]
+
+
+def test_a_short_claimant_list_offers_every_public_claimant(claims):
+    form = ClaimFilter({}, queryset=Claim.objects.public()).form
+    offered = {value.value for value, _ in form["claimant"].field.widget.choices if value != ""}
+    public = set(Claim.objects.public().values_list("claimant", flat=True)) - {None}
+    assert offered == public and offered
