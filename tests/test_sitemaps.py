@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from urllib.parse import parse_qsl, urlsplit
 
 from django.urls import reverse
 
@@ -13,9 +14,31 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def locations(client) -> list[str]:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    return [loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", NS)]
+    """Every address in every sitemap page that /sitemap.xml, the index, names."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    pages = [loc.text for loc in ET.fromstring(index.content).findall("s:sitemap/s:loc", NS)]
+    found = []
+    for page in pages:
+        parts = urlsplit(page)
+        response = client.get(parts.path, dict(parse_qsl(parts.query)))
+        assert response.status_code == 200
+        found += [loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", NS)]
+    return found
+
+
+def test_a_large_archive_is_split_into_sitemap_pages(
+    client, make_claim, publish_claim, monkeypatch
+):
+    from claims.sitemaps import ClaimSitemap
+
+    monkeypatch.setattr(ClaimSitemap, "limit", 2)
+    for n in range(5):
+        publish_claim(make_claim(f"Claim {n}."), "false")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    claim_pages = [loc.text for loc in index.findall("s:sitemap/s:loc", NS) if "claims" in loc.text]
+    assert len(claim_pages) == 3
+    assert len(locations(client)) >= 5
 
 
 def test_sitemap_lists_fixed_pages_claims_claimants_and_sources(
@@ -51,3 +74,22 @@ def test_sitemap_keeps_a_retracted_claim_whose_page_explains_it(
     claim = publish_claim(make_claim(), "false")
     workflow.retract(claim, by=publisher, reason="Wrong speaker.")
     assert any(claim.get_absolute_url() in loc for loc in locations(client))
+
+
+def test_the_sitemap_index_does_not_visit_every_claim(
+    client, make_claim, publish_claim, monkeypatch
+):
+    """The index's last-modified date is one aggregate, not a walk through the archive."""
+    from claims.sitemaps import ClaimSitemap
+
+    claims = [publish_claim(make_claim(f"Claim {n}."), "false") for n in range(3)]
+    visited = []
+    real_lastmod = ClaimSitemap.lastmod
+    monkeypatch.setattr(
+        ClaimSitemap,
+        "lastmod",
+        lambda self, claim: visited.append(claim) or real_lastmod(self, claim),
+    )
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200 and visited == []
+    assert max(c.updated_at for c in claims).strftime("%Y-%m-%d") in index.content.decode()

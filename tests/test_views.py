@@ -419,3 +419,20 @@ def test_verdict_page_query_count_does_not_grow_with_claims_or_evidence(
     workflow.publish(claim, by=publisher)
     with django_assert_num_queries(with_one):
         assert client.get(url).status_code == 200
+
+
+def test_the_tracker_lists_a_section_in_part_and_links_to_the_rest(
+    client, make_claim, publish_claim, monkeypatch
+):
+    from claims import views
+
+    monkeypatch.setattr(views, "TRACKER_LIMIT", 2)
+    today = dt.date.today()
+    for n in range(3):
+        publish_claim(make_claim(f"Soon {n}.", deadline=today + dt.timedelta(days=2)))
+    response = client.get(reverse("claims:deadlines"))
+    first_window = response.context["windows"][0]
+    assert len(first_window["claims"]) == 2 and first_window["count"] == 3
+    body = response.content.decode()
+    assert "See all 3 claims, by deadline" in body
+    assert "tracking=watching" in body and "sort=deadline" in body
