@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Field, Model
 
 
@@ -14,40 +14,47 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
     Values are prepared by their fields as the ORM would; no signals are sent and no defaults are
     filled, so `fields` must name every column without a database default.
     """
+    db = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: the proxy costs a lookup a use
     columns = [model._meta.get_field(name) for name in fields]
-    prepared = [
-        [
-            column.get_db_prep_save(value, connection)
-            for column, value in zip(columns, row, strict=True)
-        ]
-        for row in rows
-    ]
-    if not prepared:
+    rows = list(rows)
+    if not rows:
         return 0
-    quote = connection.ops.quote_name
+    values = [
+        _prepared(column, column_values, db)
+        for column, column_values in zip(columns, zip(*rows, strict=True), strict=True)
+    ]
+    quote = db.ops.quote_name
     head = "INSERT INTO {} ({}) ".format(
         quote(model._meta.db_table), ", ".join(quote(column.column) for column in columns)
     )
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            _insert_arrays(cursor, head, columns, prepared)
+    with db.cursor() as cursor:
+        if db.vendor == "postgresql":
+            # One array a column keeps the statement short however many rows: psycopg parses
+            # the query text on every execution, which dominates with thousands of placeholders.
+            arrays = ", ".join(f"%s::{column.db_type(db)}[]" for column in columns)
+            cursor.execute(head + f"SELECT * FROM unnest({arrays})", values)
         else:
-            _insert_values(cursor, head, columns, prepared)
-    return len(prepared)
+            _insert_values(cursor, head, db, list(zip(*values, strict=True)))
+    return len(rows)
 
 
-def _insert_arrays(cursor, head: str, columns: list[Field], rows: list[list]) -> None:
-    # One array a column, so the statement stays short however many rows: psycopg parses the
-    # query text on every execution, which dominates with thousands of placeholders.
-    arrays = ", ".join(f"%s::{column.db_type(connection)}[]" for column in columns)
-    cursor.execute(
-        head + f"SELECT * FROM unnest({arrays})", [list(col) for col in zip(*rows, strict=True)]
-    )
+def _prepared(column: Field, values: Sequence, db) -> list:
+    """A column's values as the database takes them, each distinct value prepared once."""
+    seen: dict = {}
+    out = []
+    for value in values:
+        try:
+            out.append(seen[value])
+        except KeyError:
+            out.append(seen.setdefault(value, column.get_db_prep_save(value, db)))
+        except TypeError:  # unhashable (a JSON value): prepared every time
+            out.append(column.get_db_prep_save(value, db))
+    return out
 
 
-def _insert_values(cursor, head: str, columns: list[Field], rows: list[list]) -> None:
-    one_row = "({})".format(", ".join(["%s"] * len(columns)))
-    per_statement = (connection.features.max_query_params or 10_000) // len(columns)
+def _insert_values(cursor, head: str, db, rows: list[tuple]) -> None:
+    one_row = "({})".format(", ".join(["%s"] * len(rows[0])))
+    per_statement = (db.features.max_query_params or 10_000) // len(rows[0])
     for start in range(0, len(rows), per_statement):
         chunk = rows[start : start + per_statement]
         params = [value for row in chunk for value in row]
