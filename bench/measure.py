@@ -409,25 +409,35 @@ def sweep_vs_bulk_update(n: int = SWEEP_N) -> list[dict]:
         )
         return [c.pk for c in claims]
 
-    fresh_claims()
-    started = time.perf_counter()
-    marked = workflow.sweep(as_of=today).marked_due
-    sweep_seconds = time.perf_counter() - started
-
-    ClaimEvent.objects.filter(claim__article=article).delete()
-    Notification.objects.filter(claim__article=article).delete()
-    ids = fresh_claims()
-    table = Claim._meta.db_table
-    with transaction.atomic(), connection.cursor() as cursor:
+    def timed_sweep() -> tuple[float, int]:
+        fresh_claims()
+        _settle()
         started = time.perf_counter()
-        cursor.execute(
-            f"UPDATE {table} SET tracking = 'due', due_since = %s "
-            f"WHERE tracking = 'watching' AND deadline < %s AND id BETWEEN %s AND %s",
-            [timezone.now(), today, min(ids), max(ids)],
-        )
-        updated = cursor.rowcount
-    update_seconds = time.perf_counter() - started
+        marked = workflow.sweep(as_of=today).marked_due
+        elapsed = time.perf_counter() - started
+        ClaimEvent.objects.filter(claim__article=article).delete()
+        Notification.objects.filter(claim__article=article).delete()
+        return elapsed, marked
+
+    def timed_update() -> tuple[float, int]:
+        ids = fresh_claims()
+        _settle()
+        with transaction.atomic(), connection.cursor() as cursor:
+            started = time.perf_counter()
+            cursor.execute(
+                f"UPDATE {Claim._meta.db_table} SET tracking = 'due', due_since = %s "
+                "WHERE tracking = 'watching' AND deadline < %s AND id BETWEEN %s AND %s",
+                [timezone.now(), today, min(ids), max(ids)],
+            )
+            updated = cursor.rowcount
+        return time.perf_counter() - started, updated
+
+    # Five of each, interleaved, and the medians: one run is at the mercy of the machine.
+    runs = [(timed_sweep(), timed_update()) for _ in range(5)]
     Claim.objects.filter(article=article).delete()
+    sweep_seconds = statistics.median(sweep for (sweep, _), _ in runs)
+    update_seconds = statistics.median(update for _, (update, _) in runs)
+    (_, marked), (_, updated) = runs[0]
     return [
         metric(
             "sweep_vs_bulk_update",
@@ -435,9 +445,17 @@ def sweep_vs_bulk_update(n: int = SWEEP_N) -> list[dict]:
             "x",
             f"sweep of {marked:,} claims (flag, timeline, e-mail queued) "
             f"{sweep_seconds * 1000:.0f} ms vs one UPDATE of {updated:,} rows "
-            f"{update_seconds * 1000:.0f} ms; target <= 3.0",
+            f"{update_seconds * 1000:.0f} ms, medians of 5; target <= 3.0",
         )
     ]
+
+
+def _settle() -> None:
+    """Tables vacuumed and analysed before a timing, so neither side pays for the other's dead
+    rows."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE claims_claim, claims_claimevent, claims_notification")
 
 
 def table(metrics: list[dict]) -> str:

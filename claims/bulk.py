@@ -29,10 +29,7 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
     )
     with db.cursor() as cursor:
         if db.vendor == "postgresql":
-            # One array a column keeps the statement short however many rows: psycopg parses
-            # the query text on every execution, which dominates with thousands of placeholders.
-            arrays = ", ".join(f"%s::{column.db_type(db)}[]" for column in columns)
-            cursor.execute(head + f"SELECT * FROM unnest({arrays})", values)
+            _insert_arrays(cursor, head, columns, values, db)
         else:
             _insert_values(cursor, head, db, list(zip(*values, strict=True)))
     return len(rows)
@@ -50,6 +47,27 @@ def _prepared(column: Field, values: Sequence, db) -> list:
         except TypeError:  # unhashable (a JSON value): prepared every time
             out.append(column.get_db_prep_save(value, db))
     return out
+
+
+def _insert_arrays(cursor, head: str, columns: list[Field], values: list[list], db) -> None:
+    # One array a column keeps the statement short however many rows (psycopg parses the query
+    # text on every execution, which dominates with thousands of placeholders), and a column
+    # whose rows all hold the same value is passed once.
+    selected, arrays, params, array_params = [], [], [], []
+    for index, (column, column_values) in enumerate(zip(columns, values, strict=True)):
+        db_type = column.db_type(db)
+        # (the first column always goes as an array: unnest needs one to count the rows by)
+        if index and all(value == column_values[0] for value in column_values):
+            selected.append(f"%s::{db_type}")
+            params.append(column_values[0])
+        else:
+            selected.append(f"c{index}")
+            arrays.append((f"%s::{db_type}[]", f"c{index}"))
+            array_params.append(column_values)
+    unnest = ", ".join(array for array, _ in arrays)
+    names = ", ".join(name for _, name in arrays)
+    sql = f"{head}SELECT {', '.join(selected)} FROM unnest({unnest}) AS rows({names})"
+    cursor.execute(sql, [*params, *array_params])
 
 
 def _insert_values(cursor, head: str, db, rows: list[tuple]) -> None:

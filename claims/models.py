@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 from django.conf import settings
 from django.db import models
@@ -35,6 +36,7 @@ def format_partial_date(day: dt.date | None, precision: str) -> str:
     return format_day(day)
 
 
+@functools.lru_cache(maxsize=4096)  # the sweep formats thousands of the same few days
 def format_deadline(deadline: dt.date | None, approximate: bool) -> str:
     """'29 September 2019 at the latest' for an approximate deadline, else the day."""
     if deadline is None:
@@ -587,7 +589,10 @@ class ClaimEvent(models.Model):
     # What the public timeline shows; the rest is for the newsroom.
     PUBLIC_KINDS = (Kind.PUBLISHED, Kind.FELL_DUE, Kind.EXTENDED, Kind.RESOLVED, Kind.RETRACTED)
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    # No index of its own: the (claim, at) index below serves lookups by claim.
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="events", db_index=False
+    )
     kind = models.CharField(max_length=12, choices=Kind.choices)
     at = models.DateTimeField()
     actor = models.ForeignKey(
@@ -616,7 +621,10 @@ class Notification(models.Model):
         FELL_DUE = "fell_due", "deadline passed"
         REMINDER = "reminder", "deadline coming up"
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notifications")
+    # No index of its own: the unique (claim, kind, deadline) index serves lookups by claim.
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="notifications", db_index=False
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     deadline = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True)

@@ -27,6 +27,21 @@ def sweep_command(*args: str) -> str:
     return out.getvalue()
 
 
+def sweep_process(*, batch_size: int, stdout) -> subprocess.Popen:
+    """`manage.py sweep_deadlines` in a process of its own, on the test database."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": worker_database_url(),
+        "DEADLINE_REMINDER_DAYS": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+    }
+    command = [sys.executable, "manage.py", "sweep_deadlines", "--as-of", "2024-02-01",
+               "--batch-size", str(batch_size)]  # fmt: skip
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True
+    )
+
+
 @pytest.fixture
 def many_watching(make_claim, publish_claim):
     def make(n: int, deadline: dt.date = dt.date(2024, 1, 20)) -> list[Claim]:
@@ -153,27 +168,7 @@ def test_two_sweeps_at_once_flip_and_announce_each_claim_once(make_claim, publis
     """Two processes, two real database connections, sweeping the same claims at once."""
     for i in range(120):
         publish_claim(make_claim(f"Promise {i}.", deadline=dt.date(2024, 1, 20)))
-    env = {
-        **os.environ,
-        "DATABASE_URL": worker_database_url(),
-        "DEADLINE_REMINDER_DAYS": "0",
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-    }
-    command = [
-        sys.executable,
-        "manage.py",
-        "sweep_deadlines",
-        "--as-of",
-        "2024-02-01",
-        "--batch-size",
-        "5",
-    ]
-    runs = [
-        subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        for _ in range(2)
-    ]
+    runs = [sweep_process(batch_size=5, stdout=subprocess.PIPE) for _ in range(2)]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert all(run.returncode == 0 for run in runs), outputs
     marked = [int(out.split("marked due: ")[1].split()[0]) for out, _ in outputs]
@@ -200,17 +195,7 @@ def test_a_sweep_process_killed_half_way_leaves_nothing_half_done(article, edito
         )
         for i in range(1500)
     )
-    env = {**os.environ, "DATABASE_URL": worker_database_url(), "DEADLINE_REMINDER_DAYS": "0"}
-    command = [
-        sys.executable,
-        "manage.py",
-        "sweep_deadlines",
-        "--as-of",
-        "2024-02-01",
-        "--batch-size",
-        "1",
-    ]
-    run = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    run = sweep_process(batch_size=1, stdout=subprocess.DEVNULL)
     wait_until(lambda: Claim.objects.due().count() >= 20, timeout=60, what="the sweep to start")
     run.kill()
     run.wait()
