@@ -26,8 +26,16 @@ from .models import (
     Notification,
     Rating,
     Source,
+    Topic,
     Verdict,
 )
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Source)
@@ -161,7 +169,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
         "claimant__aliases__name",
         "article__headline",
     ]
-    autocomplete_fields = ["claimant", "article", "appearances"]
+    autocomplete_fields = ["claimant", "article", "appearances", "topics"]
     date_hierarchy = "deadline"
     list_select_related = ["reviewer", "article__source"]
     inlines = [EvidenceInline, DraftVerdictInline, PublishedVerdictInline]
@@ -188,6 +196,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
                     "appearances",
                     "claimant",
                     "reported_by",
+                    "topics",
                     "is_demo",
                 ]
             },

@@ -15,6 +15,7 @@ class ClaimsConfig(AppConfig):
                 self.get_model(name)
                 for name in (
                     "Source",
+                    "Topic",
                     "Claimant",
                     "ClaimantAlias",
                     "Article",

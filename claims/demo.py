@@ -13,6 +13,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from . import roles, workflow
 from .models import (
@@ -26,6 +27,7 @@ from .models import (
     Notification,
     Rating,
     Source,
+    Topic,
     Verdict,
 )
 
@@ -134,11 +136,13 @@ def _rating(slug: str) -> Rating:
     return Rating.objects.get(slug=slug)
 
 
-def _new_claim(cast: Cast, **fields) -> Claim:
+def _new_claim(cast: Cast, topic: str = "", **fields) -> Claim:
     claim = Claim(created_by=cast.editor, reviewer=cast.reviewer, **fields)
     workflow.fill_deadline(claim)
     claim.save()
     workflow.record_created(claim, by=cast.editor)
+    if topic:
+        claim.topics.add(Topic.objects.get_or_create(slug=slugify(topic), name=topic)[0])
     return claim
 
 
@@ -205,6 +209,7 @@ def _seed(cast: Cast) -> None:
 def _border_claim(cast: Cast, article: Article, jadayan: Claimant) -> None:
     claim = _new_claim(
         cast,
+        topic="Borders",
         statement="The Al-Qa'im – Albukamal border crossing between Iraq and Syria will be "
         "opened within 60 days.",
         quote="the border crossing connecting the Syrian Arab Republic and the Republic of Iraq "
@@ -293,6 +298,7 @@ def _other_seed_claims(cast: Cast, article: Article, jadayan: Claimant) -> None:
     for statement, quote, claimant, reported_by in others:
         _new_claim(
             cast,
+            topic="Security",
             statement=statement,
             quote=quote,
             article=article,
@@ -334,8 +340,15 @@ def _fictional(cast: Cast, today: dt.date) -> None:
         )
 
     def claim(art: Article, who: Claimant, statement: str, quote: str) -> Claim:
+        topic = "Public finances" if art.url.endswith("/budget") else "Transport"
         return _new_claim(
-            cast, statement=statement, quote=quote, article=art, claimant=who, is_demo=True
+            cast,
+            topic=topic,
+            statement=statement,
+            quote=quote,
+            article=art,
+            claimant=who,
+            is_demo=True,
         )
 
     bridge = article("harbour-bridge", "Harbour bridge to reopen within six weeks, mayor says", 10)

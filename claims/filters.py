@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Claim, Claimant, Rating, Source
+from .models import Claim, Claimant, Rating, Source, Topic
 
 # Sort orders, by the name the query string carries; nulls (no deadline) always go last. Each has
 # its index (Claim.Meta.indexes); a public claim always has its first_published_at.
@@ -74,6 +74,13 @@ class ClaimFilter(django_filters.FilterSet):
         label=_("Source"),
         empty_label=_("Any source"),
     )
+    topic = django_filters.ModelChoiceFilter(
+        field_name="topics",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        label=_("Topic"),
+        empty_label=_("Any topic"),
+    )
     claimant = django_filters.ModelChoiceFilter(
         queryset=_public_claimants, label=_("Claimant"), empty_label=_("Anyone")
     )
@@ -124,6 +131,7 @@ class ClaimFilter(django_filters.FilterSet):
             "tracking",
             "has_deadline",
             "source",
+            "topic",
             "claimant",
             "said_from",
             "said_to",

@@ -22,6 +22,7 @@ class ClaimAdminForm(forms.ModelForm):
             "appearances",
             "claimant",
             "reported_by",
+            "topics",
             "is_demo",
             "deadline",
             "deadline_overridden",

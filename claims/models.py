@@ -11,7 +11,8 @@ import datetime as dt
 import functools
 
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.db import connections, models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
@@ -82,6 +83,19 @@ class Claimant(models.Model):
     @property
     def description(self) -> str:
         return ", ".join(part for part in (self.name, self.role, self.affiliation) if part)
+
+
+class Topic(models.Model):
+    """What a claim is about ("Borders", "Public finances"), for readers to follow a subject."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ClaimantAlias(models.Model):
@@ -170,8 +184,22 @@ class Rating(models.Model):
 # Languages written right to left, so that a quote in one reads right inside a page in another.
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 
-# The text-search configuration of `ClaimQuerySet.search`; migration 0004's GIN index repeats it.
+# The text-search configuration of `Claim.search_document` and `ClaimQuerySet.search`.
 SEARCH_CONFIG = "english"
+
+
+class ClaimSearchDocument(SearchVector):
+    """A claim's statement and quote as one tsvector, stored in `Claim.search_document` on
+    PostgreSQL and indexed there (GIN, migration 0010), so a search reads no claim text.
+
+    SQLite has no text-search type: its column holds an empty string, and `ClaimQuerySet.search`
+    matches words in the text instead."""
+
+    def __init__(self) -> None:
+        super().__init__("statement", "quote", config=SEARCH_CONFIG)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(models.Value(""))
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -226,8 +254,8 @@ class ClaimQuerySet(models.QuerySet):
 
     def search(self, text: str) -> ClaimQuerySet:
         """Claims whose statement or quote matches `text`, or whose claimant's name (or alias)
-        contains all its words. Full-text with the GIN index of migration 0004 on PostgreSQL;
-        word by word, case-insensitively, elsewhere."""
+        contains all its words. Full-text on the stored, GIN-indexed `search_document` on
+        PostgreSQL; word by word, case-insensitively, elsewhere."""
         words = text.split()[:8]
         if not words:
             return self
@@ -236,14 +264,9 @@ class ClaimQuerySet(models.QuerySet):
             named &= Q(name__icontains=word) | Q(aliases__name__icontains=word)
         claimants = list(Claimant.objects.filter(named).values_list("pk", flat=True).distinct())
         by_claimant = Q(claimant_id__in=claimants) if claimants else Q(pk__in=[])
-        from django.db import connections
-
         if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
-            vector = SearchVector("statement", "quote", config=SEARCH_CONFIG)
             query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="websearch")
-            return self.alias(search_vector=vector).filter(Q(search_vector=query) | by_claimant)
+            return self.filter(Q(search_document=query) | by_claimant)
         in_text = Q()
         for word in words:
             in_text &= Q(statement__icontains=word) | Q(quote__icontains=word)
@@ -310,6 +333,7 @@ class Claim(models.Model):
     reported_by = models.CharField(
         max_length=200, blank=True, help_text="Who relayed it, e.g. 'Sputnik Arabic'."
     )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
     stated_on = models.DateField(
         null=True, blank=True, editable=False, help_text="The article's date, kept for the check."
     )
@@ -348,6 +372,9 @@ class Claim(models.Model):
     retraction_reason = models.TextField(blank=True, editable=False)
     retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+    search_document = models.GeneratedField(
+        expression=ClaimSearchDocument(), output_field=SearchVectorField(), db_persist=True
+    )
 
     objects = ClaimQuerySet.as_manager()
 

@@ -87,6 +87,7 @@ class ClaimDetailView(DetailView):
             .with_public_verdicts()
             .prefetch_related(
                 "evidence",
+                "topics",
                 "appearances__source",
                 Prefetch("events", queryset=public_events, to_attr="public_events"),
             )

@@ -36,6 +36,11 @@ PAGES = [
         {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403},
     ),
     (
+        "admin:claims_topic_add",
+        False,
+        {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403},
+    ),
+    (
         "admin:claims_article_add",
         False,
         {"editor": 200, "reviewer": 403, "publisher": 200, "outsider": 403},

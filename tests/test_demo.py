@@ -90,3 +90,8 @@ def test_the_seed_claim_is_on_the_public_list(demo, client):
     page = client.get(border_claim().get_absolute_url()).content.decode()
     assert "29 September 2019 at the latest" in page
     assert "Not fulfilled" in page
+
+
+def test_demo_claims_have_topics(demo):
+    assert border_claim().topics.get().name == "Borders"
+    assert Claim.objects.filter(topics__slug="transport", is_demo=True).exists()

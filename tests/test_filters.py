@@ -10,7 +10,7 @@ from django.db import connection
 
 from claims import workflow
 from claims.filters import ClaimFilter
-from claims.models import Article, Claim, Claimant, ClaimantAlias, Source
+from claims.models import Article, Claim, Claimant, ClaimantAlias, Source, Topic
 
 from .conftest import ON_POSTGRES, needs, rating
 
@@ -150,7 +150,17 @@ def test_search_uses_the_gin_index_on_postgresql(claims):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = Claim.objects.search("bridge reopen").explain()
-    assert "claim_search_idx" in plan
+    assert "claim_search_document_idx" in plan
+
+
+@needs(ON_POSTGRES, "the stored search vector is PostgreSQL's tsvector (set DATABASE_URL)")
+def test_the_stored_search_document_follows_an_edit(claims):
+    bridge = claims["bridge"]
+    bridge.statement = "The ferry will sail again"
+    bridge.quote = ""
+    bridge.save()
+    assert run({"q": "ferries"}) == [bridge]
+    assert bridge not in run({"q": "bridge"})
 
 
 @needs(ON_POSTGRES, "stemming is PostgreSQL's full-text search (set DATABASE_URL)")
@@ -179,3 +189,15 @@ def test_a_short_claimant_list_offers_every_public_claimant(claims):
     offered = {value.value for value, _ in form["claimant"].field.widget.choices if value != ""}
     public = set(Claim.objects.public().values_list("claimant", flat=True)) - {None}
     assert offered == public and offered
+
+
+def test_topic_filter_keeps_the_claims_on_that_topic(claims):
+    borders = Topic.objects.create(name="Borders", slug="borders")
+    claims["bridge"].topics.add(borders)
+    assert run({"topic": "borders"}) == [claims["bridge"]]
+
+
+def test_an_unknown_topic_is_a_clear_error(claims):
+    filterset = ClaimFilter(data={"topic": "no-such-topic"}, queryset=Claim.objects.public())
+    assert not filterset.is_valid()
+    assert "topic" in filterset.errors

@@ -436,3 +436,11 @@ def test_the_tracker_lists_a_section_in_part_and_links_to_the_rest(
     body = response.content.decode()
     assert "See all 3 claims, by deadline" in body
     assert "tracking=watching" in body and "sort=deadline" in body
+
+
+def test_the_verdict_page_links_its_topics_to_the_filtered_list(client, watching_claim):
+    from claims.models import Topic
+
+    watching_claim.topics.add(Topic.objects.create(name="Public finances", slug="public-finances"))
+    body = client.get(watching_claim.get_absolute_url()).content.decode()
+    assert '<a href="/claims/?topic=public-finances">Public finances</a>' in body

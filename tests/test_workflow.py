@@ -316,3 +316,9 @@ def test_available_transitions_follow_role_and_state(make_claim, reviewer, publi
         "send_back",
     ]
     assert "publish" not in workflow.available_transitions(claim, reviewer)
+
+
+def test_the_timeline_does_not_repeat_the_kind_of_an_event(watching_claim, publisher):
+    workflow.retract(watching_claim, by=publisher, reason="Wrong speaker.")
+    event = watching_claim.events.get(kind=ClaimEvent.Kind.RETRACTED)
+    assert f"{event.get_kind_display()}: {event.message}" == "retracted: Wrong speaker."

@@ -6,7 +6,7 @@ planner can use the index: to_tsvector('english', statement || ' ' || quote).
 
 from django.db import migrations
 
-INDEX = "claim_search_idx"
+INDEX = "claim_search_idx"  # replaced by 0010_stored_search_document
 EXPRESSION = (
     "to_tsvector('english'::regconfig, "
     "COALESCE(\"statement\", '') || ' ' || COALESCE(\"quote\", ''))"

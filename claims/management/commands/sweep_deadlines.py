@@ -13,8 +13,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size",
             type=int,
-            default=2000,
-            help="Claims flipped per transaction (default 2000).",
+            default=workflow.SWEEP_BATCH_SIZE,
+            help=f"Claims flipped per transaction (default {workflow.SWEEP_BATCH_SIZE}).",
         )
 
     def handle(self, *args, as_of: str | None, batch_size: int, **options) -> None:
