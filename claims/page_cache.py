@@ -62,12 +62,12 @@ class PublicPageCacheMiddleware:
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
         key = self._key(request)
-        cached = self._get(key) if key else None
+        version, cached = self._get(key)
         if cached is not None:
             return cached
         response = self.get_response(request)
-        if key and self._cacheable_response(response):
-            self._set(key, response, seconds)
+        if version is not None and self._cacheable_response(response):
+            self._set(key, version, response, seconds)
         return response
 
     @staticmethod
@@ -88,24 +88,29 @@ class PublicPageCacheMiddleware:
         )
 
     @staticmethod
-    def _key(request: HttpRequest) -> str | None:
-        try:
-            version = cache.get(VERSION_KEY, 0)
-        except Exception:  # unreachable: no caching, not an error
-            return None
+    def _key(request: HttpRequest) -> str:
         path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        return f"public-page:{version}:{request.method}:{path}"
+        return f"public-page:{request.method}:{path}"
 
     @staticmethod
-    def _get(key: str) -> HttpResponse | None:
+    def _get(key: str) -> tuple[int | None, HttpResponse | None]:
+        """The public version and the page cached under it, in one round trip to the cache.
+
+        A page stored under an older version is stale. (None, None) when the cache is
+        unreachable: no caching, not an error."""
         try:
-            return cache.get(key)
+            found = cache.get_many([VERSION_KEY, key])
         except Exception:
-            return None
+            return None, None
+        version = found.get(VERSION_KEY, 0)
+        stored_version, page = found.get(key, (None, None))
+        return version, page if stored_version == version else None
 
     @staticmethod
-    def _set(key: str, response: HttpResponse, seconds: int) -> None:
+    def _set(key: str, version: int, response: HttpResponse, seconds: int) -> None:
+        # Stored under the version read before rendering: a change made meanwhile bumps the
+        # version, so this page is stale at once.
         try:
-            cache.set(key, response, seconds)
+            cache.set(key, (version, response), seconds)
         except Exception:
             log.warning("could not cache %s", key, exc_info=True)
