@@ -7,6 +7,7 @@ Screenshots land in var/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.db import connections
 
 from claims import demo
+from claims import intake as intake_service
 from claims.models import Claim, Claimant, Source
 
 from .conftest import needs
@@ -256,4 +258,28 @@ def test_the_newsroom_loop_from_logging_a_claim_to_the_public_page(browser, live
     assert "Ferry timetable published" in page.locator(".evidence").inner_text()
     assert re.search(r"due in \d+ days", page.locator(".facts").inner_text())
     shoot(page, "loop-public-page")
+    context.close()
+
+
+def test_the_editor_accepts_a_suggested_claim_from_an_imported_article(browser, live_server):
+    seed = Path(settings.BASE_DIR) / "claims" / "demo_data" / "iraq-syria-border-60-days.txt"
+    intake = intake_service.queue_import(
+        content=seed.read_text(), source_name="Al-Masdar News", published=dt.date(2019, 7, 20)
+    )
+    intake_service.run_import(intake.pk)
+    context, page = log_in(browser, live_server, "editor")
+    page.goto(f"/admin/claims/article/{intake.article_id}/suggestions/")
+    first = page.locator(".card").first
+    assert "deadline 18 September 2019" in first.inner_text()
+    # Each card's claimant choice stays inside its card (it once overflowed into the margin).
+    for card in page.locator(".card").all():
+        for select in card.locator("select").all():
+            box, inside = select.bounding_box(), card.bounding_box()
+            assert box["x"] + box["width"] <= inside["x"] + inside["width"]
+    shoot(page, "admin-intake-suggestions")
+    first.locator("input[value=Accept]").click()
+    assert "Accepted" in page.locator(".card").first.inner_text()
+    claim = Claim.objects.get(article=intake.article_id)
+    assert claim.status == Claim.Status.DRAFT and claim.deadline == dt.date(2019, 9, 18)
+    assert claim.claimant.name == "Ahmad Jadayan"
     context.close()
