@@ -6,7 +6,6 @@ reads every part of the site shares (`Claim.objects.public()`, `.due()`, `.watch
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 
@@ -15,7 +14,9 @@ from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVect
 from django.db import connections, models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import formats
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from .deadlines import Precision, format_day, latest_possible_day
 
@@ -27,14 +28,15 @@ class DatePrecision(models.TextChoices):
 
 
 def format_partial_date(day: dt.date | None, precision: str) -> str:
-    """A date as precisely as it is known: '31 July 2019', 'July 2019' or '2019'."""
+    """A date as precisely as it is known, in the active language's format: '31 Jul 2019',
+    'July 2019' or '2019' in British English, '31 juillet 2019' or 'juillet 2019' in French."""
     if day is None:
-        return "date unknown"
+        return gettext("date unknown")
     if precision == DatePrecision.YEAR:
         return str(day.year)
     if precision == DatePrecision.MONTH:
-        return f"{calendar.month_name[day.month]} {day.year}"
-    return format_day(day)
+        return formats.date_format(day, "YEAR_MONTH_FORMAT")
+    return formats.date_format(day, "DATE_FORMAT")
 
 
 @functools.lru_cache(maxsize=4096)  # the sweep formats thousands of the same few days

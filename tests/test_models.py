@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from claims import workflow
 from claims.models import Article, Claim, DatePrecision, Evidence, Verdict, format_partial_date
@@ -103,13 +103,23 @@ def test_ratings_come_from_the_data_migration(db):
 @pytest.mark.parametrize(
     ("precision", "shown"),
     [
-        (DatePrecision.DAY, "1 July 2019"),
+        (DatePrecision.DAY, "1 Jul 2019"),
         (DatePrecision.MONTH, "July 2019"),
         (DatePrecision.YEAR, "2019"),
     ],
 )
 def test_a_date_is_shown_as_precisely_as_it_is_known(precision, shown):
     assert format_partial_date(dt.date(2019, 7, 1), precision) == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "month"),
+    [("fr", "1 juillet 2019", "juillet 2019"), ("de", "1. Juli 2019", "Juli 2019")],
+)
+def test_a_partial_date_follows_the_site_language(language, day, month):
+    with translation.override(language):
+        assert format_partial_date(dt.date(2019, 7, 1), DatePrecision.DAY) == day
+        assert format_partial_date(dt.date(2019, 7, 1), DatePrecision.MONTH) == month
 
 
 def test_a_month_precise_article_was_published_at_the_latest_on_the_last_day(source):
