@@ -128,7 +128,7 @@ LOGIN_URL = "admin:login"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 60 * 60 * 12))
 
 # --- Internationalisation -------------------------------------------------------------------
-LANGUAGE_CODE = "en-gb"
+LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-gb")  # the site's language and date formats
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
