@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint format worker bench clean
+.PHONY: setup run test lint format worker bench backup restore clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ test: setup
 ## bench: measure pages, search, the sweep and the deadline reader (BENCH_SCALE=small|full)
 bench: setup
 	$(PY) bench/run.py
+
+## backup: write a backup of the database to var/backups/ (PostgreSQL: pg_dump; SQLite: a copy)
+backup: setup
+	$(PY) manage.py backup
+
+## restore: bring a backup back, replacing the database's content: make restore FILE=var/backups/…
+restore: setup
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/<backup file>"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 lint: setup
 	$(VENV)/bin/ruff check .
