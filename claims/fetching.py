@@ -1,4 +1,4 @@
-"""The one place that opens a URL.
+"""The one place that opens a URL: `fetch` GETs a page, `post` sends a body (webhooks).
 
 http and https only; connect and read timeouts and an overall time limit; a size cap; content types
 checked; redirects followed a few times, every hop checked again. The host is resolved here and the
@@ -15,6 +15,7 @@ import re
 import socket
 import ssl
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
@@ -23,6 +24,7 @@ import charset_normalizer
 from django.conf import settings
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+PAGE_HEADERS = {"Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
 REDIRECTS = (301, 302, 303, 307, 308)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -126,6 +128,36 @@ def fetch(url: str, *, policy: FetchPolicy | None = None) -> Fetched:
             connection.close()
 
 
+@dataclass(frozen=True)
+class Answer:
+    """A server's answer to a POST, whatever its status: the start of its body is for the record."""
+
+    status: int
+    reason: str
+    body: bytes
+    truncated: bool = False
+
+
+def post(
+    url: str, body: bytes, *, headers: Mapping[str, str], policy: FetchPolicy | None = None
+) -> Answer:
+    """POST `body` to `url` within the policy (the address checked as for `fetch`, the same
+    timeouts) and return the answer; raise a FetchError subclass if it cannot be sent.
+
+    Redirects are not followed: a 3xx is returned like any other answer, since sending a body on
+    to another address is for the caller to decide. The answer's body is read up to the size cap
+    and cut there rather than refused: it is kept for the record, not used.
+    """
+    policy = policy or FetchPolicy.from_settings()
+    started = time.monotonic()
+    response, connection = _open(url, policy, method="POST", body=body, headers=headers)
+    try:
+        answer, truncated = _read_body(url, response, policy, started)
+        return Answer(response.status, response.reason, answer, truncated)
+    finally:
+        connection.close()
+
+
 def check_url(url: str, policy: FetchPolicy | None = None) -> list[IPAddress]:
     """The addresses `url` may be fetched from; raise RefusedURL if it may not be fetched at all."""
     policy = policy or FetchPolicy.from_settings()
@@ -164,18 +196,28 @@ def _allowed(address: IPAddress, policy: FetchPolicy) -> bool:
     return address.is_global and not address.is_multicast
 
 
-def _open(url: str, policy: FetchPolicy) -> tuple[http.client.HTTPResponse, _PinnedConnection]:
+def _open(
+    url: str,
+    policy: FetchPolicy,
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: Mapping[str, str] = PAGE_HEADERS,
+) -> tuple[http.client.HTTPResponse, _PinnedConnection]:
     addresses = check_url(url, policy)
     parts = urlsplit(url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     connection = _PinnedConnection(parts, str(addresses[0]), policy)
     try:
-        connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
         connection.putheader("Host", parts.netloc.rsplit("@", 1)[-1])
         connection.putheader("User-Agent", policy.user_agent)
-        connection.putheader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9")
+        for name, value in headers.items():
+            connection.putheader(name, value)
         connection.putheader("Accept-Encoding", "identity")
-        connection.endheaders()
+        if body is not None:
+            connection.putheader("Content-Length", str(len(body)))
+        connection.endheaders(body)
         return connection.getresponse(), connection
     except TimeoutError as error:
         connection.close()
@@ -210,15 +252,28 @@ def _read(
     limit_mb = policy.max_bytes / 1024 / 1024
     if length and length.isdigit() and int(length) > policy.max_bytes:
         raise TooLarge(f"The page is larger than the {limit_mb:g} MB the workbench accepts.")
+    body, too_large = _read_body(url, response, policy, started)
+    if too_large:
+        raise TooLarge(f"The page is larger than the {limit_mb:g} MB the workbench accepts.")
+    return Fetched(
+        url=url,
+        content_type=content_type,
+        body=body,
+        charset=header.get_content_charset(),
+        redirects=hops,
+    )
+
+
+def _read_body(
+    url: str, response: http.client.HTTPResponse, policy: FetchPolicy, started: float
+) -> tuple[bytes, bool]:
+    """The body up to the size cap, and whether there was more (reading stops there); within the
+    overall time limit."""
     chunks: list[bytes] = []
     size = 0
     try:
-        while chunk := response.read(64 * 1024):
+        while size <= policy.max_bytes and (chunk := response.read(64 * 1024)):
             size += len(chunk)
-            if size > policy.max_bytes:
-                raise TooLarge(
-                    f"The page is larger than the {limit_mb:g} MB the workbench accepts."
-                )
             if time.monotonic() - started > policy.total_timeout:
                 raise FetchFailed(f"{url} took too long to download; try again later.")
             chunks.append(chunk)
@@ -226,13 +281,7 @@ def _read(
         raise FetchFailed(f"{url} stopped sending in the middle; try again later.") from error
     except (OSError, http.client.HTTPException) as error:
         raise FetchFailed(f"The download of {url} broke off ({error}).") from error
-    return Fetched(
-        url=url,
-        content_type=content_type,
-        body=b"".join(chunks),
-        charset=header.get_content_charset(),
-        redirects=hops,
-    )
+    return b"".join(chunks)[: policy.max_bytes], size > policy.max_bytes
 
 
 def _meta_charset(body: bytes) -> str | None:

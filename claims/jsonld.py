@@ -1,11 +1,16 @@
 """schema.org ClaimReview for a verdict page, as Google's fact-check guidelines describe it.
 
-`claim_review` builds the data; `script_tag` writes it into a `<script type="application/ld+json">`
-with `<`, `>` and `&` escaped, so no text in a claim can close the script element.
+`claim_review` builds the data, for the verdict pages and for the export feed alike
+(`claims.claimreview`); `script_tag` writes it into a `<script type="application/ld+json">` with
+`<`, `>` and `&` escaped, so no text in a claim can close the script element.
+
+An imported verdict (another organisation's fact-check) keeps its own page, publisher and rating
+label, so that exporting it gives back the ClaimReview it was imported from.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -46,8 +51,8 @@ def _appearance(article: Article) -> dict[str, Any]:
 
 def _rating(claim: Claim, verdict: Verdict) -> dict[str, Any]:
     rating = verdict.rating
-    name = rating.label
-    if not rating.is_final and claim.deadline:
+    name = verdict.original_rating_label or rating.label
+    if not verdict.original_rating_label and not rating.is_final and claim.deadline:
         name = _("%(rating)s: deadline %(deadline)s") % {
             "rating": rating.label,
             "deadline": claim.deadline_display,
@@ -72,6 +77,29 @@ def _claimant(claim: Claim) -> dict[str, Any] | None:
     return data
 
 
+def _review_author(verdict: Verdict) -> dict[str, Any]:
+    if verdict.is_imported:
+        author = {"@type": "Organization", "name": verdict.origin_name}
+        if verdict.origin_url:
+            author["url"] = verdict.origin_url
+        return author
+    return {
+        "@type": "Organization",
+        "name": settings.ORGANIZATION_NAME,
+        "url": settings.ORGANIZATION_URL,
+    }
+
+
+def _later_appearances(claim: Claim) -> list[Article]:
+    """Newest first, ties by address: an order decided by what the export says, so that a feed
+    imported elsewhere exports again in the same order."""
+    return sorted(
+        claim.appearances.all(),
+        key=lambda article: (article.published_on or dt.date.min, article.url or ""),
+        reverse=True,
+    )
+
+
 def claim_review(claim: Claim, verdict: Verdict) -> dict[str, Any]:
     """The ClaimReview of `claim` rated by its current published `verdict`."""
     item: dict[str, Any] = {"@type": "Claim"}
@@ -79,22 +107,21 @@ def claim_review(claim: Claim, verdict: Verdict) -> dict[str, Any]:
         item["author"] = author
     if date := _partial_date(claim.article):
         item["datePublished"] = date
-    appearances = [claim.article, *claim.appearances.all()]
-    item["appearance"] = [_appearance(article) for article in appearances]
-    item["firstAppearance"] = _appearance(claim.article)
+    # An imported claim whose appearance was not known points at the review it came from
+    # (claims.claimreview_import): that page is no appearance of the claim.
+    if not (verdict.is_imported and claim.article.url == verdict.review_url):
+        appearances = [claim.article, *_later_appearances(claim)]
+        item["appearance"] = [_appearance(article) for article in appearances]
+        item["firstAppearance"] = _appearance(claim.article)
     published = claim.first_published_at or verdict.published_at
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{settings.SITE_URL}{claim.get_absolute_url()}",
+        "url": verdict.review_url or f"{settings.SITE_URL}{claim.get_absolute_url()}",
         "claimReviewed": claim.statement,
         "datePublished": timezone.localdate(published).isoformat(),
         "dateModified": timezone.localdate(verdict.published_at).isoformat(),
-        "author": {
-            "@type": "Organization",
-            "name": settings.ORGANIZATION_NAME,
-            "url": settings.ORGANIZATION_URL,
-        },
+        "author": _review_author(verdict),
         "reviewRating": _rating(claim, verdict),
         "itemReviewed": item,
     }

@@ -504,6 +504,16 @@ class Verdict(models.Model):
     checked_on = models.DateField(
         null=True, blank=True, help_text="The day the outcome was observed, if not today."
     )
+    # Another organisation's fact-check, imported as published (claims/claimreview_import.py):
+    # its page, its publisher and its own words for the rating, exported again as they came.
+    review_url = models.URLField(
+        max_length=1000, blank=True, editable=False, help_text="The imported review's page."
+    )
+    origin_name = models.CharField("fact-checked by", max_length=200, blank=True, editable=False)
+    origin_url = models.URLField(max_length=1000, blank=True, editable=False)
+    original_rating_label = models.CharField(
+        max_length=200, blank=True, editable=False, help_text="The rating as its publisher put it."
+    )
 
     objects = VerdictQuerySet.as_manager()
 
@@ -532,6 +542,10 @@ class Verdict(models.Model):
                 condition=Q(approver__isnull=True) | ~Q(approver=F("author")),
                 name="verdict_four_eyes",
             ),
+            # What makes importing the same review twice change nothing.
+            models.UniqueConstraint(
+                fields=["review_url"], condition=~Q(review_url=""), name="verdict_review_url_once"
+            ),
         ]
         indexes = [
             models.Index(fields=["claim", "status", "-published_at"]),
@@ -555,6 +569,11 @@ class Verdict(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_imported(self) -> bool:
+        """Another organisation's fact-check, imported as it was published."""
+        return bool(self.review_url)
 
 
 class Evidence(models.Model):
@@ -614,9 +633,17 @@ class ClaimEvent(models.Model):
         RESOLVED = "resolved", "outcome recorded"
         RETRACTED = "retracted", "retracted"
         ASSIGNED = "assigned", "reviewer assigned"
+        IMPORTED = "imported", "fact-check imported"
 
     # What the public timeline shows; the rest is for the newsroom.
-    PUBLIC_KINDS = (Kind.PUBLISHED, Kind.FELL_DUE, Kind.EXTENDED, Kind.RESOLVED, Kind.RETRACTED)
+    PUBLIC_KINDS = (
+        Kind.PUBLISHED,
+        Kind.FELL_DUE,
+        Kind.EXTENDED,
+        Kind.RESOLVED,
+        Kind.RETRACTED,
+        Kind.IMPORTED,
+    )
 
     # No index of its own: the (claim, at) index below serves lookups by claim.
     claim = models.ForeignKey(

@@ -13,16 +13,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from . import notifications, page_cache
+from . import notifications, page_cache, signals
 from .bulk import insert_rows
-from .deadlines import FoundDeadline, Precision, find_deadlines
+from .deadlines import FoundDeadline, Precision, find_deadlines, format_day
 from .models import (
+    Article,
     Claim,
+    Claimant,
     ClaimEvent,
     Notification,
     Rating,
@@ -52,6 +55,10 @@ class FourEyesViolation(NotAllowed):
 
 class DeadlineBeforeArticle(WorkflowError):
     """A deadline cannot fall before the day the claim was made."""
+
+
+class AlreadyImported(WorkflowError):
+    """A fact-check with this review URL has been imported before."""
 
 
 def _require(user: User, perm: str, doing: str) -> None:
@@ -257,6 +264,9 @@ def publish(claim: Claim, *, by: User, at: dt.datetime | None = None) -> Verdict
     if verdict.rating.slug == "pending" and claim.deadline:
         message = f"Pending until {claim.deadline_display}: {verdict.summary}"
     _event(claim, kind, message, by=by, verdict=verdict, at=at)
+    signals.verdict_published.send(sender=Claim, claim=claim, verdict=verdict, at=at)
+    if resolved:
+        signals.claim_resolved.send(sender=Claim, claim=claim, verdict=verdict, at=at)
     return verdict
 
 
@@ -276,6 +286,91 @@ def retract(claim: Claim, *, by: User, reason: str) -> None:
     claim.retracted_at = timezone.now()
     claim.save(update_fields=["status", "retraction_reason", "retracted_at", "updated_at"])
     _event(claim, ClaimEvent.Kind.RETRACTED, claim.retraction_reason, by=by)
+
+
+# --- Imported fact-checks -----------------------------------------------------------------------
+
+# Who "wrote" an imported verdict: nobody here did. An inactive user without a password stands in
+# for the outside newsroom (named on the verdict), so the importer is its approver, four eyes apart.
+IMPORT_AUTHOR = "claimreview-import"
+
+
+@dataclass(frozen=True)
+class ImportedReview:
+    """Another organisation's published fact-check, with its article, appearances and claimant
+    already found or made (see claims.claimreview_import)."""
+
+    review_url: str
+    origin_name: str
+    origin_url: str
+    statement: str
+    article: Article
+    appearances: tuple[Article, ...]
+    claimant: Claimant | None
+    rating: Rating
+    original_rating_label: str
+    summary: str
+    explanation: str
+    first_published_at: dt.datetime
+    published_at: dt.datetime
+
+
+def _import_author() -> User:
+    author, created = get_user_model().objects.get_or_create(
+        username=IMPORT_AUTHOR, defaults={"is_active": False, "first_name": "Imported"}
+    )
+    if created:
+        author.set_unusable_password()
+        author.save(update_fields=["password"])
+    return author
+
+
+@transaction.atomic
+def import_review(review: ImportedReview, *, by: User) -> Verdict:
+    """Publish another organisation's fact-check here: a published claim whose current verdict is
+    that review, as its publisher rated it.
+
+    It skips the editorial review because it was published by its own newsroom; putting it on
+    this site is a publisher's decision (`publish_claim`), and `by` is recorded as its approver.
+    Raises AlreadyImported, changing nothing, if its review URL is known already.
+    """
+    _require(by, "publish_claim", "import published fact-checks")
+    if Verdict.objects.filter(review_url=review.review_url).exists():
+        raise AlreadyImported(f"the review {review.review_url} has been imported already.")
+    claim = Claim.objects.create(
+        statement=review.statement,
+        article=review.article,
+        claimant=review.claimant,
+        status=Claim.Status.PUBLISHED,
+        first_published_at=review.first_published_at,
+        created_by=by,
+    )
+    claim.appearances.set(review.appearances)
+    verdict = Verdict.objects.create(
+        claim=claim,
+        rating=review.rating,
+        summary=review.summary,
+        explanation=review.explanation,
+        status=Verdict.Status.PUBLISHED,
+        is_current=True,
+        author=_import_author(),
+        approver=by,
+        published_at=review.published_at,
+        review_url=review.review_url,
+        origin_name=review.origin_name,
+        origin_url=review.origin_url,
+        original_rating_label=review.original_rating_label,
+    )
+    label = review.original_rating_label or review.rating.label
+    published = format_day(timezone.localdate(review.published_at))
+    _event(
+        claim,
+        ClaimEvent.Kind.IMPORTED,
+        f"{review.origin_name} rated it '{label}' on {published}.",
+        by=by,
+        verdict=verdict,
+    )
+    return verdict
 
 
 # --- Deadline transitions -----------------------------------------------------------------------
@@ -419,6 +514,8 @@ def _mark_due_batch(as_of: dt.date, batch_size: int, only: int | None = None) ->
         ["claim", "kind", "deadline", "created_at"],
         ((pk, Notification.Kind.FELL_DUE, deadline, now) for pk, deadline, _ in due),
     )
+    # Once per batch, not per claim: receivers write their rows set-based too.
+    signals.claims_fell_due.send(sender=Claim, claim_ids=[pk for pk, _, _ in due], at=now)
     page_cache.invalidate()  # the bulk writes above send no signals
     return flipped
 

@@ -53,7 +53,12 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "claims",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +187,53 @@ FETCH_MAX_REDIRECTS = int(os.environ.get("FETCH_MAX_REDIRECTS", 5))
 # Networks that may be fetched although private or loopback (e.g. 127.0.0.1/32); none by default.
 FETCH_ALLOW_PRIVATE_NETWORKS = env_list("FETCH_ALLOW_PRIVATE_NETWORKS")
 
+# --- Webhooks (webhooks/; see docs/webhooks.md) ----------------------------------------------
+# Attempts per delivery before it is marked failed; the wait after the first failed attempt
+# (doubled after each further one) and its ceiling, in seconds.
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", 6))
+WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", 60))
+WEBHOOK_RETRY_MAX_SECONDS = int(os.environ.get("WEBHOOK_RETRY_MAX_SECONDS", 3600))
+# How long a receiver has to answer (seconds), and how often beat looks for deliveries due.
+WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", 10))
+WEBHOOK_SWEEP_SECONDS = int(os.environ.get("WEBHOOK_SWEEP_SECONDS", 30))
+
+# --- REST API (claims/api.py; see docs/api.md) ----------------------------------------------
+# Anonymous requests per client address, counted in the default (shared) cache: "120/minute".
+API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "120/minute")
+# Items per page of a list, unless the request asks for another `page_size` (at most 100).
+API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", 25))
+REST_FRAMEWORK = {
+    # Token first, so that a request without credentials is told 401 with `WWW-Authenticate`.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Pagination (API_PAGE_SIZE) and the anonymous throttle are set on the views (claims/api.py).
+    # Client addresses behind this many proxies are read from X-Forwarded-For; none by default.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES") or 0) or None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{SITE_NAME} API",
+    "DESCRIPTION": "Claims, verdicts and evidence; the newsroom's writes go through the "
+    "workflow. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed sidecar package: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "VerdictStatusEnum": "claims.models.Verdict.Status",
+    },
+}
+
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
@@ -203,12 +255,18 @@ CELERY_TASK_ROUTES = {
     "claims.tasks.sweep_deadlines": {"queue": CELERY_TASK_DEFAULT_QUEUE},
     "claims.tasks.send_notifications": {"queue": CELERY_TASK_DEFAULT_QUEUE},
     "claims.tasks.import_article": {"queue": CELERY_TASK_DEFAULT_QUEUE},
+    "webhooks.tasks.deliver_due": {"queue": CELERY_TASK_DEFAULT_QUEUE},
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "sweep-deadlines": {
         "task": "claims.tasks.sweep_deadlines",
         "schedule": schedule(DEADLINE_SWEEP_SECONDS),
+    },
+    # Sends what is due: retries after their backoff, and any delivery whose message was lost.
+    "deliver-webhooks": {
+        "task": "webhooks.tasks.deliver_due",
+        "schedule": schedule(WEBHOOK_SWEEP_SECONDS),
     },
 }
 

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
+from claims import claimreview
+
 
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness for load balancers (and the benchmarks' baseline): a constant, no database."""
@@ -11,5 +13,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("healthz/", healthz),
     path("admin/", admin.site.urls),
+    # Before the API's include, so that its router never sees this path.
+    path("api/claimreview.json", claimreview.feed_view, name="claimreview-feed"),
+    path("api/", include("claims.api", namespace="api")),
     path("", include("claims.urls")),
 ]

@@ -3,15 +3,17 @@ with a message an editor understands."""
 
 from __future__ import annotations
 
+import ipaddress
 import socket
+import time
 from collections.abc import Iterator
 
 import pytest
 
 from claims import fetching
-from claims.fetching import FetchFailed, NotAnArticle, RefusedURL, TooLarge, fetch
+from claims.fetching import FetchFailed, FetchPolicy, NotAnArticle, RefusedURL, TooLarge, fetch
 
-from .pages import PageServer, fixture, serve
+from .pages import Pages, PageServer, fixture, serve
 
 
 @pytest.fixture
@@ -162,3 +164,76 @@ def test_the_connection_goes_to_the_address_that_was_checked(pages, monkeypatch)
     page = fetch(f"http://news.example:{pages.port}/good")
     assert "Karen Holt" in page.text()
     assert pages.requests == [("/good", f"news.example:{pages.port}")]
+
+
+# --- POST (webhook deliveries) ------------------------------------------------------------------
+
+
+def _receive(handler) -> None:
+    """A POST handler for the local server: /echo answers 201 with the body it got."""
+    body = handler.rfile.read(int(handler.headers["Content-Length"]))
+    handler.server.requests.append((handler.path, dict(handler.headers), body))
+    if handler.path == "/echo":
+        handler._send(201, "application/json", body)
+    elif handler.path == "/big-answer":
+        handler._send(200, "text/plain", b"x" * 50_000)
+    elif handler.path == "/slow-answer":
+        time.sleep(1.5)
+        handler._send(200, "text/plain", b"late")
+    elif handler.path == "/to-good":
+        handler._send(307, "text/html", b"", Location="/echo")
+    else:
+        handler._send(404, "text/plain", b"no hook here")
+
+
+@pytest.fixture
+def posting(pages, monkeypatch) -> PageServer:
+    monkeypatch.setattr(Pages, "do_POST", _receive, raising=False)
+    return pages
+
+
+def test_post_sends_the_body_and_headers_and_returns_the_answer(posting):
+    answer = fetching.post(
+        posting.url("/echo"), b'{"a": 1}', headers={"Content-Type": "application/json"}
+    )
+    assert (answer.status, answer.reason, answer.body) == (201, "Created", b'{"a": 1}')
+    [(path, headers, body)] = posting.requests
+    assert (path, body) == ("/echo", b'{"a": 1}')
+    assert headers["Content-Type"] == "application/json"
+    assert headers["Content-Length"] == "8"
+
+
+def test_post_returns_an_error_status_rather_than_raising(posting):
+    answer = fetching.post(posting.url("/nowhere"), b"{}", headers={})
+    assert (answer.status, answer.body) == (404, b"no hook here")
+
+
+def test_post_does_not_follow_redirects(posting):
+    answer = fetching.post(posting.url("/to-good"), b"{}", headers={})
+    assert answer.status == 307
+    assert [path for path, _, _ in posting.requests] == ["/to-good"]
+
+
+def test_post_cuts_a_long_answer_at_the_cap(posting):
+    policy = FetchPolicy(max_bytes=1000, allowed_networks=(ipaddress.ip_network("127.0.0.1"),))
+    answer = fetching.post(posting.url("/big-answer"), b"{}", headers={}, policy=policy)
+    assert answer.status == 200
+    assert (len(answer.body), answer.truncated) == (1000, True)
+
+
+def test_post_to_a_slow_server_times_out(posting):
+    with pytest.raises(FetchFailed, match="did not answer in time"):
+        fetching.post(posting.url("/slow-answer"), b"{}", headers={})
+
+
+def test_post_refuses_loopback_under_the_default_settings(posting, settings):
+    settings.FETCH_ALLOW_PRIVATE_NETWORKS = []
+    with pytest.raises(RefusedURL, match="private or reserved network"):
+        fetching.post(posting.url("/echo"), b"{}", headers={})
+    assert posting.requests == []
+
+
+@pytest.mark.parametrize("url", ["http://10.0.0.1/hook", "http://169.254.169.254/", "ftp://x.org/"])
+def test_post_refuses_what_fetch_refuses(url):
+    with pytest.raises(RefusedURL):
+        fetching.post(url, b"{}", headers={}, policy=fetching.FetchPolicy())

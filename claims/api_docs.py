@@ -1,0 +1,227 @@
+"""The OpenAPI descriptions of claims/api.py's endpoints: what each answers, and every error.
+
+Kept apart from the views so that the views stay readable; drf-spectacular reads these through
+`extend_schema_view` and `extend_schema`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.permissions import SAFE_METHODS
+
+from . import serializers as s
+
+NOT_MODIFIED = OpenApiResponse(
+    description="Not modified: the `If-None-Match` ETag (or `If-Modified-Since` date) still "
+    "holds. No body."
+)
+BAD_FILTER = OpenApiResponse(
+    description="A filter or search parameter is not valid (a date that is not one, an unknown "
+    "rating): each parameter with its messages. Nothing is listed rather than too much.",
+    response=OpenApiTypes.OBJECT,
+)
+BAD_PAGE = OpenApiResponse(s.ErrorSerializer, description="No such page (`Invalid page.`).")
+NOT_FOUND = OpenApiResponse(
+    s.ErrorSerializer, description="No such object, or not one you may see (drafts are not public)."
+)
+THROTTLED = OpenApiResponse(
+    s.ErrorSerializer,
+    description="Too many anonymous requests (API_ANON_THROTTLE_RATE); `Retry-After` says when "
+    "to try again. Requests with a token are not throttled.",
+)
+UNAUTHENTICATED = OpenApiResponse(
+    s.ErrorSerializer,
+    description="No credentials: send `Authorization: Token …` (or use a staff session).",
+)
+FORBIDDEN = OpenApiResponse(
+    s.ErrorSerializer,
+    description="Your role may not do this (the message names the permission it needs), or a "
+    "session request came without its CSRF token. Nothing was changed.",
+)
+INVALID = OpenApiResponse(
+    description="Bad input: each field with its messages, or `detail` with the workflow's "
+    "reason. Nothing was changed.",
+    response=OpenApiTypes.OBJECT,
+)
+FORMAT = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "csv"],
+    description="`csv` for the page as CSV rows (header first; `Link` names the other pages).",
+)
+
+
+class ApiSchema(AutoSchema):
+    """Reads need no credentials: say so (drf-spectacular knows only DRF's own permissions)."""
+
+    def get_auth(self) -> list[dict]:
+        auths = super().get_auth()
+        return [*auths, {}] if self.method in SAFE_METHODS else auths
+
+
+def _reads(
+    kind: str,
+    serializer: Any,
+    *,
+    paginated: bool = True,
+    filtered: bool = True,
+    csv: bool = False,
+    detail: Any = None,
+    detail_parameters: list | None = None,
+) -> dict[str, Any]:
+    """List and detail; with `csv`, the list as CSV too."""
+    listed = OpenApiResponse(
+        serializer(many=True),
+        description=f"The {kind}, a page at a time." if paginated else f"Every {kind[:-1]}.",
+    )
+    errors: dict[int, Any] = {429: THROTTLED}
+    if filtered:
+        errors[400] = BAD_FILTER
+    if paginated:
+        errors[404] = BAD_PAGE
+    list_responses: dict[Any, Any] = {304: NOT_MODIFIED, 200: listed}
+    parameters = []
+    if csv:  # errors are JSON even when CSV was asked for
+        parameters.append(FORMAT)
+        list_responses[(200, "application/json")] = list_responses.pop(200)
+        list_responses[(200, "text/csv")] = OpenApiResponse(
+            OpenApiTypes.STR, description="The page as CSV."
+        )
+        list_responses.update({(code, "application/json"): r for code, r in errors.items()})
+    else:
+        list_responses.update(errors)
+    return {
+        "list": extend_schema(
+            summary=f"List {kind}",
+            parameters=parameters,
+            responses=list_responses,
+        ),
+        "retrieve": extend_schema(
+            summary=f"One {kind[:-1] if kind.endswith('s') else kind}",
+            parameters=detail_parameters or [],
+            responses={
+                200: OpenApiResponse(detail or serializer, description="The object."),
+                304: NOT_MODIFIED,
+                404: NOT_FOUND,
+                429: THROTTLED,
+            },
+        ),
+    }
+
+
+def reads(kind: str, serializer: Any, *, by_slug: bool = False) -> dict[str, Any]:
+    """List and detail of reference data (no filters); ratings and topics, few and named by
+    slug, come in one page."""
+    slug = OpenApiParameter(
+        "slug", str, OpenApiParameter.PATH, description=f"The {kind[:-1]}'s slug."
+    )
+    return _reads(
+        kind,
+        serializer,
+        paginated=not by_slug,
+        filtered=False,
+        detail_parameters=[slug] if by_slug else [],
+    )
+
+
+def _create(serializer: Any, created: Any, code: int, *, summary: str, conflict: str = "") -> Any:
+    responses: dict[int, Any] = {
+        code: created
+        if isinstance(created, OpenApiResponse)
+        else OpenApiResponse(created, description="Created; `Location` is its address."),
+        400: INVALID,
+        401: UNAUTHENTICATED,
+        403: FORBIDDEN,
+    }
+    if conflict:
+        responses[409] = OpenApiResponse(s.ConflictSerializer, description=conflict)
+    return extend_schema(
+        summary=summary, description=serializer.__doc__, request=serializer, responses=responses
+    )
+
+
+CLAIMS = {
+    **_reads("claims", s.ClaimSerializer, csv=True, detail=s.ClaimDetailSerializer),
+    "create": _create(
+        s.ClaimCreateSerializer,
+        s.ClaimDetailSerializer,
+        201,
+        summary="Log a claim (editors, publishers)",
+    ),
+}
+VERDICTS = {
+    **_reads("verdicts", s.VerdictSerializer, csv=True),
+    "create": _create(
+        s.VerdictDraftSerializer,
+        s.VerdictSerializer,
+        201,
+        summary="Draft a verdict (reviewers, publishers)",
+        conflict="The claim already has a verdict in the works (draft or submitted).",
+    ),
+}
+EVIDENCE = {
+    **_reads("evidence", s.EvidenceSerializer),
+    "create": _create(
+        s.EvidenceSerializer,
+        s.EvidenceSerializer,
+        201,
+        summary="Add evidence (reviewers, publishers)",
+        conflict="This URL is already evidence for the claim.",
+    ),
+}
+ARTICLES = {
+    **_reads("articles", s.ArticleSerializer, filtered=False),
+    "create": _create(
+        s.ArticleImportRequestSerializer,
+        OpenApiResponse(
+            s.ArticleSerializer,
+            description="Queued: the import runs in the background; poll the article (`Location`) "
+            "until `intake.state` is done or failed.",
+        ),
+        202,
+        summary="Import an article (editors, publishers)",
+        conflict="This article was imported already: `existing` is its id.",
+    ),
+}
+
+TRANSITIONS = {
+    "submit": "Send the claim's draft verdict to a publisher (needs `submit_claim`).",
+    "publish": "Approve and publish the submitted verdict (needs `publish_claim`; nobody "
+    "publishes a verdict they wrote).",
+    "send_back": "Return the submitted verdict to its author as a draft, with a reason (needs "
+    "`publish_claim`).",
+    "retract": "Withdraw a published claim, with a reason shown on its page (needs "
+    "`retract_claim`).",
+    "resolve": "Record a watched or due claim's outcome as a submitted verdict (needs "
+    "`resolve_claim`).",
+    "extend": "Move a watched or due claim's deadline later, with a reason (needs "
+    "`extend_deadline`).",
+    "assign": "Make a reviewer (you, if none is named) responsible for the claim (needs "
+    "`change_claim`).",
+}
+
+
+def transition(name: str, request: Any) -> Any:
+    """The schema of a transition: the claim after it, or the workflow's refusal."""
+    return extend_schema(
+        summary=name.replace("_", " ").capitalize(),
+        description=TRANSITIONS[name] + " It goes through `claims/workflow.py`; a refusal "
+        "changes nothing.",
+        request=request,
+        responses={
+            200: OpenApiResponse(s.ClaimDetailSerializer, description="The claim after it."),
+            400: INVALID,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: OpenApiResponse(
+                s.ErrorSerializer,
+                description="Not possible in the claim's current state (e.g. no submitted "
+                "verdict to publish); `detail` says why.",
+            ),
+        },
+    )

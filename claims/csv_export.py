@@ -1,0 +1,141 @@
+"""Claims and verdicts as CSV rows: one row builder for the admin's export action and the API's
+`?format=csv`, so a spreadsheet gets the same columns from both.
+
+A claim's row carries only its current verdict, which is always a published one: an export never
+holds a draft verdict or a reviewer's note, whoever asks. Every text cell that a spreadsheet would
+read as a formula (one starting with =, +, -, @, a tab or a carriage return) is prefixed with an
+apostrophe (CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rest_framework.renderers import BaseRenderer
+
+from .models import Claim, Verdict
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+CLAIM_COLUMNS = [
+    "id",
+    "statement",
+    "quote",
+    "claimant",
+    "reported_by",
+    "source",
+    "article_url",
+    "article_published",
+    "stated_on",
+    "deadline",
+    "deadline_approximate",
+    "status",
+    "tracking",
+    "rating",
+    "verdict_summary",
+    "verdict_published_at",
+    "first_published_at",
+    "retraction_reason",
+]
+
+VERDICT_COLUMNS = [
+    "id",
+    "claim_id",
+    "claim",
+    "rating",
+    "claimreview_value",
+    "summary",
+    "status",
+    "is_current",
+    "published_at",
+    "checked_on",
+]
+
+Cell = str | int | bool | dt.date | None
+
+
+def safe_cell(value: Cell) -> str:
+    """The value as a CSV cell; text that a spreadsheet would run as a formula is quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def current_verdict(claim: Claim) -> Verdict | None:
+    """The claim's current verdict, from the prefetched `published_verdicts` if there is one."""
+    verdicts = getattr(claim, "published_verdicts", None)
+    if verdicts is None:
+        verdicts = claim.verdicts.filter(is_current=True).select_related("rating")
+    return next((verdict for verdict in verdicts if verdict.is_current), None)
+
+
+def claim_row(claim: Claim) -> list[str]:
+    verdict = current_verdict(claim)
+    values: list[Cell] = [
+        claim.pk,
+        claim.statement,
+        claim.quote,
+        claim.claimant.name if claim.claimant else None,
+        claim.reported_by,
+        claim.article.source.name,
+        claim.article.url,
+        claim.article.published_display if claim.article.published_on else None,
+        claim.stated_on,
+        claim.deadline,
+        claim.deadline_approximate,
+        claim.status,
+        claim.tracking,
+        verdict.rating.label if verdict else None,
+        verdict.summary if verdict else None,
+        verdict.published_at if verdict else None,
+        claim.first_published_at,
+        claim.retraction_reason or None,
+    ]
+    return [safe_cell(value) for value in values]
+
+
+def verdict_row(verdict: Verdict) -> list[str]:
+    values: list[Cell] = [
+        verdict.pk,
+        verdict.claim_id,
+        verdict.claim.statement,
+        verdict.rating.label,
+        verdict.rating.claimreview_value,
+        verdict.summary,
+        verdict.status,
+        verdict.is_current,
+        verdict.published_at,
+        verdict.checked_on,
+    ]
+    return [safe_cell(value) for value in values]
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """The header and rows as CSV text (RFC 4180: CRLF line ends, quoted where needed)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+class CSVRenderer(BaseRenderer):
+    """The API's `?format=csv`: rows (a list of lists, the header first) as text/csv."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None):
+        return write_csv(data[0], data[1:]).encode(self.charset)

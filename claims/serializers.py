@@ -1,0 +1,378 @@
+"""The REST API's representations (see claims/api.py and docs/api.md).
+
+Read serializers show what the public site shows; the few fields only the newsroom may see
+(`open_verdict`, `reviewer`, a verdict's `author` and `approver`, an article's import state) are
+filled only when the serializer's context says `newsroom=True`, and are null otherwise. Write
+serializers parse input and hand it to `claims.workflow` or `claims.intake`: no rule lives here.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.validators import URLValidator
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .models import (
+    Article,
+    Claim,
+    Claimant,
+    ClaimEvent,
+    Evidence,
+    Rating,
+    Source,
+    Topic,
+    Verdict,
+)
+
+
+def _newsroom(serializer: serializers.Serializer) -> bool:
+    return bool(serializer.context.get("newsroom"))
+
+
+# --- Reference data -----------------------------------------------------------------------------
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "name", "homepage", "domain", "country", "language", "is_demo"]
+
+
+class ClaimantSerializer(serializers.ModelSerializer):
+    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+
+    class Meta:
+        model = Claimant
+        fields = ["id", "name", "role", "affiliation", "same_as", "aliases", "is_demo"]
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rating
+        fields = ["slug", "label", "scale", "claimreview_value", "is_final", "order", "description"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name"]
+
+
+# --- Articles -----------------------------------------------------------------------------------
+
+
+class ArticleImportSerializer(serializers.Serializer):
+    state = serializers.CharField(help_text="queued, fetching, extracting, done or failed.")
+    error = serializers.CharField(help_text="Why a failed import failed.")
+    finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    source = SourceSerializer(read_only=True)
+    published_display = serializers.CharField(read_only=True)
+    intake = serializers.SerializerMethodField(
+        help_text="The import's state (newsroom only; null for the public and for articles "
+        "entered by hand)."
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "headline",
+            "byline",
+            "source",
+            "published_on",
+            "published_precision",
+            "published_display",
+            "language",
+            "intake",
+        ]
+
+    @extend_schema_field(ArticleImportSerializer(allow_null=True))
+    def get_intake(self, article: Article) -> dict | None:
+        state = getattr(article, "intake", None) if _newsroom(self) else None
+        return ArticleImportSerializer(state).data if state is not None else None
+
+
+class ArticleImportRequestSerializer(serializers.Serializer):
+    """An article to import: its address or its pasted text (the first line is the headline)."""
+
+    url = serializers.URLField(required=False, allow_blank=True, default="", max_length=1000)
+    text = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Pasted text or HTML."
+    )
+    source = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=200, help_text="Source name."
+    )
+    published = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source.name", read_only=True)
+
+    class Meta:
+        model = Article
+        fields = ["id", "url", "headline", "source", "published_on", "published_precision"]
+
+
+# --- Verdicts and evidence ----------------------------------------------------------------------
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    rating = RatingSerializer(read_only=True)
+    author = serializers.SerializerMethodField(help_text="Newsroom only; null for the public.")
+    approver = serializers.SerializerMethodField(help_text="Newsroom only; null for the public.")
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "id",
+            "claim",
+            "rating",
+            "summary",
+            "explanation",
+            "status",
+            "is_current",
+            "published_at",
+            "checked_on",
+            "author",
+            "approver",
+        ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_author(self, verdict: Verdict) -> str | None:
+        return verdict.author.username if _newsroom(self) else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_approver(self, verdict: Verdict) -> str | None:
+        if not _newsroom(self) or verdict.approver_id is None:
+            return None
+        return verdict.approver.username
+
+
+class VerdictDraftSerializer(serializers.ModelSerializer):
+    """A draft verdict for a claim; its author is the caller."""
+
+    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
+    rating = serializers.SlugRelatedField(slug_field="slug", queryset=Rating.objects.all())
+
+    class Meta:
+        model = Verdict
+        fields = ["claim", "rating", "summary", "explanation", "checked_on"]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
+    url = serializers.URLField(
+        max_length=1000,
+        validators=[URLValidator(schemes=["http", "https"], message="Give an http(s) address.")],
+    )
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id",
+            "claim",
+            "url",
+            "title",
+            "source_name",
+            "published_on",
+            "stance",
+            "excerpt",
+            "added_at",
+            "link_health",
+        ]
+        read_only_fields = ["added_at", "link_health"]
+        # The (claim, url) pair is checked by the database; the view answers 409 for it.
+        validators = []
+
+
+# --- Claims -------------------------------------------------------------------------------------
+
+
+class EventSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField()
+
+    class Meta:
+        model = ClaimEvent
+        fields = ["kind", "at", "message"]
+
+
+class RetractionSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+    at = serializers.DateTimeField(allow_null=True)
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """A claim with its current verdict and every published verdict (newest first)."""
+
+    claimant = ClaimantSerializer(read_only=True, allow_null=True)
+    article = ArticleRefSerializer(read_only=True)
+    topics = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    page = serializers.SerializerMethodField(help_text="The public verdict page; null if none.")
+    deadline_display = serializers.CharField(read_only=True)
+    retraction = serializers.SerializerMethodField()
+    current_verdict = serializers.SerializerMethodField()
+    verdicts = serializers.SerializerMethodField(help_text="Published verdicts, newest first.")
+    open_verdict = serializers.SerializerMethodField(
+        help_text="The verdict in the works (draft or submitted): newsroom only, null otherwise."
+    )
+    reviewer = serializers.SerializerMethodField(help_text="Newsroom only; null for the public.")
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "page",
+            "statement",
+            "quote",
+            "claimant",
+            "reported_by",
+            "article",
+            "topics",
+            "stated_on",
+            "deadline",
+            "deadline_display",
+            "deadline_expression",
+            "deadline_explanation",
+            "deadline_approximate",
+            "status",
+            "tracking",
+            "first_published_at",
+            "retraction",
+            "current_verdict",
+            "verdicts",
+            "open_verdict",
+            "reviewer",
+        ]
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_page(self, claim: Claim) -> str | None:
+        request = self.context.get("request")
+        if not claim.is_public or request is None:
+            return None
+        return request.build_absolute_uri(claim.get_absolute_url())
+
+    @extend_schema_field(RetractionSerializer(allow_null=True))
+    def get_retraction(self, claim: Claim) -> dict | None:
+        if claim.status != Claim.Status.RETRACTED:
+            return None
+        return {"reason": claim.retraction_reason, "at": claim.retracted_at}
+
+    def _verdict(self, verdict: Verdict) -> dict:
+        return VerdictSerializer(verdict, context=self.context).data
+
+    @extend_schema_field(VerdictSerializer(allow_null=True))
+    def get_current_verdict(self, claim: Claim) -> dict | None:
+        current = [v for v in claim.published_verdicts if v.is_current]
+        return self._verdict(current[0]) if current else None
+
+    @extend_schema_field(VerdictSerializer(many=True))
+    def get_verdicts(self, claim: Claim) -> list[dict]:
+        return [self._verdict(verdict) for verdict in claim.published_verdicts]
+
+    @extend_schema_field(VerdictSerializer(allow_null=True))
+    def get_open_verdict(self, claim: Claim) -> dict | None:
+        if not _newsroom(self) or not claim.open_verdicts:
+            return None
+        return self._verdict(claim.open_verdicts[0])
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_reviewer(self, claim: Claim) -> str | None:
+        if not _newsroom(self) or claim.reviewer is None:
+            return None
+        return claim.reviewer.username
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    """A claim as its verdict page shows it: with its evidence and public timeline."""
+
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    timeline = EventSerializer(many=True, read_only=True, source="public_events")
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*ClaimSerializer.Meta.fields, "evidence", "timeline"]
+
+
+class ClaimCreateSerializer(serializers.ModelSerializer):
+    """A new draft claim. Its deadline is read from the quote against the article's date unless
+    `deadline_overridden` is set with a `deadline`."""
+
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    claimant = serializers.PrimaryKeyRelatedField(
+        queryset=Claimant.objects.all(), required=False, allow_null=True
+    )
+    topics = serializers.SlugRelatedField(
+        many=True, slug_field="slug", queryset=Topic.objects.all(), required=False
+    )
+    reviewer = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.filter(is_active=True), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "statement",
+            "quote",
+            "article",
+            "claimant",
+            "reported_by",
+            "topics",
+            "deadline",
+            "deadline_overridden",
+            "reviewer",
+        ]
+
+    def validate(self, data: dict) -> dict:
+        if data.get("deadline_overridden") and not data.get("deadline"):
+            raise serializers.ValidationError({"deadline": "An overridden deadline needs a date."})
+        return data
+
+
+# --- Transitions' inputs ------------------------------------------------------------------------
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Shown on the claim's timeline."
+    )
+
+
+class ResolveSerializer(serializers.Serializer):
+    rating = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Rating.objects.all(),
+        help_text="fulfilled, partly-fulfilled, not-fulfilled or unverifiable.",
+    )
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="What happened."
+    )
+    checked_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class ExtendSerializer(serializers.Serializer):
+    deadline = serializers.DateField(help_text="The new deadline, after the current one.")
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AssignSerializer(serializers.Serializer):
+    reviewer = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The reviewer's user id; the caller when left out.",
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text="What went wrong, and what to do about it.")
+
+
+class ConflictSerializer(ErrorSerializer):
+    existing = serializers.IntegerField(
+        required=False, help_text="The id of the existing article or verdict, where one exists."
+    )

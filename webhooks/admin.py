@@ -1,0 +1,175 @@
+"""The staff side of webhooks: register and edit them (publishers and admins), and read every
+delivery with its attempts. Deliveries are history: nobody edits them; they can be sent again."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+
+from claims import fetching
+
+from . import outbox
+from .models import Attempt, Delivery, Event, Webhook
+
+
+class WebhookForm(forms.ModelForm):
+    events = forms.MultipleChoiceField(
+        choices=Event.subscribable,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one event to send."},
+    )
+
+    class Meta:
+        model = Webhook
+        fields = ["url", "description", "events", "is_active"]
+
+    def clean_url(self) -> str:
+        """Refuse now, with the reason, an address that the delivery would refuse later."""
+        url = self.cleaned_data["url"]
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise forms.ValidationError("A webhook's address starts with https:// or http://.")
+        try:
+            fetching.check_url(url)
+        except fetching.FetchError as error:
+            raise forms.ValidationError(str(error)) from error
+        return url
+
+
+@admin.register(Webhook)
+class WebhookAdmin(admin.ModelAdmin):
+    form = WebhookForm
+    list_display = ["url", "description", "events_shown", "is_active", "deliveries", "created_at"]
+    list_filter = ["is_active"]
+    search_fields = ["url", "description"]
+    readonly_fields = ["secret", "created_by", "created_at"]
+    actions = ["send_test_event"]
+
+    def get_fields(self, request: HttpRequest, obj: Webhook | None = None) -> list[str]:
+        fields = ["url", "description", "events", "is_active"]
+        # The secret exists once the webhook is saved; the add form says so on saving.
+        return fields + (self.readonly_fields if obj else [])
+
+    @admin.display(description="events")
+    def events_shown(self, webhook: Webhook) -> str:
+        return ", ".join(webhook.events)
+
+    @admin.display(description="deliveries")
+    def deliveries(self, webhook: Webhook) -> str:
+        url = reverse("admin:webhooks_delivery_changelist") + f"?webhook__id__exact={webhook.pk}"
+        return format_html('<a href="{}">deliveries</a>', url)
+
+    def save_model(self, request: HttpRequest, obj: Webhook, form, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def response_add(self, request: HttpRequest, obj: Webhook, post_url_continue=None):
+        # To its page, where its secret is shown: the receiver needs it to check signatures.
+        self.message_user(
+            request,
+            "The webhook is registered. Give its secret (below) to the receiver: it checks "
+            "the X-Factcheck-Signature of every delivery with it (see docs/webhooks.md).",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:webhooks_webhook_change", args=[obj.pk]))
+
+    @admin.action(description="Send a test event", permissions=["change"])
+    def send_test_event(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for webhook in queryset:
+            try:
+                delivery = outbox.send_test(webhook)
+            except outbox.WebhookError as error:
+                self.message_user(request, f"Not sent: {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"Test event queued for “{webhook}”: {delivery}.")
+
+
+class AttemptInline(admin.TabularInline):
+    model = Attempt
+    fields = ["number", "at", "status_code", "error", "duration_ms", "response_excerpt"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = [
+        "id",
+        "webhook",
+        "event",
+        "claim_link",
+        "state",
+        "attempts",
+        "last_result",
+        "next_attempt_at",
+        "created_at",
+    ]
+    list_filter = ["state", "event", "webhook"]
+    list_select_related = ["webhook"]
+    search_fields = ["event_key", "webhook__url", "last_result"]
+    date_hierarchy = "created_at"
+    fields = [
+        "webhook",
+        "event",
+        "event_key",
+        "claim_link",
+        "state",
+        "attempts",
+        "next_attempt_at",
+        "last_result",
+        "created_at",
+        "finished_at",
+        "redelivery_of",
+        "payload_shown",
+    ]
+    readonly_fields = fields
+    inlines = [AttemptInline]
+    actions = ["redeliver"]
+
+    @admin.display(description="claim")
+    def claim_link(self, delivery: Delivery) -> str:
+        if delivery.claim_id is None:
+            return "—"
+        url = reverse("admin:claims_claim_change", args=[delivery.claim_id])
+        return format_html('<a href="{}">#{}</a>', url, delivery.claim_id)
+
+    @admin.display(description="payload")
+    def payload_shown(self, delivery: Delivery) -> str:
+        text = json.dumps(delivery.payload, indent=2, ensure_ascii=False)
+        return format_html("<pre>{}</pre>", text)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_redeliver_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("webhooks.redeliver_delivery")
+
+    @admin.action(description="Send again (redeliver)", permissions=["redeliver"])
+    def redeliver(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for delivery in queryset.select_related("webhook"):
+            try:
+                again = outbox.redeliver(delivery)
+            except outbox.WebhookError as error:
+                self.message_user(request, f"Not sent again: {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"Delivery #{delivery.pk} queued again as #{again.pk}.")

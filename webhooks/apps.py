@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class WebhooksConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "webhooks"
+    verbose_name = "Webhooks"
+
+    def ready(self) -> None:
+        from claims import signals
+
+        from . import outbox
+
+        signals.verdict_published.connect(outbox.on_verdict_published, dispatch_uid="webhooks")
+        signals.claim_resolved.connect(outbox.on_claim_resolved, dispatch_uid="webhooks")
+        signals.claims_fell_due.connect(outbox.on_claims_fell_due, dispatch_uid="webhooks")

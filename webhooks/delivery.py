@@ -1,0 +1,190 @@
+"""Sending deliveries: one signed POST an attempt, through `claims.fetching`, each attempt logged.
+
+A delivery is tried when its `next_attempt_at` has come. The task locks the row it sends
+(`SELECT … FOR UPDATE SKIP LOCKED`) for the length of the POST, so two workers never send the same
+delivery, and a finished one is never sent again. A worker killed mid-POST leaves the row as it
+was, to be tried again: receivers may see a delivery twice and should ignore a repeated
+X-Factcheck-Delivery id.
+
+What an answer means (docs/webhooks.md):
+- 2xx: delivered.
+- 408, 429, 5xx, no answer (timeout, refused connection, unknown host): tried again after a
+  backoff (WEBHOOK_RETRY_BASE_SECONDS, doubled each time, at most WEBHOOK_RETRY_MAX_SECONDS),
+  and marked failed after WEBHOOK_MAX_ATTEMPTS attempts.
+- Any other status (other 4xx, a 3xx: redirects are not followed) and an address the fetch policy
+  refuses: failed at once. The receiver turned the request itself down, so the same signed bytes
+  would be turned down again; staff mend the webhook and redeliver.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import logging
+import time
+
+from celery.utils.time import get_exponential_backoff_interval
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from claims import fetching
+from claims.fetching import Answer, FetchError, FetchPolicy, RefusedURL
+
+from .models import Attempt, Delivery
+from .signing import signature
+
+logger = logging.getLogger(__name__)
+
+# Deliveries one task sends at most before it ends; the rest go to the next message or beat's
+# next run, so that a slow receiver holds a worker for a bounded time.
+TASK_LIMIT = 50
+# The receiver's answer is read this far and kept (in the admin) to this many characters.
+ANSWER_CAP = 64 * 1024
+EXCERPT_CHARS = 1000
+RETRIED_STATUSES = frozenset({408, 429})
+USER_AGENT = "FactcheckWorkbench/1.0 (+webhooks)"
+DELIVERED, FAILED = Delivery.State.DELIVERED, Delivery.State.FAILED
+
+
+class Outcome(enum.Enum):
+    DELIVERED = "delivered"
+    RETRY = "retry"
+    GIVE_UP = "give up"
+
+
+def judge(status: int | None, error: FetchError | None) -> Outcome:
+    """What an attempt's answer (or the error that stopped it) means for the delivery."""
+    if error is not None:
+        return Outcome.GIVE_UP if isinstance(error, RefusedURL) else Outcome.RETRY
+    if 200 <= status < 300:
+        return Outcome.DELIVERED
+    if status >= 500 or status in RETRIED_STATUSES:
+        return Outcome.RETRY
+    return Outcome.GIVE_UP
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """The wait after the `attempts`-th failed attempt: the base, doubled each time, capped."""
+    seconds = get_exponential_backoff_interval(
+        factor=settings.WEBHOOK_RETRY_BASE_SECONDS,
+        retries=attempts - 1,
+        maximum=settings.WEBHOOK_RETRY_MAX_SECONDS,
+    )
+    return dt.timedelta(seconds=seconds)
+
+
+def policy() -> FetchPolicy:
+    """The fetch policy (allowed networks included) with the webhooks' timeout and answer cap."""
+    timeout = settings.WEBHOOK_TIMEOUT
+    base = FetchPolicy.from_settings()
+    return dataclasses.replace(
+        base,
+        connect_timeout=min(base.connect_timeout, timeout),
+        read_timeout=timeout,
+        total_timeout=timeout,
+        max_bytes=ANSWER_CAP,
+        user_agent=USER_AGENT,
+    )
+
+
+def deliver_due(limit: int = TASK_LIMIT) -> int:
+    """Try up to `limit` deliveries whose time has come; return how many were tried."""
+    tried = 0
+    while tried < limit and deliver_next() is not None:
+        tried += 1
+    return tried
+
+
+@transaction.atomic
+def deliver_next() -> Attempt | None:
+    """Try once the due delivery that has waited longest and that no other worker holds."""
+    delivery = (
+        Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("webhook")
+        .filter(
+            state=Delivery.State.PENDING,
+            next_attempt_at__lte=timezone.now(),
+            webhook__is_active=True,
+        )
+        .order_by("next_attempt_at", "pk")
+        .first()
+    )
+    return attempt(delivery) if delivery else None
+
+
+def headers(delivery: Delivery, body: bytes, timestamp: int) -> dict[str, str]:
+    return {
+        "Content-Type": "application/json",
+        "X-Factcheck-Event": delivery.event,
+        "X-Factcheck-Delivery": str(delivery.pk),
+        "X-Factcheck-Timestamp": str(timestamp),
+        "X-Factcheck-Signature": signature(delivery.webhook.secret, timestamp, body),
+    }
+
+
+def attempt(delivery: Delivery) -> Attempt:
+    """POST `delivery` once and record the attempt and its outcome. The caller holds its lock."""
+    at, clock = timezone.now(), time.monotonic()
+    answer, error = _post(delivery)
+    duration_ms = round((time.monotonic() - clock) * 1000)
+    delivery.attempts += 1
+    outcome = judge(answer.status if answer else None, error)
+    _settle(delivery, outcome, _describe(answer, error))
+    logger.info(
+        "webhook delivery #%s (%s) to %s, attempt %s: %s",
+        delivery.pk,
+        delivery.event,
+        delivery.webhook.url,
+        delivery.attempts,
+        delivery.last_result,
+    )
+    return Attempt.objects.create(
+        delivery=delivery,
+        number=delivery.attempts,
+        at=at,
+        duration_ms=duration_ms,
+        status_code=answer.status if answer else None,
+        error=str(error)[:500] if error else "",
+        response_excerpt=answer.body.decode("utf-8", "replace")[:EXCERPT_CHARS] if answer else "",
+    )
+
+
+def _post(delivery: Delivery) -> tuple[Answer | None, FetchError | None]:
+    """The receiver's answer, or the reason there was none."""
+    body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
+    signed_headers = headers(delivery, body, int(time.time()))
+    try:
+        return fetching.post(
+            delivery.webhook.url, body, headers=signed_headers, policy=policy()
+        ), None
+    except FetchError as error:
+        return None, error
+
+
+def _describe(answer: Answer | None, error: FetchError | None) -> str:
+    if answer is None:
+        return str(error)
+    return f"{answer.status} {answer.reason}".strip()
+
+
+def _settle(delivery: Delivery, outcome: Outcome, result: str) -> None:
+    """Move the delivery on after an attempt: delivered, tried again later, or failed."""
+    now = timezone.now()
+    if outcome is Outcome.RETRY and delivery.attempts < settings.WEBHOOK_MAX_ATTEMPTS:
+        delivery.next_attempt_at = now + backoff(delivery.attempts)
+    elif outcome is Outcome.DELIVERED:
+        delivery.state, delivery.next_attempt_at, delivery.finished_at = DELIVERED, None, now
+    else:
+        delivery.state, delivery.next_attempt_at, delivery.finished_at = FAILED, None, now
+        result += (
+            f"; gave up after {delivery.attempts} attempts"
+            if outcome is Outcome.RETRY
+            else "; not retried: the receiver refused the request itself"
+        )
+    delivery.last_result = result[:200]
+    delivery.save(
+        update_fields=["attempts", "state", "next_attempt_at", "finished_at", "last_result"]
+    )
