@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 
 from . import csv_export, workflow
 from .admin_deadline import DeadlinePreview
+from .admin_history import HistoryAdmin
 from .admin_intake import IntakeViews
 from .admin_transitions import TransitionViews
 from .forms import ClaimAdminForm, ReasonForm
@@ -22,6 +23,7 @@ from .models import (
     Claim,
     Claimant,
     ClaimantAlias,
+    Correction,
     Evidence,
     Notification,
     Rating,
@@ -39,7 +41,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["name", "domain", "country", "language", "is_demo"]
     list_filter = ["country", "language", "is_demo"]
     search_fields = ["name", "domain"]
@@ -51,7 +53,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Claimant)
-class ClaimantAdmin(admin.ModelAdmin):
+class ClaimantAdmin(HistoryAdmin):
     list_display = ["name", "role", "affiliation", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["name", "role", "affiliation", "aliases__name"]
@@ -59,7 +61,7 @@ class ClaimantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(IntakeViews, admin.ModelAdmin):
+class ArticleAdmin(IntakeViews, HistoryAdmin):
     list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
     list_filter = ["source", "language", "published_precision", "is_demo"]
     search_fields = ["headline", "url", "byline"]
@@ -159,7 +161,7 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Claim)
-class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
+class ClaimAdmin(DeadlinePreview, TransitionViews, HistoryAdmin):
     form = ClaimAdminForm
     list_display = [
         "short_statement",
@@ -415,7 +417,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(HistoryAdmin):
     """All verdicts, for finding and reading; they are written on the claim's page."""
 
     list_display = ["claim", "rating", "status", "author", "approver", "published_at", "is_current"]
@@ -435,7 +437,7 @@ class VerdictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(HistoryAdmin):
     list_display = ["title", "claim", "stance", "source_name", "link_health", "added_by"]
     list_filter = ["stance", "link_health"]
     search_fields = ["title", "url", "excerpt", "claim__statement"]
@@ -446,6 +448,27 @@ class EvidenceAdmin(admin.ModelAdmin):
         if not change:
             obj.added_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Every correction, for finding them; they are issued from the claim's page and never
+    changed or deleted."""
+
+    list_display = ["verdict", "issued_at", "issued_by", "note"]
+    list_select_related = ["verdict__rating", "issued_by"]
+    search_fields = ["note", "verdict__claim__statement"]
+    date_hierarchy = "issued_at"
+    readonly_fields = [f.name for f in Correction._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 @admin.register(Notification)

@@ -270,6 +270,11 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
     def assign(self, request: Request, pk: str) -> Response:
         return self._transition(request, s.AssignSerializer, _assign)
 
+    @docs.transition("correct", s.CorrectionSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[InNewsroom])
+    def correct(self, request: Request, pk: str) -> Response:
+        return self._transition(request, s.CorrectionSerializer, _correct)
+
 
 def _send_back(claim: Claim, by: Any, *, reason: str) -> None:
     workflow.send_back(claim, by=by, reason=reason)
@@ -285,6 +290,10 @@ def _resolve(claim: Claim, by: Any, *, rating: Rating, note: str, checked_on: An
 
 def _extend(claim: Claim, by: Any, *, deadline: Any, reason: str) -> None:
     workflow.extend(claim, by=by, new_deadline=deadline, reason=reason)
+
+
+def _correct(claim: Claim, by: Any, *, note: str) -> None:
+    workflow.correct(claim, by=by, note=note)
 
 
 def _assign(claim: Claim, by: Any, *, reviewer: Any) -> None:

@@ -12,11 +12,14 @@ import functools
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connections, models
-from django.db.models import F, Q
+from django.db.models import F, ProtectedError, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from simple_history.models import HistoricalRecords
 
 from .deadlines import Precision, format_day, latest_possible_day
 
@@ -57,6 +60,8 @@ class Source(models.Model):
     language = models.CharField(max_length=8, blank=True, help_text="BCP 47 code, e.g. en, ar")
     is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -74,6 +79,8 @@ class Claimant(models.Model):
         blank=True, help_text="A page that identifies the person, e.g. Wikidata."
     )
     is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -129,6 +136,8 @@ class Article(models.Model):
     text = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(default=False)
+
+    history = HistoricalRecords(excluded_fields=["text"])  # the text is the source's, not ours
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -379,6 +388,12 @@ class Claim(models.Model):
     )
 
     objects = ClaimQuerySet.as_manager()
+    # Who changed the claim's words, deadline, reviewer or editorial status, from what to what.
+    # The tracking state is not here: the sweep flips it set-based, and the timeline (ClaimEvent)
+    # records every flip with its cause; keeping it here would credit the next editor with it.
+    history = HistoricalRecords(
+        excluded_fields=["tracking", "due_since", "updated_at", "search_document"]
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -516,10 +531,13 @@ class Verdict(models.Model):
     )
 
     objects = VerdictQuerySet.as_manager()
+    # "Current" only moves to the newest published verdict; the verdicts' own rows say when.
+    history = HistoricalRecords(excluded_fields=["is_current"])
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
         get_latest_by = "published_at"
+        permissions = [("correct_verdict", "Can issue a correction to a published verdict")]
         constraints = [
             models.UniqueConstraint(
                 fields=["claim"], condition=Q(is_current=True), name="verdict_one_current_per_claim"
@@ -576,6 +594,29 @@ class Verdict(models.Model):
         return bool(self.review_url)
 
 
+class Correction(models.Model):
+    """A correction to a published verdict, shown with it and announced, as the IFCN code of
+    principles asks. The verdict itself is never changed; its corrections are added to it."""
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="corrections")
+    note = models.TextField(help_text="What was wrong and what is right; the public reads this.")
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="corrections_issued"
+    )
+
+    class Meta:
+        ordering = ["issued_at", "id"]
+        indexes = [
+            # The feeds' newest corrections first.
+            models.Index(fields=["-issued_at", "-id"], name="correction_recent_idx")
+        ]
+        constraints = [models.CheckConstraint(condition=~Q(note=""), name="correction_has_note")]
+
+    def __str__(self) -> str:
+        return f"Correction of {self.verdict} ({self.issued_at:%Y-%m-%d})"
+
+
 class Evidence(models.Model):
     """A link a reviewer found: what it says and whether it still answers."""
 
@@ -604,6 +645,8 @@ class Evidence(models.Model):
         max_length=10, choices=LinkHealth.choices, default=LinkHealth.UNCHECKED, editable=False
     )
     link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["link_health", "link_checked_at"])
 
     class Meta:
         verbose_name_plural = "evidence"
@@ -634,6 +677,7 @@ class ClaimEvent(models.Model):
         RETRACTED = "retracted", "retracted"
         ASSIGNED = "assigned", "reviewer assigned"
         IMPORTED = "imported", "fact-check imported"
+        CORRECTED = "corrected", "verdict corrected"
 
     # What the public timeline shows; the rest is for the newsroom.
     PUBLIC_KINDS = (
@@ -643,6 +687,7 @@ class ClaimEvent(models.Model):
         Kind.RESOLVED,
         Kind.RETRACTED,
         Kind.IMPORTED,
+        Kind.CORRECTED,
     )
 
     # No index of its own: the (claim, at) index below serves lookups by claim.
@@ -701,6 +746,39 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: claim #{self.claim_id} ({self.deadline:%Y-%m-%d})"
+
+
+# --- What is never erased ------------------------------------------------------------------------
+# A backstop under the admin's and the API's own refusals: whatever asks (a queryset's delete, a
+# shell, a cascade), a published verdict, its corrections and a public claim stay. A claim is
+# retracted instead (claims.workflow.retract).
+
+
+@receiver(pre_delete, sender=Verdict, dispatch_uid="keep-published-verdicts")
+def _keep_published_verdicts(sender, instance: Verdict, **kwargs) -> None:
+    if instance.status == Verdict.Status.PUBLISHED:
+        raise ProtectedError(
+            f"verdict #{instance.pk} is published and can never be deleted; "
+            "publish a new verdict or issue a correction instead.",
+            {instance},
+        )
+
+
+@receiver(pre_delete, sender=Correction, dispatch_uid="keep-corrections")
+def _keep_corrections(sender, instance: Correction, **kwargs) -> None:
+    raise ProtectedError(
+        f"correction #{instance.pk} is public and can never be deleted.", {instance}
+    )
+
+
+@receiver(pre_delete, sender=Claim, dispatch_uid="keep-public-claims")
+def _keep_public_claims(sender, instance: Claim, **kwargs) -> None:
+    if instance.status != Claim.Status.DRAFT:
+        raise ProtectedError(
+            f"claim #{instance.pk} is {instance.get_status_display()} and can never be deleted; "
+            "a published claim is retracted instead.",
+            {instance},
+        )
 
 
 # --- Article intake -----------------------------------------------------------------------------

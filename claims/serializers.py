@@ -341,6 +341,12 @@ class ReasonSerializer(serializers.Serializer):
     )
 
 
+class CorrectionSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        help_text="What the verdict got wrong and what is right; shown, dated, with the verdict."
+    )
+
+
 class ResolveSerializer(serializers.Serializer):
     rating = serializers.SlugRelatedField(
         slug_field="slug",
