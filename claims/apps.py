@@ -22,6 +22,7 @@ class ClaimsConfig(AppConfig):
                     "Rating",
                     "Claim",
                     "Verdict",
+                    "Correction",
                     "Evidence",
                     "ClaimEvent",
                 )

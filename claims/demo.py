@@ -397,6 +397,12 @@ def _fictional(cast: Cast, today: dt.date) -> None:
         "The published accounts show a rise from 1.00 to 1.14 billion demo-crowns.",
     )
     _publish(accurate, cast)
+    workflow.correct(
+        accurate,
+        by=cast.publisher,
+        note="An earlier version of this verdict gave last year's budget as 1.04 billion "
+        "demo-crowns; it was 1.14 billion. The rating is unchanged.",
+    )
 
     in_review = claim(
         budget,
