@@ -9,6 +9,7 @@ transitions call `claims.workflow`, whose refusal becomes a 4xx answer and chang
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -23,6 +24,7 @@ from django.urls import include, path, re_path
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_view
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from redis.exceptions import RedisError
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes, schema
 from rest_framework.pagination import PageNumberPagination
@@ -33,11 +35,13 @@ from rest_framework.routers import SimpleRouter
 from rest_framework.throttling import AnonRateThrottle
 
 from . import api_docs as docs
-from . import csv_export, intake, tasks, workflow
+from . import csv_export, intake, workflow
 from . import serializers as s
 from .api_conditional import ConditionalReads
 from .filters import ClaimFilter
 from .models import Article, Claim, Claimant, ClaimEvent, Evidence, Rating, Source, Topic, Verdict
+
+log = logging.getLogger(__name__)
 
 # --- Audience, permissions, throttling, pagination ----------------------------------------------
 
@@ -78,6 +82,14 @@ class AnonThrottle(AnonRateThrottle):
 
     def get_rate(self) -> str | None:
         return settings.API_ANON_THROTTLE_RATE or None
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        try:
+            return super().allow_request(request, view)
+        except (RedisError, OSError):
+            # The cache is down: the API stays up, unthrottled, until it is back.
+            log.warning("API throttle skipped: the cache is unreachable", exc_info=True)
+            return True
 
 
 class Pagination(PageNumberPagination):
@@ -446,7 +458,7 @@ class ArticleViewSet(mixins.CreateModelMixin, ReadViewSet):
             )
         except intake.IntakeError as error:
             raise exceptions.ValidationError({"detail": str(error)}) from error
-        transaction.on_commit(lambda: tasks.import_article.delay(queued.pk))
+        intake.start_after_commit(queued)
         return _created(s.ArticleSerializer, queued.article, self, status.HTTP_202_ACCEPTED)
 
 

@@ -16,7 +16,7 @@ from django.db.models import F, ProtectedError, Q
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
@@ -466,8 +466,6 @@ class Claim(models.Model):
         """Days from today (in TIME_ZONE) to the deadline; negative once it has passed."""
         if self.deadline is None:
             return None
-        from django.utils import timezone
-
         return (self.deadline - timezone.localdate()).days
 
     @property
@@ -812,10 +810,20 @@ class ArticleImport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When it entered its state: a running import whose worker died, or a queued one whose message
+    # was lost, is found by its age and taken up again (claims.intake.stalled_imports).
+    state_since = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["state_since"],
+                name="import_running_idx",
+                condition=Q(state__in=["queued", "fetching", "extracting"]),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.article} ({self.get_state_display()})"

@@ -11,11 +11,20 @@ from . import intake, notifications, workflow
 
 @shared_task
 def sweep_deadlines(as_of: str | None = None) -> dict[str, int]:
-    """Mark claims past their deadline due, queue reminders, then send the e-mails."""
+    """Mark claims past their deadline due, queue reminders, then send the e-mails; and send
+    again the imports whose work was lost (a broker that was down, a worker that died)."""
     day = dt.date.fromisoformat(as_of) if as_of else None
     result = workflow.sweep(as_of=day)
     sent = notifications.deliver_pending()
-    return {"marked_due": result.marked_due, "reminders": result.reminders, "sent": sent}
+    resumed = intake.stalled_imports()
+    for import_id in resumed:
+        import_article.delay(import_id)
+    return {
+        "marked_due": result.marked_due,
+        "reminders": result.reminders,
+        "sent": sent,
+        "imports_resumed": len(resumed),
+    }
 
 
 @shared_task

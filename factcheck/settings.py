@@ -192,6 +192,12 @@ FETCH_TOTAL_TIMEOUT = float(os.environ.get("FETCH_TOTAL_TIMEOUT", 60))
 FETCH_MAX_REDIRECTS = int(os.environ.get("FETCH_MAX_REDIRECTS", 5))
 # Networks that may be fetched although private or loopback (e.g. 127.0.0.1/32); none by default.
 FETCH_ALLOW_PRIVATE_NETWORKS = env_list("FETCH_ALLOW_PRIVATE_NETWORKS")
+# An import queued this long with no worker taking it, or running this long with no word from its
+# worker, is sent again by the sweep (its message was lost, or its worker died).
+IMPORT_REQUEUE_AFTER_SECONDS = int(os.environ.get("IMPORT_REQUEUE_AFTER_SECONDS", 120))
+IMPORT_STALLED_AFTER_SECONDS = int(
+    os.environ.get("IMPORT_STALLED_AFTER_SECONDS", int(FETCH_TOTAL_TIMEOUT) + 120)
+)
 
 # --- Webhooks (webhooks/; see docs/webhooks.md) ----------------------------------------------
 # Attempts per delivery before it is marked failed; the wait after the first failed attempt
