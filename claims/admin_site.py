@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+import functools
+import logging
+
+from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig
-from django.http import HttpRequest
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+
+from . import refusals
+
+log = logging.getLogger(__name__)
 
 
 class WorkbenchAdminSite(admin.AdminSite):
     site_header = "Factcheck Workbench"
     site_title = "Factcheck Workbench"
     index_title = "Newsroom"
+
+    def admin_view(self, view, cacheable: bool = False):
+        """Every admin page, with a write the database refuses shown as a message rather than
+        an error page. The admin's own writes run in a transaction, so nothing of the refused
+        change is left behind; the page is shown again as it now is."""
+
+        @functools.wraps(view)
+        def refusals_explained(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            try:
+                return view(request, *args, **kwargs)
+            except IntegrityError as error:
+                log.warning("admin write refused by the database: %s", error)
+                messages.error(request, f"{refusals.explain(error)} Nothing was saved.")
+                return HttpResponseRedirect(request.get_full_path())
+
+        return super().admin_view(refusals_explained, cacheable)
 
     def index(self, request: HttpRequest, extra_context=None):
         from .models import Claim

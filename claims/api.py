@@ -35,7 +35,7 @@ from rest_framework.routers import SimpleRouter
 from rest_framework.throttling import AnonRateThrottle
 
 from . import api_docs as docs
-from . import csv_export, intake, workflow
+from . import csv_export, intake, refusals, workflow
 from . import serializers as s
 from .api_conditional import ConditionalReads
 from .filters import ClaimFilter
@@ -323,6 +323,8 @@ def workflow_errors() -> Iterator[None]:
         raise Conflict(str(error)) from error
     except workflow.WorkflowError as error:
         raise exceptions.ValidationError({"detail": str(error)}) from error
+    except IntegrityError as error:  # the atomic block around it has rolled everything back
+        raise Conflict(refusals.explain(error)) from error
 
 
 # --- Verdicts, evidence, articles ---------------------------------------------------------------

@@ -410,14 +410,17 @@ class Claim(models.Model):
                 | Q(stated_on__isnull=True)
                 | Q(deadline__gte=F("stated_on")),
                 name="claim_deadline_not_before_article",
+                violation_error_message="A deadline cannot fall before its article's date.",
             ),
             models.CheckConstraint(
                 condition=~Q(tracking__in=["watching", "due"]) | Q(deadline__isnull=False),
                 name="claim_tracked_has_deadline",
+                violation_error_message="Only a claim with a deadline can be watched or due.",
             ),
             models.CheckConstraint(
                 condition=~Q(status="retracted") | ~Q(retraction_reason=""),
                 name="claim_retraction_has_reason",
+                violation_error_message="A retracted claim needs the reason for its retraction.",
             ),
         ]
         indexes = [
@@ -538,12 +541,16 @@ class Verdict(models.Model):
         permissions = [("correct_verdict", "Can issue a correction to a published verdict")]
         constraints = [
             models.UniqueConstraint(
-                fields=["claim"], condition=Q(is_current=True), name="verdict_one_current_per_claim"
+                fields=["claim"],
+                condition=Q(is_current=True),
+                name="verdict_one_current_per_claim",
+                violation_error_message="Another verdict was made current meanwhile.",
             ),
             models.UniqueConstraint(
                 fields=["claim"],
                 condition=Q(status__in=["draft", "submitted"]),
                 name="verdict_one_open_draft_per_claim",
+                violation_error_message="This claim already has a verdict in the works.",
             ),
             models.CheckConstraint(
                 condition=~Q(status="published")
@@ -557,6 +564,7 @@ class Verdict(models.Model):
             models.CheckConstraint(
                 condition=Q(approver__isnull=True) | ~Q(approver=F("author")),
                 name="verdict_four_eyes",
+                violation_error_message="Nobody approves a verdict they wrote.",
             ),
             # What makes importing the same review twice change nothing.
             models.UniqueConstraint(
@@ -609,7 +617,13 @@ class Correction(models.Model):
             # The feeds' newest corrections first.
             models.Index(fields=["-issued_at", "-id"], name="correction_recent_idx")
         ]
-        constraints = [models.CheckConstraint(condition=~Q(note=""), name="correction_has_note")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(note=""),
+                name="correction_has_note",
+                violation_error_message="A correction needs its note.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Correction of {self.verdict} ({self.issued_at:%Y-%m-%d})"
@@ -650,10 +664,15 @@ class Evidence(models.Model):
         verbose_name_plural = "evidence"
         ordering = ["published_on", "added_at"]
         constraints = [
-            models.UniqueConstraint(fields=["claim", "url"], name="evidence_url_once_per_claim"),
+            models.UniqueConstraint(
+                fields=["claim", "url"],
+                name="evidence_url_once_per_claim",
+                violation_error_message="This link is already evidence for this claim.",
+            ),
             models.CheckConstraint(
                 condition=Q(url__startswith="http://") | Q(url__startswith="https://"),
                 name="evidence_url_is_http",
+                violation_error_message="Evidence links must start with http:// or https://.",
             ),
         ]
 
