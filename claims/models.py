@@ -628,6 +628,15 @@ class Evidence(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        # The link's health is its address's: a new address has not been checked yet (and a check
+        # of the old one in flight will not be recorded against it).
+        if self.pk and Evidence.objects.filter(pk=self.pk).exclude(url=self.url).exists():
+            self.link_health, self.link_checked_at = self.LinkHealth.UNCHECKED, None
+            self.link_failures, self.link_failing_since = 0, None
+            self.link_check_started_at = None
+        super().save(*args, **kwargs)
+
     @property
     def link_broken_since(self) -> dt.datetime | None:
         return self.link_failing_since if self.link_health == self.LinkHealth.BROKEN else None
@@ -651,6 +660,7 @@ class LinkCheck(models.Model):
         Evidence, on_delete=models.CASCADE, related_name="link_checks", db_index=False
     )
     checked_at = models.DateTimeField()
+    url = models.URLField(max_length=1000)  # the evidence's address when it was checked
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     method = models.CharField(max_length=4, blank=True)  # HEAD, or GET when HEAD was refused

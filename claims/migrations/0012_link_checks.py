@@ -63,6 +63,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("checked_at", models.DateTimeField()),
+                ("url", models.URLField(max_length=1000)),
                 (
                     "outcome",
                     models.CharField(
