@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from . import csv_export, workflow
 from .admin_deadline import DeadlinePreview
 from .admin_intake import IntakeViews
+from .admin_links import ClaimLinkHistory, EvidenceLinkHistory, EvidenceLinkState, LinkHealthFilter
 from .admin_transitions import TransitionViews
 from .forms import ClaimAdminForm, ReasonForm
 from .models import (
@@ -81,11 +82,11 @@ class RatingAdmin(admin.ModelAdmin):
     list_filter = ["scale", "is_final"]
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(EvidenceLinkState, admin.TabularInline):
     model = Evidence
     extra = 0
-    fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_health"]
-    readonly_fields = ["link_health"]
+    fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_state"]
+    readonly_fields = ["link_state"]
 
 
 class PublishedVerdictInline(admin.TabularInline):
@@ -159,7 +160,7 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Claim)
-class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
+class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, admin.ModelAdmin):
     form = ClaimAdminForm
     list_display = [
         "short_statement",
@@ -170,7 +171,15 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
         "source",
         "current_rating",
     ]
-    list_filter = ["status", "tracking", DeadlineFilter, "reviewer", "article__source", "is_demo"]
+    list_filter = [
+        "status",
+        "tracking",
+        DeadlineFilter,
+        LinkHealthFilter,
+        "reviewer",
+        "article__source",
+        "is_demo",
+    ]
     search_fields = [
         "statement",
         "quote",
@@ -199,6 +208,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
         "due_since",
         "retraction",
         "timeline",
+        "link_history",
     ]
     fieldsets = [
         (
@@ -241,6 +251,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
                 ]
             },
         ),
+        ("Evidence links", {"fields": ["link_history"]}),
         ("Timeline", {"fields": ["timeline"]}),
     ]
     # Once public, a claim's wording is fixed: a change goes through retraction or a new verdict.
@@ -435,9 +446,10 @@ class VerdictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
-    list_display = ["title", "claim", "stance", "source_name", "link_health", "added_by"]
+class EvidenceAdmin(EvidenceLinkHistory, admin.ModelAdmin):
+    list_display = ["title", "claim", "stance", "source_name", "link_state", "added_by"]
     list_filter = ["stance", "link_health"]
+    readonly_fields = ["link_state", "link_history"]
     search_fields = ["title", "url", "excerpt", "claim__statement"]
     autocomplete_fields = ["claim"]
     list_select_related = ["claim", "added_by"]
