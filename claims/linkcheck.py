@@ -216,8 +216,8 @@ def take_turn(host: str) -> bool:
 
 @dataclasses.dataclass
 class RunReport:
-    """What a run checked, and how many links it left for the next run (no time left, or another
-    run had them)."""
+    """What a run checked; the links it left for the next run when its time was spent, and those
+    it skipped because another run held them or had checked them meanwhile."""
 
     checks: list[LinkCheck] = dataclasses.field(default_factory=list)
     left: int = 0
