@@ -276,7 +276,7 @@ def test_a_run_starts_no_check_once_its_time_is_spent(server, link):
     assert len(linkcheck.due()) == 3  # left unclaimed, for the next run
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_once_check_each_link_once(servers, link):
     for i in range(3):
         for server in servers:
