@@ -10,10 +10,11 @@ answer means for the link (docs/workflow.md, "Link health").
 - An address the workbench may not open (a private network, at once or after a redirect) is
   "address refused": neither working nor broken.
 
-Politeness: one check per host per LINK_CHECK_HOST_DELAY_SECONDS across every worker, by a token
-in the shared cache; a run takes one link of each host in turn, so that a slow host, or one with
-many links, does not hold up the others, and stops starting checks when its time is spent. A check
-is a HEAD, a GET when HEAD is refused, and their redirects (`fetching.probe`).
+Politeness: one check per host per LINK_CHECK_HOST_DELAY_SECONDS across every worker, counted
+from the end of the last check, by a token in the shared cache; a run takes one link of each host
+in turn, so that a slow host, or one with many links, does not hold up the others, and stops
+starting checks when its time is spent. A check is a HEAD, a GET when HEAD is refused, and their
+redirects (`fetching.probe`).
 
 Two runs at once never check a link twice for the same moment: each link is claimed just before
 its check by a conditional UPDATE on the last check's time it was read with, and the claim is
@@ -210,8 +211,21 @@ def take_turn(host: str) -> bool:
     """Whether a link on `host` may be checked now. The turn is a token in the shared cache that
     lives LINK_CHECK_HOST_DELAY_SECONDS: `add` sets it only if it is not there, atomically, so
     every worker on every machine keeps to one check per host in that time."""
-    key = "linkcheck:host:" + hashlib.sha256(host.encode()).hexdigest()[:40]
-    return cache.add(key, 1, timeout=max(1, settings.LINK_CHECK_HOST_DELAY_SECONDS))
+    return cache.add(_turn_key(host), 1, timeout=_delay())
+
+
+def end_turn(host: str) -> None:
+    """Renew the host's token as a check of it ends: the next check starts a full delay after
+    this one ended, however long it took. (Had the worker died, the token would lapse anyway.)"""
+    cache.set(_turn_key(host), 1, timeout=_delay())
+
+
+def _turn_key(host: str) -> str:
+    return "linkcheck:host:" + hashlib.sha256(host.encode()).hexdigest()[:40]
+
+
+def _delay() -> int:
+    return max(1, settings.LINK_CHECK_HOST_DELAY_SECONDS)
 
 
 @dataclasses.dataclass
@@ -265,6 +279,7 @@ def run(
             if check is None:
                 report.skipped += 1
             else:
+                end_turn(host)
                 report.checks.append(check)
         if waiting:
             time.sleep(POLL_SECONDS)

@@ -256,6 +256,12 @@ def test_a_host_waits_for_its_turn_across_runs(server, link):
     assert gaps(server.requests)[0] >= 0.95
 
 
+def test_the_delay_counts_from_the_end_of_a_slow_check(server, link):
+    link(server.url("/slow?1")), link(server.url("/slow?2"))
+    linkcheck.run()  # each check waits half a second for an answer that does not come
+    assert gaps(server.requests)[0] >= 1.45
+
+
 def test_hosts_take_turns(servers, link):
     for i in range(3):
         for server in servers:
