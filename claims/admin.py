@@ -16,6 +16,7 @@ from . import csv_export, workflow
 from .admin_deadline import DeadlinePreview
 from .admin_history import HistoryAdmin
 from .admin_intake import IntakeViews
+from .admin_links import ClaimLinkHistory, EvidenceLinkHistory, EvidenceLinkState, LinkHealthFilter
 from .admin_transitions import TransitionViews
 from .forms import ClaimAdminForm, ReasonForm
 from .models import (
@@ -83,11 +84,11 @@ class RatingAdmin(admin.ModelAdmin):
     list_filter = ["scale", "is_final"]
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(EvidenceLinkState, admin.TabularInline):
     model = Evidence
     extra = 0
-    fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_health"]
-    readonly_fields = ["link_health"]
+    fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_state"]
+    readonly_fields = ["link_state"]
 
 
 class PublishedVerdictInline(admin.TabularInline):
@@ -161,7 +162,7 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Claim)
-class ClaimAdmin(DeadlinePreview, TransitionViews, HistoryAdmin):
+class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmin):
     form = ClaimAdminForm
     list_display = [
         "short_statement",
@@ -172,7 +173,15 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, HistoryAdmin):
         "source",
         "current_rating",
     ]
-    list_filter = ["status", "tracking", DeadlineFilter, "reviewer", "article__source", "is_demo"]
+    list_filter = [
+        "status",
+        "tracking",
+        DeadlineFilter,
+        LinkHealthFilter,
+        "reviewer",
+        "article__source",
+        "is_demo",
+    ]
     search_fields = [
         "statement",
         "quote",
@@ -201,6 +210,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, HistoryAdmin):
         "due_since",
         "retraction",
         "timeline",
+        "link_history",
     ]
     fieldsets = [
         (
@@ -243,6 +253,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, HistoryAdmin):
                 ]
             },
         ),
+        ("Evidence links", {"fields": ["link_history"]}),
         ("Timeline", {"fields": ["timeline"]}),
     ]
     # Once public, a claim's wording is fixed: a change goes through retraction or a new verdict.
@@ -437,9 +448,10 @@ class VerdictAdmin(HistoryAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(HistoryAdmin):
-    list_display = ["title", "claim", "stance", "source_name", "link_health", "added_by"]
+class EvidenceAdmin(EvidenceLinkHistory, HistoryAdmin):
+    list_display = ["title", "claim", "stance", "source_name", "link_state", "added_by"]
     list_filter = ["stance", "link_health"]
+    readonly_fields = ["link_state", "link_history"]
     search_fields = ["title", "url", "excerpt", "claim__statement"]
     autocomplete_fields = ["claim"]
     list_select_related = ["claim", "added_by"]

@@ -37,12 +37,20 @@ class WorkbenchAdminSite(admin.AdminSite):
         return super().admin_view(refusals_explained, cacheable)
 
     def index(self, request: HttpRequest, extra_context=None):
+        from . import linkcheck
         from .models import Claim
 
         extra_context = extra_context or {}
         if request.user.has_perm("claims.view_claim"):
             due = Claim.objects.due().select_related("reviewer").order_by("deadline")
             extra_context |= {"due_queue": list(due[:10]), "due_count": due.count()}
+        if request.user.has_perm("claims.view_evidence"):
+            broken = linkcheck.broken_links(request.user)
+            extra_context |= {
+                "broken_links": list(broken[:10]),
+                "broken_count": broken.count(),
+                "broken_mine": broken.filter(claim__reviewer=request.user.pk).count(),
+            }
         return super().index(request, extra_context)
 
 

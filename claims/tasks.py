@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from celery import shared_task
+from django.conf import settings
 
-from . import intake, notifications, workflow
+from . import intake, linkcheck, notifications, workflow
 
 
 @shared_task
@@ -37,3 +38,12 @@ def send_notifications() -> int:
 def import_article(import_id: int) -> str:
     """Fetch and extract a queued article import; a finished one is left as it is."""
     return intake.run_import(import_id).state
+
+
+@shared_task
+def check_links() -> dict[str, int]:
+    """Check a batch of the evidence links due, politely, within the run's time budget."""
+    report = linkcheck.run(
+        limit=settings.LINK_CHECK_BATCH_SIZE, budget=settings.LINK_CHECK_TIME_BUDGET_SECONDS
+    )
+    return report.counts()

@@ -199,6 +199,19 @@ IMPORT_STALLED_AFTER_SECONDS = int(
     os.environ.get("IMPORT_STALLED_AFTER_SECONDS", int(FETCH_TOTAL_TIMEOUT) + 120)
 )
 
+# --- Link health (claims/linkcheck.py; see docs/workflow.md#link-health) ----------------------
+# How often beat starts a run, and how much one run does at most: links, and seconds.
+LINK_CHECK_SWEEP_SECONDS = int(os.environ.get("LINK_CHECK_SWEEP_SECONDS", 600))
+LINK_CHECK_BATCH_SIZE = int(os.environ.get("LINK_CHECK_BATCH_SIZE", 100))
+LINK_CHECK_TIME_BUDGET_SECONDS = int(os.environ.get("LINK_CHECK_TIME_BUDGET_SECONDS", 120))
+# A link is checked again this long after its last check; after a failure, sooner.
+LINK_CHECK_INTERVAL_HOURS = float(os.environ.get("LINK_CHECK_INTERVAL_HOURS", 24))
+LINK_CHECK_RETRY_HOURS = float(os.environ.get("LINK_CHECK_RETRY_HOURS", 4))
+# Failed checks in a row before a link is shown as broken (one failure may be a passing fault).
+LINK_CHECK_BROKEN_AFTER = int(os.environ.get("LINK_CHECK_BROKEN_AFTER", 2))
+# At most one link check per host in this many seconds, across all workers (a shared-cache token).
+LINK_CHECK_HOST_DELAY_SECONDS = int(os.environ.get("LINK_CHECK_HOST_DELAY_SECONDS", 5))
+
 # --- Webhooks (webhooks/; see docs/webhooks.md) ----------------------------------------------
 # Attempts per delivery before it is marked failed; the wait after the first failed attempt
 # (doubled after each further one) and its ceiling, in seconds.
@@ -268,6 +281,7 @@ CELERY_TASK_ROUTES = {
     "claims.tasks.send_notifications": {"queue": CELERY_TASK_DEFAULT_QUEUE},
     "claims.tasks.import_article": {"queue": CELERY_TASK_DEFAULT_QUEUE},
     "webhooks.tasks.deliver_due": {"queue": CELERY_TASK_DEFAULT_QUEUE},
+    "claims.tasks.check_links": {"queue": CELERY_TASK_DEFAULT_QUEUE},
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
@@ -279,6 +293,11 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-webhooks": {
         "task": "webhooks.tasks.deliver_due",
         "schedule": schedule(WEBHOOK_SWEEP_SECONDS),
+    },
+    # Evidence links due for a check, a bounded batch a run (claims/linkcheck.py).
+    "check-links": {
+        "task": "claims.tasks.check_links",
+        "schedule": schedule(LINK_CHECK_SWEEP_SECONDS),
     },
 }
 
