@@ -1,6 +1,7 @@
 """Feeds of new verdicts and outcomes of re-checks, as RSS 2.0 and Atom 1.0 (Django's syndication).
 
-One item per published verdict, so an outcome recorded after a deadline is news of its own.
+One item per published verdict, so an outcome recorded after a deadline is news of its own. Every
+address is absolute on SITE_URL, like the canonical links, whichever host the feed was read on.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -27,8 +29,13 @@ class VerdictsFeed(Feed):
     def description(self) -> str:
         return _("New verdicts on claims in the news, and the outcomes of deadlines re-checked.")
 
+    url_name = "claims:feed-rss"
+
     def link(self) -> str:
-        return "/claims/"
+        return f"{settings.SITE_URL}{reverse('claims:list')}"
+
+    def feed_url(self) -> str:
+        return f"{settings.SITE_URL}{reverse(self.url_name)}"
 
     def items(self) -> QuerySet:
         return (
@@ -45,7 +52,7 @@ class VerdictsFeed(Feed):
         return verdict.summary
 
     def item_link(self, verdict: Verdict) -> str:
-        return f"{verdict.claim.get_absolute_url()}#verdict-{verdict.pk}"
+        return f"{settings.SITE_URL}{verdict.claim.get_absolute_url()}#verdict-{verdict.pk}"
 
     def item_guid(self, verdict: Verdict) -> str:
         return f"{settings.SITE_URL}/verdicts/{verdict.pk}"
@@ -64,6 +71,7 @@ class VerdictsFeed(Feed):
 
 class VerdictsAtomFeed(VerdictsFeed):
     feed_type = Atom1Feed
+    url_name = "claims:feed-atom"
 
     def subtitle(self) -> str:
         return self.description()
