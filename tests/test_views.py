@@ -292,6 +292,8 @@ def newsroom(make_claim, publish_claim, reviewer, publisher, article, settings) 
         source=outlet, headline="Hidden Outlet story", url="https://hidden.example/a"
     )
     make_claim("SECRET-DRAFT-CLAIM will happen.", claimant=hidden, article=hidden_article)
+    speaker = Claimant.objects.create(name="Mara Quill")  # public, with a draft besides
+    make_claim("Another SECRET-DRAFT-CLAIM.", claimant=speaker)
     in_review = make_claim("SECRET-IN-REVIEW claim.")
     write_verdict(in_review, reviewer, "false")
     workflow.submit(in_review, by=reviewer)
@@ -300,7 +302,8 @@ def newsroom(make_claim, publish_claim, reviewer, publisher, article, settings) 
     workflow.submit(sent_back, by=reviewer)
     workflow.send_back(sent_back, by=publisher, reason="SECRET-SEND-BACK-REASON")
 
-    watching = publish_claim(make_claim("The bridge will reopen.", deadline=TODAY))
+    watching = make_claim("The bridge will reopen.", deadline=TODAY, claimant=speaker)
+    watching = publish_claim(watching)
     draft = write_verdict(watching, reviewer, "fulfilled", "SECRET-DRAFT-VERDICT")
     draft.explanation = "SECRET-DRAFT-EXPLANATION"
     draft.save()
@@ -317,16 +320,19 @@ def newsroom(make_claim, publish_claim, reviewer, publisher, article, settings) 
 
 def _public_urls(newsroom: dict, source: Source) -> list[str]:
     claim_urls = [claim.get_absolute_url() for claim in newsroom["public"]]
+    claimants = {claim.claimant_id for claim in newsroom["public"] if claim.claimant_id}
     return [
         "/",
         "/claims/",
         "/claims/?q=SECRET",
         "/deadlines/",
         *claim_urls,
+        *(reverse("claims:claimant", args=[pk]) for pk in claimants),
         reverse("claims:source", args=[source.pk]),
         "/feeds/verdicts/rss/",
         "/feeds/verdicts/atom/",
         "/sitemap.xml",
+        *(f"/sitemap-{section}.xml" for section in ("pages", "claims", "claimants", "sources")),
         "/robots.txt",
     ]
 
