@@ -456,6 +456,14 @@ class Claim(models.Model):
         return (self.deadline - timezone.localdate()).days
 
     @property
+    def awaiting_recheck(self) -> bool:
+        """Its deadline has passed and no outcome is published yet (due, or not swept yet)."""
+        if self.tracking == self.Tracking.DUE:
+            return True
+        days = self.days_until_deadline
+        return self.tracking == self.Tracking.WATCHING and days is not None and days < 0
+
+    @property
     def quote_language(self) -> str:
         """The quote's language (BCP 47): the article's, else its source's; '' if unknown."""
         return self.article.language or self.article.source.language

@@ -142,12 +142,29 @@ def test_a_due_claim_is_awaiting_its_recheck(client, watching_claim):
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
     body = client.get(watching_claim.get_absolute_url()).content.decode()
     assert "deadline passed on 29 Jan 2024, awaiting re-check" in body
+    facts = body.split('<dl class="facts">')[1].split("</dl>")[0]
+    assert facts.count("29 Jan 2024") == 1  # the sentence gives the day; it is not said twice
+
+
+def test_a_card_says_a_passed_deadline_once(client, watching_claim):
+    workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
+    body = client.get(reverse("claims:list")).content.decode()
+    card = body.split('<li class="claim-card">')[1].split("</li>")[0]
+    assert "deadline passed on 29 Jan 2024, awaiting re-check" in card
+    assert card.count("29 Jan 2024") == 1
 
 
 def test_an_approximate_deadline_says_at_the_latest(client, make_claim, publish_claim):
+    ahead = TODAY + dt.timedelta(days=40)
+    claim = make_claim(deadline=ahead, deadline_approximate=True)
+    body = client.get(publish_claim(claim).get_absolute_url()).content.decode()
+    assert f"{ahead:%-d %b %Y}</time> at the latest" in body
+
+
+def test_a_passed_approximate_deadline_says_at_the_latest(client, make_claim, publish_claim):
     claim = make_claim(deadline=dt.date(2024, 3, 31), deadline_approximate=True)
     body = client.get(publish_claim(claim).get_absolute_url()).content.decode()
-    assert "31 Mar 2024</time> at the latest" in body
+    assert "deadline passed on 31 Mar 2024 at the latest, awaiting re-check" in body
 
 
 # --- Language, direction, and the head --------------------------------------------------------
