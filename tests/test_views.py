@@ -90,6 +90,18 @@ def test_retracted_claim_says_so_and_why(client, watching_claim, publisher):
     assert "None" not in body
 
 
+def test_a_retracted_claim_is_badged_retracted_not_with_its_old_rating(
+    client, make_claim, publish_claim, publisher
+):
+    claim = publish_claim(make_claim("The city has no debt."), "false")
+    workflow.retract(claim, by=publisher, reason="Wrong speaker.")
+    body = client.get(claim.get_absolute_url()).content.decode()
+    rating_line = body.split('<p class="rating">')[1].split("</p>")[0]
+    assert 'class="badge badge-retracted">Retracted<' in rating_line
+    assert "badge-false" not in rating_line and "was rated False" in rating_line
+    assert '<meta property="og:description" content="Retracted: Wrong speaker.">' in body
+
+
 def test_claim_text_is_escaped(client, make_claim, publish_claim):
     claim = publish_claim(make_claim("<script>alert(1)</script> will happen"), "false")
     body = client.get(claim.get_absolute_url()).content.decode()
