@@ -479,3 +479,13 @@ def test_the_verdict_page_links_its_topics_to_the_filtered_list(client, watching
     watching_claim.topics.add(Topic.objects.create(name="Public finances", slug="public-finances"))
     body = client.get(watching_claim.get_absolute_url()).content.decode()
     assert '<a href="/claims/?topic=public-finances">Public finances</a>' in body
+
+
+def test_a_missing_page_is_the_sites_own_not_found_page(client, make_claim):
+    draft = make_claim()
+    for url in (reverse("claims:detail", args=[draft.pk]), "/claims/?page=99", "/no-such-page/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        body = response.content.decode()
+        assert '<nav aria-label="Main">' in body and "<h1>Page not found</h1>" in body, url
+        assert draft.statement not in body
