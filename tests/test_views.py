@@ -261,7 +261,7 @@ def test_tracker_puts_deadlines_in_their_windows(client, make_claim, publish_cla
     assert later.get_absolute_url() in section("next-90")
     assert watching_claim.get_absolute_url() in section("overdue")
     assert beyond.get_absolute_url() not in body
-    assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img"' in body
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-timeline" role="img"' in body
 
 
 def test_claimant_page_shows_the_track_record(
