@@ -157,6 +157,17 @@ def test_read_the_deadline_tracker(page):
     shoot(page, "deadlines-phone")
 
 
+def test_track_record_charts_are_readable_on_a_phone(page):
+    page.set_viewport_size(PHONE)
+    page.goto(f"/claimants/{Claimant.objects.get(name='Mara Quill').pk}/")
+    heights = page.locator("svg.chart text").evaluate_all(
+        "texts => texts.map(t => t.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 12, heights
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shoot(page, "claimant-phone")
+
+
 def test_the_site_works_without_javascript(browser, live_server):
     context = browser.new_context(
         viewport=PHONE, base_url=live_server.url, java_script_enabled=False
