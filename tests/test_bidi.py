@@ -63,3 +63,9 @@ def test_the_quote_reads_right_to_left_and_links_to_its_article(client, arabic_c
 def test_cards_isolate_names(client, arabic_claim):
     body = client.get("/claims/").content.decode()
     assert "<bdi>صحيفة التجربة</bdi>" in body
+
+
+def test_an_arabic_outlets_page_is_headed_right_to_left(client, arabic_claim):
+    outlet = arabic_claim.article.source
+    body = client.get(f"/sources/{outlet.pk}/").content.decode()
+    assert '<h1 lang="ar" dir="auto">صحيفة التجربة</h1>' in body
