@@ -2,7 +2,8 @@
 syndication).
 
 One item per published verdict, so an outcome recorded after a deadline is news of its own, and
-one per correction, so that readers who saw a verdict hear that it was corrected.
+one per correction, so that readers who saw a verdict hear that it was corrected. Every address is
+absolute on SITE_URL, like the canonical links, whichever host the feed was read on.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -36,7 +38,7 @@ def _verdict_entry(verdict: Verdict) -> Entry:
     return Entry(
         title=f"{verdict.rating.label}: {verdict.claim.statement}",
         description=verdict.summary,
-        link=f"{verdict.claim.get_absolute_url()}#verdict-{verdict.pk}",
+        link=f"{settings.SITE_URL}{verdict.claim.get_absolute_url()}#verdict-{verdict.pk}",
         guid=f"{settings.SITE_URL}/verdicts/{verdict.pk}",
         published=verdict.published_at,
         category=verdict.rating.label,
@@ -48,7 +50,7 @@ def _correction_entry(correction: Correction) -> Entry:
     return Entry(
         title=_("Correction: %(claim)s") % {"claim": claim.statement},
         description=correction.note,
-        link=f"{claim.get_absolute_url()}#correction-{correction.pk}",
+        link=f"{settings.SITE_URL}{claim.get_absolute_url()}#correction-{correction.pk}",
         guid=f"{settings.SITE_URL}/corrections/{correction.pk}",
         published=correction.issued_at,
         category=_("Correction"),
@@ -68,8 +70,13 @@ class VerdictsFeed(Feed):
             "and corrections."
         )
 
+    url_name = "claims:feed-rss"
+
     def link(self) -> str:
-        return "/claims/"
+        return f"{settings.SITE_URL}{reverse('claims:list')}"
+
+    def feed_url(self) -> str:
+        return f"{settings.SITE_URL}{reverse(self.url_name)}"
 
     def items(self) -> list[Entry]:
         verdicts = (
@@ -113,6 +120,7 @@ class VerdictsFeed(Feed):
 
 class VerdictsAtomFeed(VerdictsFeed):
     feed_type = Atom1Feed
+    url_name = "claims:feed-atom"
 
     def subtitle(self) -> str:
         return self.description()

@@ -19,15 +19,16 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .deadlines import Precision, format_day, latest_possible_day
 
 
 class DatePrecision(models.TextChoices):
-    DAY = Precision.DAY.value, "day"
-    MONTH = Precision.MONTH.value, "month"
-    YEAR = Precision.YEAR.value, "year"
+    DAY = Precision.DAY.value, _("day")
+    MONTH = Precision.MONTH.value, _("month")
+    YEAR = Precision.YEAR.value, _("year")
 
 
 def format_partial_date(day: dt.date | None, precision: str) -> str:
@@ -321,10 +322,10 @@ class Claim(models.Model):
         RETRACTED = "retracted", "retracted"
 
     class Tracking(models.TextChoices):
-        NONE = "none", "not time-bound"
-        WATCHING = "watching", "watching"
-        DUE = "due", "due for re-check"
-        RESOLVED = "resolved", "resolved"
+        NONE = "none", _("not time-bound")
+        WATCHING = "watching", _("watching")
+        DUE = "due", _("due for re-check")
+        RESOLVED = "resolved", _("resolved")
 
     # What the public site shows; a retracted claim's page says it was retracted, and why.
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.RETRACTED)
@@ -470,6 +471,14 @@ class Claim(models.Model):
         if self.deadline is None:
             return None
         return (self.deadline - timezone.localdate()).days
+
+    @property
+    def awaiting_recheck(self) -> bool:
+        """Its deadline has passed and no outcome is published yet (due, or not swept yet)."""
+        if self.tracking == self.Tracking.DUE:
+            return True
+        days = self.days_until_deadline
+        return self.tracking == self.Tracking.WATCHING and days is not None and days < 0
 
     @property
     def quote_language(self) -> str:
@@ -633,16 +642,16 @@ class Evidence(models.Model):
     """A link a reviewer found: what it says and whether it still answers."""
 
     class Stance(models.TextChoices):
-        SUPPORTS = "supports", "supports"
-        REFUTES = "refutes", "refutes"
-        CONTEXT = "context", "context"
+        SUPPORTS = "supports", _("supports")
+        REFUTES = "refutes", _("refutes")
+        CONTEXT = "context", _("context")
 
     class LinkHealth(models.TextChoices):
-        UNCHECKED = "unchecked", "not checked yet"
-        OK = "ok", "working"
-        BROKEN = "broken", "broken"
+        UNCHECKED = "unchecked", _("not checked yet")
+        OK = "ok", _("working")
+        BROKEN = "broken", _("broken")
         # The address is one the workbench may not open (a private network): not checkable.
-        REFUSED = "refused", "address refused"
+        REFUSED = "refused", _("address refused")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
     url = models.URLField(max_length=1000)
@@ -755,17 +764,17 @@ class ClaimEvent(models.Model):
     """The claim's timeline: one row per change of state, written by `claims.workflow`."""
 
     class Kind(models.TextChoices):
-        CREATED = "created", "created"
-        SUBMITTED = "submitted", "submitted for review"
-        SENT_BACK = "sent_back", "sent back to draft"
-        PUBLISHED = "published", "verdict published"
-        FELL_DUE = "fell_due", "deadline passed"
-        EXTENDED = "extended", "deadline extended"
-        RESOLVED = "resolved", "outcome recorded"
-        RETRACTED = "retracted", "retracted"
-        ASSIGNED = "assigned", "reviewer assigned"
-        IMPORTED = "imported", "fact-check imported"
-        CORRECTED = "corrected", "verdict corrected"
+        CREATED = "created", _("created")
+        SUBMITTED = "submitted", _("submitted for review")
+        SENT_BACK = "sent_back", _("sent back to draft")
+        PUBLISHED = "published", _("verdict published")
+        FELL_DUE = "fell_due", _("deadline passed")
+        EXTENDED = "extended", _("deadline extended")
+        RESOLVED = "resolved", _("outcome recorded")
+        RETRACTED = "retracted", _("retracted")
+        ASSIGNED = "assigned", _("reviewer assigned")
+        IMPORTED = "imported", _("fact-check imported")
+        CORRECTED = "corrected", _("verdict corrected")
 
     # What the public timeline shows; the rest is for the newsroom.
     PUBLIC_KINDS = (

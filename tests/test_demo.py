@@ -95,3 +95,13 @@ def test_the_seed_claim_is_on_the_public_list(demo, client):
 def test_demo_claims_have_topics(demo):
     assert border_claim().topics.get().name == "Borders"
     assert Claim.objects.filter(topics__slug="transport", is_demo=True).exists()
+
+
+def test_an_arabic_quote_is_on_screen_right_to_left(demo, client):
+    """A fictional Arabic-language outlet's claim, so that `make run` shows a quote read right to
+    left inside the English page, with its deadline read from the Arabic words."""
+    claim = Claim.objects.get(article__language="ar", status=Claim.Status.PUBLISHED)
+    assert claim.is_demo and claim.article.source.is_demo
+    assert claim.tracking == Claim.Tracking.WATCHING and claim.deadline is not None
+    page = client.get(claim.get_absolute_url()).content.decode()
+    assert '<blockquote lang="ar" dir="rtl"' in page
