@@ -7,7 +7,11 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and verdicts"
 
     def ready(self) -> None:
-        from . import page_cache
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import page_cache, security
+
+        user_logged_in.connect(security.stamp_login, dispatch_uid="claims-stamp-login")
 
         # Whatever the public site shows; a change to any of them makes cached pages stale.
         page_cache.connect_signals(
