@@ -168,3 +168,41 @@ def test_static_files_have_hashed_names_and_are_served_by_whitenoise(production)
     assert ".claim-card" in css["body"]
     admin_css = r"/static/admin/css/base\.[0-9a-f]{12}\.css"
     assert re.search(admin_css, production["login_page"]["body"]), "the admin's CSS is not hashed"
+
+
+def test_the_security_settings_come_from_the_environment(tmp_path):
+    env = production_env(tmp_path) | {
+        "LOGIN_FAILURE_LIMIT": "3",
+        "LOGIN_LOCKOUT_MINUTES": "0",
+        "SESSION_COOKIE_AGE": "3600",
+        "SESSION_IDLE_SECONDS": "900",
+        "SESSION_EXPIRE_AT_BROWSER_CLOSE": "0",
+        "FETCH_MAX_BYTES": "1048576",
+    }
+    names = [
+        "AXES_FAILURE_LIMIT",
+        "AXES_COOLOFF_TIME",
+        "SESSION_COOKIE_AGE",
+        "SESSION_IDLE_SECONDS",
+        "SESSION_EXPIRE_AT_BROWSER_CLOSE",
+        "DATA_UPLOAD_MAX_MEMORY_SIZE",
+    ]
+    code = f"from django.conf import settings; print([getattr(settings, n) for n in {names}])"
+    result = manage(env, "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    # No cool-off: a lock lasts until an administrator lifts it (axes_reset).
+    assert result.stdout.strip().splitlines()[-1] == str(
+        [3, None, 3600, 900, False, 3 * 1048576 + 1048576]
+    )
+
+
+def test_the_policy_is_sent_in_debug_too(tmp_path):
+    env = production_env(tmp_path) | {"DEBUG": "1", "ALLOWED_HOSTS": "testserver"}
+    code = (
+        "from django.conf import settings; from django.test import Client; "
+        "print(settings.DEBUG, Client().get('/healthz/').headers['Content-Security-Policy'])"
+    )
+    result = manage(env, "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("True ") and "script-src 'self'" in last
