@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .models import Claim, Verdict
@@ -38,11 +39,13 @@ class VerdictsFeed(Feed):
             .order_by("-published_at", "-pk")[:FEED_SIZE]
         )
 
+    # Readers take an RSS item's title and description for HTML: the newsroom's text is escaped
+    # into them, or a summary reading "<script>…" would be markup in a reader's page.
     def item_title(self, verdict: Verdict) -> str:
-        return f"{verdict.rating.label}: {verdict.claim.statement}"
+        return escape(f"{verdict.rating.label}: {verdict.claim.statement}")
 
     def item_description(self, verdict: Verdict) -> str:
-        return verdict.summary
+        return escape(verdict.summary)
 
     def item_link(self, verdict: Verdict) -> str:
         return f"{verdict.claim.get_absolute_url()}#verdict-{verdict.pk}"
@@ -64,6 +67,10 @@ class VerdictsFeed(Feed):
 
 class VerdictsAtomFeed(VerdictsFeed):
     feed_type = Atom1Feed
+
+    def item_title(self, verdict: Verdict) -> str:
+        # An Atom title is plain text (no type="html"): it is written as it is.
+        return f"{verdict.rating.label}: {verdict.claim.statement}"
 
     def subtitle(self) -> str:
         return self.description()
