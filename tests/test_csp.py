@@ -14,8 +14,14 @@ from claims import intake as intake_service
 from claims import tasks
 from claims.models import Claim, Claimant, Source
 
+from . import test_browser
 from .pages import SEED_TEXT
-from .test_browser import DESKTOP, browser, log_in, newsroom, pytestmark  # noqa: F401
+from .test_browser import DESKTOP, log_in
+
+# The browser tests' Chromium, demo newsroom and marks, shared.
+pytestmark = test_browser.pytestmark
+browser = test_browser.browser
+newsroom = test_browser.newsroom
 
 # Installed before any script of the page runs: every violation the page reports.
 COLLECT = """
@@ -62,13 +68,13 @@ class Watcher:
 
 
 @pytest.fixture
-def watcher(browser, live_server):  # noqa: F811
+def watcher(browser, live_server):
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
     yield Watcher(context)
     context.close()
 
 
-def newsroom_watcher(browser, live_server, username: str) -> Watcher:  # noqa: F811
+def newsroom_watcher(browser, live_server, username: str) -> Watcher:
     context, page = log_in(browser, live_server, username)
     page.close()
     return Watcher(context)
@@ -112,7 +118,7 @@ def test_the_public_site_and_the_api_docs_keep_to_the_policy(watcher):
     assert watcher.found == []
 
 
-def test_the_admin_keeps_to_the_policy(browser, live_server, monkeypatch):  # noqa: F811
+def test_the_admin_keeps_to_the_policy(browser, live_server, monkeypatch):
     monkeypatch.setattr(tasks.import_article, "delay", intake_service.run_import)
     seed = Claim.objects.get(statement__startswith="The Al-Qa'im")
     draft = Claim.objects.filter(status=Claim.Status.DRAFT).first()
@@ -167,7 +173,7 @@ def test_the_admin_keeps_to_the_policy(browser, live_server, monkeypatch):  # no
     assert watcher.found == []
 
 
-def test_the_superusers_pages_and_the_login_keep_to_the_policy(browser, live_server):  # noqa: F811
+def test_the_superusers_pages_and_the_login_keep_to_the_policy(browser, live_server):
     watcher = newsroom_watcher(browser, live_server, "admin")
     user = User.objects.get(username="editor")
     for url in [

@@ -29,8 +29,6 @@ from claims.models import (
 )
 from webhooks.models import Delivery, Webhook
 
-from .test_api_write import claim_of, scene, snapshot  # noqa: F401
-
 ROLES = ["anonymous", "outsider", "editor", "reviewer", "publisher"]
 NOBODY = ""  # no role may
 # v: the list, an object's page and its history; a: add; c: save a change; d: delete.
