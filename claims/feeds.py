@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .models import Claim, Correction, Verdict
@@ -94,11 +95,13 @@ class VerdictsFeed(Feed):
         entries += [_correction_entry(c) for c in corrections]
         return sorted(entries, key=lambda entry: entry.published, reverse=True)[:FEED_SIZE]
 
+    # Readers take an RSS item's title and description for HTML: the newsroom's text is escaped
+    # into them, or a summary reading "<script>…" would be markup in a reader's page.
     def item_title(self, entry: Entry) -> str:
-        return entry.title
+        return escape(entry.title)
 
     def item_description(self, entry: Entry) -> str:
-        return entry.description
+        return escape(entry.description)
 
     def item_link(self, entry: Entry) -> str:
         return entry.link
@@ -121,6 +124,10 @@ class VerdictsFeed(Feed):
 class VerdictsAtomFeed(VerdictsFeed):
     feed_type = Atom1Feed
     url_name = "claims:feed-atom"
+
+    def item_title(self, entry: Entry) -> str:
+        # An Atom title is plain text (no type="html"): it is written as it is.
+        return entry.title
 
     def subtitle(self) -> str:
         return self.description()

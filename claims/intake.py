@@ -96,6 +96,7 @@ def queue_import(
         raise IntakeError("Give either the article's address or its text, not both or neither.")
     if url and urlsplit(url).scheme.lower() not in ("http", "https"):
         raise IntakeError(f"Only http and https addresses can be imported, not “{url[:100]}”.")
+    check_size(content)
     duplicate = find_duplicate(url=url, content=content)
     if duplicate is not None:
         raise AlreadyImported(duplicate)
@@ -144,6 +145,16 @@ def stalled_imports(now: dt.datetime | None = None) -> list[int]:
         _claimable(now) & ~Q(state=ArticleImport.State.QUEUED)
     )
     return list(ArticleImport.objects.filter(lost).values_list("pk", flat=True))
+
+
+def check_size(content: str) -> None:
+    """Pasted content is held to the cap a fetched page is held to (FETCH_MAX_BYTES)."""
+    size, limit = len(content.encode("utf-8")), settings.FETCH_MAX_BYTES
+    if size > limit:
+        raise IntakeError(
+            f"The pasted article is {size / 2**20:.1f} MB; at most {limit / 2**20:.1f} MB can be "
+            "imported. Paste the article's text without the rest of the page, or give its address."
+        )
 
 
 def run_import(import_id: int) -> ArticleImport:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .deadlines import Precision, format_day, latest_possible_day
+from .weburl import WebURLField
 
 
 class DatePrecision(models.TextChoices):
@@ -55,7 +56,7 @@ class Source(models.Model):
     """An outlet or publisher."""
 
     name = models.CharField(max_length=200, unique=True)
-    homepage = models.URLField(blank=True)
+    homepage = WebURLField(blank=True)
     domain = models.CharField(max_length=200, blank=True, db_index=True)
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code")
     language = models.CharField(max_length=8, blank=True, help_text="BCP 47 code, e.g. en, ar")
@@ -76,9 +77,7 @@ class Claimant(models.Model):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, blank=True)
     affiliation = models.CharField(max_length=200, blank=True)
-    same_as = models.URLField(
-        blank=True, help_text="A page that identifies the person, e.g. Wikidata."
-    )
+    same_as = WebURLField(blank=True, help_text="A page that identifies the person, e.g. Wikidata.")
     is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
 
     history = HistoricalRecords()
@@ -124,7 +123,7 @@ class Article(models.Model):
     """A published piece in which claims appear. Its date may be known only to month or year."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
-    url = models.URLField("canonical URL", max_length=1000, unique=True, null=True, blank=True)
+    url = WebURLField("canonical URL", max_length=1000, unique=True, null=True, blank=True)
     headline = models.CharField(max_length=500)
     byline = models.CharField(max_length=300, blank=True)
     published_on = models.DateField(
@@ -531,11 +530,11 @@ class Verdict(models.Model):
     )
     # Another organisation's fact-check, imported as published (claims/claimreview_import.py):
     # its page, its publisher and its own words for the rating, exported again as they came.
-    review_url = models.URLField(
+    review_url = WebURLField(
         max_length=1000, blank=True, editable=False, help_text="The imported review's page."
     )
     origin_name = models.CharField("fact-checked by", max_length=200, blank=True, editable=False)
-    origin_url = models.URLField(max_length=1000, blank=True, editable=False)
+    origin_url = WebURLField(max_length=1000, blank=True, editable=False)
     original_rating_label = models.CharField(
         max_length=200, blank=True, editable=False, help_text="The rating as its publisher put it."
     )
@@ -654,7 +653,7 @@ class Evidence(models.Model):
         REFUSED = "refused", _("address refused")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
-    url = models.URLField(max_length=1000)
+    url = WebURLField(max_length=1000)
     title = models.CharField(max_length=300)
     source_name = models.CharField("source", max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
@@ -897,7 +896,7 @@ class ArticleImport(models.Model):
     article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="intake")
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     error = models.CharField(max_length=500, blank=True)
-    requested_url = models.URLField(max_length=2000, blank=True, help_text="The URL as given.")
+    requested_url = WebURLField(max_length=2000, blank=True, help_text="The URL as given.")
     pasted = models.TextField(blank=True, help_text="Text or HTML pasted by the editor.")
     content_hash = models.CharField(
         max_length=64, blank=True, db_index=True, help_text="SHA-256 of pasted content."
