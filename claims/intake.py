@@ -90,7 +90,7 @@ def queue_import(
     """Record an article to import (from a URL or pasted text/HTML); the work is `run_import`."""
     if by is not None and not by.has_perm("claims.add_article"):
         raise IntakeError(f"{by} may not import articles: it needs the 'add_article' permission.")
-    url, content = url.strip(), content.strip()
+    url, content = url.strip(), pasted_text(content)
     if bool(url) == bool(content):
         raise IntakeError("Give either the article's address or its text, not both or neither.")
     if url and urlsplit(url).scheme.lower() not in ("http", "https"):
@@ -281,8 +281,14 @@ def reject(suggestion: Suggestion, *, by) -> None:
 # --- Helpers ------------------------------------------------------------------------------------
 
 
+def pasted_text(content: str) -> str:
+    """Pasted text as it is kept and compared: a browser's CRLF line ends (and a file's trailing
+    spaces) do not make the same article a different one."""
+    return "\n".join(line.rstrip() for line in content.splitlines()).strip()
+
+
 def _hash(content: str) -> str:
-    return hashlib.sha256(content.strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(pasted_text(content).encode("utf-8")).hexdigest()
 
 
 def _source(name: str, url: str | None) -> Source:
