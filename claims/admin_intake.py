@@ -4,6 +4,8 @@ its text highlighted and accept / edit / reject for each suggestion. The work is
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -22,8 +24,22 @@ NEW = "new"
 NONE = "none"
 
 
+class WebAddressField(forms.URLField):
+    """A URL field that names the problem when the address is not a web page's (file://…)."""
+
+    def to_python(self, value: str | None) -> str:
+        scheme = re.match(r"\s*([a-z][a-z0-9+.-]*)://", value or "", flags=re.IGNORECASE)
+        if scheme and scheme.group(1).lower() not in ("http", "https"):
+            raise forms.ValidationError(
+                f"Only http and https addresses can be imported, not {scheme.group(1)}://: "
+                "give the article's web address.",
+                code="scheme",
+            )
+        return super().to_python(value)
+
+
 class ImportForm(forms.Form):
-    url = forms.URLField(
+    url = WebAddressField(
         label="Address (URL)", required=False, max_length=2000, assume_scheme="https"
     )
     content = forms.CharField(
@@ -47,6 +63,8 @@ class ImportForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        if "url" in self.errors:  # an address was given; its own error says what is wrong
+            return data
         if bool(data.get("url")) == bool(data.get("content", "").strip()):
             raise forms.ValidationError("Give either the article's address or its text.")
         return data

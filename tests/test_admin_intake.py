@@ -88,6 +88,15 @@ def test_pasting_text_without_url_or_text_is_refused(client, editor, enqueued):
     assert not Article.objects.exists() and enqueued == []
 
 
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://news.example/a"])
+def test_an_address_that_is_not_a_web_page_gets_one_clear_error(client, editor, enqueued, url):
+    client.force_login(editor)
+    response = client.post(IMPORT, {"url": url})
+    assert "Only http and https addresses can be imported" in response.text
+    assert "Give either" not in response.text and "Enter a valid URL" not in response.text
+    assert not Article.objects.exists() and enqueued == []
+
+
 def test_importing_the_same_url_again_leads_to_the_first(
     client, editor, enqueued, django_capture_on_commit_callbacks
 ):
