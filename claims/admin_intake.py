@@ -164,6 +164,7 @@ class IntakeViews:
                 "<int:pk>/suggestions/", view(self.suggestions_view), name="claims_article_intake"
             ),
             path("<int:pk>/retry/", view(self.retry_view), name="claims_article_retry"),
+            path("<int:pk>/extract/", view(self.extract_view), name="claims_article_extract"),
             path("suggestion/<int:pk>/edit/", view(self.edit_view), name="claims_suggestion_edit"),
             path(
                 "suggestion/<int:pk>/<str:decision>/",
@@ -237,6 +238,24 @@ class IntakeViews:
             self.message_user(request, str(error), messages.ERROR)
         else:
             transaction.on_commit(lambda: tasks.import_article.delay(state.pk))
+        return _to_intake(pk)
+
+    def extract_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        article = get_object_or_404(Article, pk=pk)
+        if request.method != "POST":
+            return _to_intake(pk)
+        try:
+            found = intake.extract_again(article, by=request.user)
+        except intake.IntakeError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            kept = [s for s in found if s.status != Suggestion.Status.OPEN]
+            rejected = sum(s.status == Suggestion.Status.REJECTED for s in kept)
+            self.message_user(
+                request,
+                f"Extracted again: {len(found)} suggestion(s); the decisions already made are "
+                f"kept ({len(kept) - rejected} accepted, {rejected} rejected).",
+            )
         return _to_intake(pk)
 
     def decide_view(self, request: HttpRequest, pk: int, decision: str) -> HttpResponse:

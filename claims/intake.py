@@ -150,6 +150,22 @@ def retry_import(intake: ArticleImport, *, by=None) -> ArticleImport:
     return intake
 
 
+@transaction.atomic
+def extract_again(article: Article, *, by) -> list[Suggestion]:
+    """Read the article's stored text for claims again (after the extraction improved, or for an
+    article logged by hand). Accepted and rejected suggestions keep their decision."""
+    if by is not None and not by.has_perm("claims.add_claim"):
+        raise IntakeError(
+            f"{by} may not decide on suggestions: it needs the 'add_claim' permission."
+        )
+    state = ArticleImport.objects.filter(article=article).values_list("state", flat=True).first()
+    if state in ArticleImport.RUNNING_STATES:
+        raise IntakeError("The import is still running; its suggestions come when it is done.")
+    if not article.text.strip():
+        raise IntakeError("The article has no text to read claims from; paste it first.")
+    return store_suggestions(article)
+
+
 def store_suggestions(article: Article) -> list[Suggestion]:
     """(Re)compute the article's suggestions; accepted and rejected ones keep their decision."""
     found = extraction.suggest_claims(

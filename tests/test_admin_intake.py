@@ -221,3 +221,52 @@ def test_editing_adds_a_claimant_the_extraction_did_not_find(client, editor, see
     data = {"statement": suggestion.statement, "quote": suggestion.quote}
     client.post(url, {**data, "claimant_name": "Frontline News", "claimant": "new"})
     assert Claim.objects.get().claimant.name == "Frontline News"
+
+
+# --- Extracting again ---------------------------------------------------------------------------
+
+
+def extract(article: Article) -> str:
+    return reverse("admin:claims_article_extract", args=[article.pk])
+
+
+def test_extracting_again_keeps_the_rejection_and_shows_it(client, editor, seed_article):
+    client.force_login(editor)
+    suggestion = border(seed_article)
+    client.post(decide(suggestion, "reject"))
+    count = seed_article.suggestions.count()
+    assert 'value="Extract again"' in client.get(intake_page(seed_article)).text
+    response = client.post(extract(seed_article), follow=True)
+    assert response.redirect_chain[-1][0] == intake_page(seed_article)
+    assert "1 rejected" in response.text and 'class="intake-rejected"' in response.text
+    suggestion.refresh_from_db()
+    assert suggestion.status == Suggestion.Status.REJECTED
+    assert seed_article.suggestions.count() == count
+
+
+def test_an_article_logged_by_hand_gets_its_suggestions_on_request(client, editor, article):
+    article.text = (
+        "The mayor said the new bridge will open within two weeks, at a cost of 4 million euros."
+    )
+    article.save()
+    client.force_login(editor)
+    assert not article.suggestions.exists()
+    client.post(extract(article))
+    assert article.suggestions.get().deadline == dt.date(2024, 1, 29)
+
+
+def test_a_reviewer_cannot_extract_again(client, reviewer, seed_article):
+    client.force_login(reviewer)
+    assert 'value="Extract again"' not in client.get(intake_page(seed_article)).text
+    suggestion = border(seed_article)
+    suggestion.delete()
+    client.post(extract(seed_article))
+    assert not seed_article.suggestions.filter(quote=suggestion.quote).exists()
+
+
+def test_a_running_import_is_not_extracted_again(client, editor, enqueued):
+    client.force_login(editor)
+    client.post(IMPORT, {"content": "Headline\n\nThe bridge will reopen within two weeks."})
+    article = Article.objects.get()
+    response = client.post(extract(article), follow=True)
+    assert "still running" in response.text and not article.suggestions.exists()
