@@ -81,6 +81,11 @@ class AcceptForm(forms.Form):
         self.fields["claimant"].choices = claimant_choices(suggestion.claimant_name, self.matches)
         self.fields["claimant"].initial = str(self.matches[0].claimant.pk) if self.matches else NEW
 
+    @property
+    def other_spellings(self) -> list[intake.ClaimantMatch]:
+        """Existing claimants the suggested name may be, spelt otherwise: the editor confirms."""
+        return [match for match in self.matches if not match.exact]
+
     def chosen(self) -> Claimant | None:
         value = self.cleaned_data.get("claimant") or NEW
         return next((m.claimant for m in self.matches if str(m.claimant.pk) == value), None)

@@ -164,6 +164,17 @@ def test_accepting_with_a_confirmed_other_spelling_remembers_the_alias(
     assert ClaimantAlias.objects.get(name="Ahmad Jadayan").claimant == jidyan
 
 
+def test_the_card_asks_same_person_in_words_not_only_inside_the_list(client, editor, seed_article):
+    """The list is narrow: the question must not be cut off with the option's text."""
+    jidyan = Claimant.objects.create(name="Ahmed Jidyan", role="governor of Al-Qaem")
+    client.force_login(editor)
+    page = client.get(intake_page(seed_article)).text
+    card = page[page.index(f'id="s{border(seed_article).pk}"') :]
+    card = card[: card.index("</select>")]
+    assert 'class="meta same-person"' in card
+    assert f"Same person? “Ahmad Jadayan” may be {jidyan.description}" in card
+
+
 def test_rejecting_is_remembered_and_shown(client, editor, seed_article):
     client.force_login(editor)
     suggestion = border(seed_article)
