@@ -225,3 +225,20 @@ def transition(name: str, request: Any) -> Any:
             ),
         },
     )
+
+
+CLAIMREVIEW_FEED = extend_schema(
+    summary="The ClaimReview feed",
+    description="Every published claim's current verdict as a schema.org `DataFeed` of "
+    "`ClaimReview` items, the same JSON-LD as the verdict pages (docs/claimreview.md). Streamed, "
+    "oldest first; `ETag`, `Last-Modified` and `Cache-Control: public, max-age=300`. It is "
+    "`application/ld+json` whatever the request accepts.",
+    responses={
+        (200, "application/ld+json"): OpenApiResponse(
+            OpenApiTypes.OBJECT, description="The DataFeed (`dataFeedElement`: the items)."
+        ),
+        304: NOT_MODIFIED,
+        (429, "application/json"): THROTTLED,
+    },
+    tags=["claimreview"],
+)

@@ -68,6 +68,13 @@ def test_the_schema_is_openapi_3_and_names_every_endpoint(schema_document):
     assert {"/api/ratings/{slug}/", "/api/topics/{slug}/"} <= paths
 
 
+def test_the_claimreview_feed_is_in_the_schema(schema_document):
+    feed = schema_document["paths"]["/api/claimreview.json"]["get"]
+    assert {"200", "304", "429"} <= set(feed["responses"])
+    assert "application/ld+json" in feed["responses"]["200"]["content"]
+    assert feed["description"]
+
+
 def test_every_operation_documents_its_errors(schema_document):
     missing = []
     for path, method, operation in operations(schema_document):

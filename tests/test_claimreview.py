@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
 
 from claims import claimreview, claimreview_import, workflow
 from claims.claimreview_formats import GivenRating, ItemError, parse_document
@@ -243,6 +244,24 @@ def test_head_gives_the_headers_without_reading_the_claims(client, newsroom):
     assert len(queries) == 2  # the validators' two aggregates
     assert response.status_code == 200 and response.content == b""
     assert response["ETag"] == get_feed(client)["ETag"]
+
+
+def test_anonymous_readers_of_the_feed_are_throttled_as_on_every_endpoint(
+    client, newsroom, settings, publisher
+):
+    settings.API_ANON_THROTTLE_RATE = "2/minute"
+    assert [get_feed(client).status_code for _ in range(3)] == [200, 200, 429]
+    refused = get_feed(client)
+    assert int(refused["Retry-After"]) > 0 and "throttled" in refused.json()["detail"]
+    token = Token.objects.create(user=publisher).key
+    assert get_feed(client, authorization=f"Token {token}").status_code == 200
+
+
+def test_the_feed_is_served_whatever_the_client_accepts(client, newsroom):
+    for accept in ("application/json", "text/html", "application/ld+json"):
+        response = get_feed(client, accept=accept)
+        assert response.status_code == 200, accept
+        assert response["Content-Type"] == "application/ld+json; charset=utf-8"
 
 
 def test_the_endpoint_takes_no_writes(client, db):
