@@ -91,6 +91,7 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
         topics = data.pop("topics", [])
+        reviewer = data.pop("reviewer", None)
         claim = Claim(created_by=request.user, **data)
         if claim.deadline_overridden:
             claim.deadline_expression = "set by an editor"
@@ -109,6 +110,8 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
             claim.save()
             claim.topics.set(topics)
             workflow.record_created(claim, by=request.user)
+            if reviewer is not None:  # the workflow's rule: only a reviewer is assigned
+                workflow.assign(claim, reviewer=reviewer, by=request.user)
         return created_response(s.ClaimDetailSerializer, claim, self, status.HTTP_201_CREATED)
 
     # Transitions: each parses its input and calls the workflow, nothing else.
