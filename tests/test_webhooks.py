@@ -618,6 +618,24 @@ def test_a_delivery_page_shows_every_attempt(
     assert 'name="_save"' not in page  # history: read-only
 
 
+def test_attempts_and_the_next_one_are_timed_to_the_second(
+    client, publisher, webhook, receiver, make_claim, publish_claim
+):
+    """Retries are seconds or minutes apart: 'Dec. 1, 2026, 7 p.m.' for each hides the backoff."""
+    receiver.answers.extend([500, 500])
+    publish_claim(make_claim(), "false")
+    delivery.deliver_due()
+    due_now()
+    delivery.deliver_due()
+    owed = Delivery.objects.get()
+    client.force_login(publisher)
+    page = client.get(reverse("admin:webhooks_delivery_change", args=[owed.pk])).text
+    for attempt in Attempt.objects.filter(delivery=owed):
+        assert timezone.localtime(attempt.at).strftime("%Y-%m-%d %H:%M:%S") in page
+    listing = client.get(reverse("admin:webhooks_delivery_changelist")).text
+    assert timezone.localtime(owed.next_attempt_at).strftime("%Y-%m-%d %H:%M:%S") in listing
+
+
 def run_action(client, user, model: str, action: str, objects) -> list[str]:
     client.force_login(user)
     response = client.post(
