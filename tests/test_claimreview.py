@@ -609,6 +609,21 @@ def test_wrong_fields_are_named_in_the_error(field, value, message):
     assert str(parsed).startswith(f"item 1: {message}")
 
 
+@pytest.mark.parametrize(
+    ("reviews", "message"),
+    [
+        (None, "claim 1: claimReview is missing"),
+        ([], "claim 1: claimReview is empty"),
+        ("False", "claim 1: claimReview must be a list of reviews, not text"),
+        ({"url": "https://x.example/r"}, "claim 1: claimReview must be a list of reviews, not an"),
+    ],
+)
+def test_a_fact_check_tools_claim_without_a_list_of_reviews_says_which(reviews, message):
+    claim = {"text": "A claim."} | ({} if reviews is None else {"claimReview": reviews})
+    [parsed] = parse_document(json.dumps({"claims": [claim]}))
+    assert isinstance(parsed, ItemError) and str(parsed).startswith(message)
+
+
 def test_text_too_long_for_its_column_is_an_item_error(publisher):
     review = json.loads((FIXTURES / "single.json").read_text())
     review["author"]["name"] = "x" * 201
