@@ -130,8 +130,8 @@ def highlighted(article: Article, suggestions: list[Suggestion]) -> SafeString:
     """The article's paragraphs, each suggestion's quote marked and linked to its card."""
     pieces, at = [], 0
     for s in sorted(suggestions, key=lambda s: s.start):
-        if s.start < at or s.end > len(article.text):
-            continue
+        if s.start < at or article.text[s.start : s.end] != s.quote:
+            continue  # overlapping, or the text changed since: mark nothing rather than wrong
         pieces.append(article.text[at : s.start])
         pieces.append(
             format_html(

@@ -129,6 +129,22 @@ def test_the_suggestions_page_highlights_each_quote_with_score_and_deadline(
     assert "Ahmad Jadayan" in page and "Accept" in page and "Reject" in page
 
 
+def test_a_quote_no_longer_where_it_was_is_not_marked_over_other_words(
+    client, editor, seed_article
+):
+    """The text was edited after a decision: the stored place now holds other words."""
+    suggestion = border(seed_article)
+    intake.reject(suggestion, by=editor)
+    seed_article.text = "An editor's note.\n\n" + seed_article.text
+    seed_article.save()
+    client.force_login(editor)
+    page = client.get(intake_page(seed_article)).text
+    assert f'<mark id="q{suggestion.pk}"' not in page
+    intake.extract_again(seed_article, by=editor)  # found again: marked where it is now
+    page = client.get(intake_page(seed_article)).text
+    assert f'<mark id="q{suggestion.pk}" class="intake-rejected"' in page
+
+
 def test_article_text_is_escaped_on_the_suggestions_page(client, editor, enqueued):
     text = "Headline\n\nThe mayor said <script>alert(1)</script> will open 3 bridges in 2 weeks."
     queued = intake.queue_import(content=text, published=dt.date(2024, 1, 1))
