@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Where `make run` serves: the links in feeds, ClaimReview and webhook payloads name it.
+SITE_URL ?= http://$(HOST):$(PORT)
 STAMP  := $(VENV)/.installed
 
 .PHONY: setup run test lint format worker bench backup restore clean
@@ -22,7 +24,8 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Starting the workbench on http://$(HOST):$(PORT)/ (admin: /admin/) with a Celery worker and beat. Ctrl-C stops all."
-	@$(VENV)/bin/celery -A factcheck worker -B --loglevel=INFO --concurrency=2 \
+	@export SITE_URL=$(SITE_URL); \
+	$(VENV)/bin/celery -A factcheck worker -B --loglevel=INFO --concurrency=2 \
 		--schedule=var/celerybeat-schedule & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
