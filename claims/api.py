@@ -224,6 +224,8 @@ class VerdictViewSet(mixins.CreateModelMixin, ReadViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         incoming = s.VerdictDraftSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
+        with workflow_errors():
+            workflow.check_can_draft(incoming.validated_data["claim"])
         try:
             with transaction.atomic():
                 verdict = incoming.save(author=request.user, status=Verdict.Status.DRAFT)

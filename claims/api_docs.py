@@ -166,7 +166,8 @@ VERDICTS = {
         s.VerdictSerializer,
         201,
         summary="Draft a verdict (reviewers, publishers)",
-        conflict="The claim already has a verdict in the works (draft or submitted).",
+        conflict="The claim already has a verdict in the works (draft or submitted), or it is "
+        "retracted.",
     ),
 }
 EVIDENCE = {

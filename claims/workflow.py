@@ -154,6 +154,12 @@ def available_transitions(claim: Claim, user: User) -> list[str]:
 # --- Editorial transitions ----------------------------------------------------------------------
 
 
+def check_can_draft(claim: Claim) -> None:
+    """A new verdict may be drafted on any claim but a retracted one, which is closed."""
+    if claim.status == Claim.Status.RETRACTED:
+        raise InvalidTransition("the claim is retracted: it gets no new verdict.")
+
+
 def record_created(claim: Claim, *, by: User) -> None:
     """Note on the timeline that a claim was logged (called once, after its first save)."""
     _event(claim, ClaimEvent.Kind.CREATED, "Logged.", by=by)

@@ -558,3 +558,11 @@ def test_a_new_claims_reviewer_is_assigned_through_the_workflow(
     assert claim.reviewer == reviewer and response.json()["reviewer"] == reviewer.username
     kinds = set(claim.events.values_list("kind", flat=True))
     assert kinds == {ClaimEvent.Kind.CREATED, ClaimEvent.Kind.ASSIGNED}
+
+
+def test_a_retracted_claim_gets_no_new_verdict(as_reviewer, scene, publisher):
+    claim = scene["published"]
+    workflow.retract(claim, by=publisher, reason="Logged twice.")
+    body = {"claim": claim.pk, "rating": "false", "summary": "Another look."}
+    code, message = refused(as_reviewer, "/api/verdicts/", body)
+    assert code == 409 and "retracted" in message
