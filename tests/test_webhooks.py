@@ -601,15 +601,20 @@ def test_the_form_refuses_loopback_when_the_setting_does_not_allow_it(
     assert not Webhook.objects.exists()
 
 
-def test_a_delivery_page_shows_every_attempt(
-    client, publisher, webhook, receiver, make_claim, publish_claim
-):
-    receiver.answers.extend([500, 200])
+def tried_twice(receiver, answers: list[int], make_claim, publish_claim) -> Delivery:
+    """A published verdict's delivery, sent once, then again after its backoff."""
+    receiver.answers.extend(answers)
     publish_claim(make_claim(), "false")
     delivery.deliver_due()
     due_now()
     delivery.deliver_due()
-    owed = Delivery.objects.get()
+    return Delivery.objects.get()
+
+
+def test_a_delivery_page_shows_every_attempt(
+    client, publisher, webhook, receiver, make_claim, publish_claim
+):
+    owed = tried_twice(receiver, [500, 200], make_claim, publish_claim)
     client.force_login(publisher)
     listing = client.get(reverse("admin:webhooks_delivery_changelist")).text
     assert "verdict.published" in listing and "200 OK" in listing
@@ -622,12 +627,7 @@ def test_attempts_and_the_next_one_are_timed_to_the_second(
     client, publisher, webhook, receiver, make_claim, publish_claim
 ):
     """Retries are seconds or minutes apart: 'Dec. 1, 2026, 7 p.m.' for each hides the backoff."""
-    receiver.answers.extend([500, 500])
-    publish_claim(make_claim(), "false")
-    delivery.deliver_due()
-    due_now()
-    delivery.deliver_due()
-    owed = Delivery.objects.get()
+    owed = tried_twice(receiver, [500, 500], make_claim, publish_claim)
     client.force_login(publisher)
     page = client.get(reverse("admin:webhooks_delivery_change", args=[owed.pk])).text
     for attempt in Attempt.objects.filter(delivery=owed):
