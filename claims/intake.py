@@ -176,6 +176,7 @@ def store_suggestions(article: Article) -> list[Suggestion]:
     )
     keep = {item.quote for item in found}
     article.suggestions.filter(status=Suggestion.Status.OPEN).exclude(quote__in=keep).delete()
+    made = dict(article.suggestions.filter(claim__isnull=False).values_list("quote", "claim"))
     stored = []
     for item in found:
         values = {
@@ -188,7 +189,7 @@ def store_suggestions(article: Article) -> list[Suggestion]:
             "deadline_expression": item.deadline_expression[:200],
             "score": item.score,
             "reasons": ", ".join(item.reasons)[:300],
-            "similar_claim": similar_claim(item.statement, item.quote),
+            "similar_claim": similar_claim(item.statement, item.quote, not_=made.get(item.quote)),
         }
         suggestion, _ = Suggestion.objects.update_or_create(
             article=article, quote=item.quote, defaults=values
@@ -197,13 +198,15 @@ def store_suggestions(article: Article) -> list[Suggestion]:
     return stored
 
 
-def similar_claim(statement: str, quote: str = "") -> Claim | None:
+def similar_claim(statement: str, quote: str = "", *, not_: int | None = None) -> Claim | None:
     """The existing claim closest to this one, if close enough to be possibly the same: trigram
-    similarity on PostgreSQL, a word-overlap prefilter and difflib elsewhere."""
+    similarity on PostgreSQL, a word-overlap prefilter and difflib elsewhere. `not_` is the claim
+    the suggestion itself became, which is no duplicate of it."""
+    claims = Claim.objects.exclude(pk=not_) if not_ else Claim.objects.all()
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramSimilarity
 
-        scored = Claim.objects.annotate(
+        scored = claims.annotate(
             similarity=Greatest(
                 TrigramSimilarity("statement", statement), TrigramSimilarity("quote", quote or "")
             )
@@ -216,7 +219,7 @@ def similar_claim(statement: str, quote: str = "") -> Claim | None:
     for word in words:
         overlap |= Q(statement__icontains=word) | Q(quote__icontains=word)
     best, best_ratio = None, SIMILAR
-    for claim in Claim.objects.filter(overlap).only("statement", "quote")[:200]:
+    for claim in claims.filter(overlap).only("statement", "quote")[:200]:
         ratio = max(_ratio(statement, claim.statement), _ratio(quote, claim.quote))
         if ratio >= best_ratio:
             best, best_ratio = claim, ratio

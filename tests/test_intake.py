@@ -312,6 +312,13 @@ def test_a_suggestion_close_to_an_existing_claim_says_so(db, make_claim):
     assert border(import_seed().article).similar_claim == existing
 
 
+def test_an_accepted_suggestion_is_not_the_same_as_its_own_claim(db, editor):
+    article = import_seed().article
+    claim = intake.accept(border(article), by=editor)
+    intake.extract_again(article, by=editor)
+    assert border(article).claim == claim and border(article).similar_claim is None
+
+
 def test_an_unrelated_suggestion_has_no_similar_claim(db, make_claim):
     make_claim("The mayor will plant 500 trees in the park by spring.")
     assert border(import_seed().article).similar_claim is None
