@@ -644,3 +644,10 @@ def test_only_a_publisher_may_import(editor):
 def test_an_unknown_user_is_a_clear_error(db):
     status, _, err = run_import(FIXTURES / "single.json", "nobody")
     assert status == 1 and "There is no user 'nobody'." in err
+
+
+def test_someone_who_may_not_import_is_told_so_even_when_the_file_is_in_already(publisher, editor):
+    assert run_import(FIXTURES / "single.json", "paula")[0] == 0
+    status, out, err = run_import(FIXTURES / "single.json", "edna")
+    assert status == 1 and "Nothing was imported" in err and "publish_claim" in err
+    assert "unchanged" not in out
