@@ -417,11 +417,7 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
         """The same rows as the API's `?format=csv` (claims/csv_export.py)."""
         claims = queryset.with_public_verdicts().order_by("pk")
         rows = (csv_export.claim_row(claim) for claim in claims)
-        response = HttpResponse(
-            csv_export.write_csv(csv_export.CLAIM_COLUMNS, rows), content_type="text/csv"
-        )
-        response["Content-Disposition"] = 'attachment; filename="claims.csv"'
-        return response
+        return csv_export.download("claims.csv", csv_export.CLAIM_COLUMNS, rows)
 
     def get_urls(self):
         return self.deadline_preview_urls(path) + self.transition_urls(path) + super().get_urls()
@@ -436,6 +432,13 @@ class VerdictAdmin(HistoryAdmin):
     search_fields = ["summary", "claim__statement"]
     list_select_related = ["claim", "rating", "author", "approver"]
     readonly_fields = [f.name for f in Verdict._meta.fields]
+    actions = ["export_csv"]
+
+    @admin.action(description="Export selected verdicts as CSV", permissions=["view"])
+    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
+        """The same rows as the API's `/api/verdicts/?format=csv` (claims/csv_export.py)."""
+        rows = (csv_export.verdict_row(v) for v in queryset.order_by("-published_at", "-pk"))
+        return csv_export.download("verdicts.csv", csv_export.VERDICT_COLUMNS, rows)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

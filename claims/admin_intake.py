@@ -4,6 +4,8 @@ its text highlighted and accept / edit / reject for each suggestion. The work is
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -21,8 +23,22 @@ NEW = "new"
 NONE = "none"
 
 
+class WebAddressField(forms.URLField):
+    """A URL field that names the problem when the address is not a web page's (file://…)."""
+
+    def to_python(self, value: str | None) -> str:
+        scheme = re.match(r"\s*([a-z][a-z0-9+.-]*)://", value or "", flags=re.IGNORECASE)
+        if scheme and scheme.group(1).lower() not in ("http", "https"):
+            raise forms.ValidationError(
+                f"Only http and https addresses can be imported, not {scheme.group(1)}://: "
+                "give the article's web address.",
+                code="scheme",
+            )
+        return super().to_python(value)
+
+
 class ImportForm(forms.Form):
-    url = forms.URLField(
+    url = WebAddressField(
         label="Address (URL)", required=False, max_length=2000, assume_scheme="https"
     )
     content = forms.CharField(
@@ -46,6 +62,8 @@ class ImportForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        if "url" in self.errors:  # an address was given; its own error says what is wrong
+            return data
         if bool(data.get("url")) == bool(data.get("content", "").strip()):
             raise forms.ValidationError("Give either the article's address or its text.")
         return data
@@ -61,6 +79,11 @@ class AcceptForm(forms.Form):
         self.matches = intake.claimant_matches(suggestion.claimant_name)
         self.fields["claimant"].choices = claimant_choices(suggestion.claimant_name, self.matches)
         self.fields["claimant"].initial = str(self.matches[0].claimant.pk) if self.matches else NEW
+
+    @property
+    def other_spellings(self) -> list[intake.ClaimantMatch]:
+        """Existing claimants the suggested name may be, spelt otherwise: the editor confirms."""
+        return [match for match in self.matches if not match.exact]
 
     def chosen(self) -> Claimant | None:
         value = self.cleaned_data.get("claimant") or NEW
@@ -106,8 +129,8 @@ def highlighted(article: Article, suggestions: list[Suggestion]) -> SafeString:
     """The article's paragraphs, each suggestion's quote marked and linked to its card."""
     pieces, at = [], 0
     for s in sorted(suggestions, key=lambda s: s.start):
-        if s.start < at or s.end > len(article.text):
-            continue
+        if s.start < at or article.text[s.start : s.end] != s.quote:
+            continue  # overlapping, or the text changed since: mark nothing rather than wrong
         pieces.append(article.text[at : s.start])
         pieces.append(
             format_html(
@@ -145,6 +168,7 @@ class IntakeViews:
                 "<int:pk>/suggestions/", view(self.suggestions_view), name="claims_article_intake"
             ),
             path("<int:pk>/retry/", view(self.retry_view), name="claims_article_retry"),
+            path("<int:pk>/extract/", view(self.extract_view), name="claims_article_extract"),
             path("suggestion/<int:pk>/edit/", view(self.edit_view), name="claims_suggestion_edit"),
             path(
                 "suggestion/<int:pk>/<str:decision>/",
@@ -218,6 +242,24 @@ class IntakeViews:
             self.message_user(request, str(error), messages.ERROR)
         else:
             intake.start_after_commit(state)
+        return _to_intake(pk)
+
+    def extract_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        article = get_object_or_404(Article, pk=pk)
+        if request.method != "POST":
+            return _to_intake(pk)
+        try:
+            found = intake.extract_again(article, by=request.user)
+        except intake.IntakeError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            kept = [s for s in found if s.status != Suggestion.Status.OPEN]
+            rejected = sum(s.status == Suggestion.Status.REJECTED for s in kept)
+            self.message_user(
+                request,
+                f"Extracted again: {len(found)} suggestion(s); the decisions already made are "
+                f"kept ({len(kept) - rejected} accepted, {rejected} rejected).",
+            )
         return _to_intake(pk)
 
     def decide_view(self, request: HttpRequest, pk: int, decision: str) -> HttpResponse:

@@ -9,157 +9,35 @@ transitions call `claims.workflow`, whose refusal becomes a 4xx answer and chang
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django import forms
-from django.conf import settings
-from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.http import HttpResponse
 from django.urls import include, path, re_path
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_view
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from redis.exceptions import RedisError
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import exceptions, mixins, status
 from rest_framework.decorators import action, api_view, permission_classes, schema
-from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import AllowAny, BasePermission, DjangoModelPermissions
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
-from rest_framework.throttling import AnonRateThrottle
 
 from . import api_docs as docs
-from . import csv_export, intake, refusals, workflow
+from . import csv_export, intake, workflow
 from . import serializers as s
-from .api_conditional import ConditionalReads
+from .api_base import (
+    AnonThrottle,
+    Conflict,
+    IdFilter,
+    InNewsroom,
+    ReadViewSet,
+    created_response,
+    workflow_errors,
+)
 from .filters import ClaimFilter
 from .models import Article, Claim, Claimant, ClaimEvent, Evidence, Rating, Source, Topic, Verdict
-
-log = logging.getLogger(__name__)
-
-# --- Audience, permissions, throttling, pagination ----------------------------------------------
-
-
-def in_newsroom(user: Any) -> bool:
-    """Whether `user` holds a newsroom role: only they see drafts and verdicts in the works."""
-    return bool(user and user.is_authenticated and user.has_perm("claims.view_claim"))
-
-
-class RolePermissions(DjangoModelPermissions):
-    """Anyone may read; a create needs the role's `add` permission on the model. A method the
-    endpoint does not offer is left to answer 405 whoever asks."""
-
-    perms_map = {**DjangoModelPermissions.perms_map, "GET": [], "HEAD": [], "OPTIONS": []}
-    authenticated_users_only = False
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        if request.method not in view.allowed_methods:
-            return True
-        return super().has_permission(request, view)
-
-
-class InNewsroom(BasePermission):
-    """Transitions: the newsroom only; `claims.workflow` checks the role's own permission."""
-
-    message = "Only the newsroom (editors, reviewers, publishers) may change a claim's state."
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return request.method not in view.allowed_methods or in_newsroom(request.user)
-
-
-class AnonThrottle(AnonRateThrottle):
-    """Anonymous requests per client address, counted in the shared cache; the rate is read
-    from API_ANON_THROTTLE_RATE at each request so that it can be changed without a restart of
-    the class (and in tests)."""
-
-    cache = caches["default"]  # shared by every web process when REDIS_URL is set
-
-    def get_rate(self) -> str | None:
-        return settings.API_ANON_THROTTLE_RATE or None
-
-    def allow_request(self, request: Request, view: Any) -> bool:
-        try:
-            return super().allow_request(request, view)
-        except (RedisError, OSError):
-            # The cache is down: the API stays up, unthrottled, until it is back.
-            log.warning("API throttle skipped: the cache is unreachable", exc_info=True)
-            return True
-
-
-class Pagination(PageNumberPagination):
-    page_size = settings.API_PAGE_SIZE
-    page_size_query_param = "page_size"
-    max_page_size = 100
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "The request conflicts with the claim's current state."
-    default_code = "conflict"
-
-
-class ReadViewSet(ConditionalReads, viewsets.ReadOnlyModelViewSet):
-    permission_classes = [RolePermissions]
-    throttle_classes = [AnonThrottle]
-    pagination_class = Pagination
-    schema = docs.ApiSchema()
-
-    def audience(self) -> str:
-        return "newsroom" if in_newsroom(self.request.user) else "public"
-
-    def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "newsroom": in_newsroom(self.request.user)}
-
-    def public_queryset(self) -> QuerySet:
-        raise NotImplementedError
-
-    def newsroom_queryset(self) -> QuerySet:
-        return self.public_queryset()
-
-    def get_queryset(self) -> QuerySet:
-        if in_newsroom(self.request.user):
-            return self.newsroom_queryset()
-        return self.public_queryset()
-
-    def csv_page(self, header: list[str], row: Any) -> Response:
-        """The list's page as CSV rows; the other pages are named in the `Link` header."""
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        links = [
-            f'<{url}>; rel="{rel}"'
-            for rel, url in (
-                ("next", self.paginator.get_next_link()),
-                ("prev", self.paginator.get_previous_link()),
-            )
-            if url
-        ]
-        headers = {"Link": ", ".join(links)} if links else {}
-        headers["X-Total-Count"] = str(self.paginator.page.paginator.count)
-        return Response([header, *map(row, page)], headers=headers)
-
-    def get_renderers(self) -> list:
-        renderers = super().get_renderers()
-        if self.action == "list" and getattr(self, "csv_columns", None):
-            renderers.append(csv_export.CSVRenderer())
-        return renderers
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.accepted_renderer.format != csv_export.CSVRenderer.format:
-            return super().list(request, *args, **kwargs)
-        return self.not_modified() or self.csv_page(self.csv_columns, self.csv_row)
-
-
-def _created(serializer_class: type, instance: Any, view: ReadViewSet, code: int) -> Response:
-    fresh = view.newsroom_queryset().get(pk=instance.pk)
-    data = serializer_class(fresh, context=view.get_serializer_context()).data
-    location = view.reverse_action("detail", args=[instance.pk])
-    return Response(data, status=code, headers={"Location": location})
-
 
 # --- Claims -------------------------------------------------------------------------------------
 
@@ -213,6 +91,7 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
         topics = data.pop("topics", [])
+        reviewer = data.pop("reviewer", None)
         claim = Claim(created_by=request.user, **data)
         if claim.deadline_overridden:
             claim.deadline_expression = "set by an editor"
@@ -231,7 +110,9 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
             claim.save()
             claim.topics.set(topics)
             workflow.record_created(claim, by=request.user)
-        return _created(s.ClaimDetailSerializer, claim, self, status.HTTP_201_CREATED)
+            if reviewer is not None:  # the workflow's rule: only a reviewer is assigned
+                workflow.assign(claim, reviewer=reviewer, by=request.user)
+        return created_response(s.ClaimDetailSerializer, claim, self, status.HTTP_201_CREATED)
 
     # Transitions: each parses its input and calls the workflow, nothing else.
 
@@ -312,31 +193,7 @@ def _assign(claim: Claim, by: Any, *, reviewer: Any) -> None:
     workflow.assign(claim, reviewer=reviewer or by, by=by)
 
 
-@contextmanager
-def workflow_errors() -> Iterator[None]:
-    """Turn the workflow's refusals into API errors: its message, and the status it means."""
-    try:
-        yield
-    except workflow.NotAllowed as error:
-        raise exceptions.PermissionDenied(str(error)) from error
-    except workflow.InvalidTransition as error:
-        raise Conflict(str(error)) from error
-    except workflow.WorkflowError as error:
-        raise exceptions.ValidationError({"detail": str(error)}) from error
-    except IntegrityError as error:  # the atomic block around it has rolled everything back
-        raise Conflict(refusals.explain(error)) from error
-
-
 # --- Verdicts, evidence, articles ---------------------------------------------------------------
-
-
-class IdFilter(filters.NumberFilter):
-    """A row's id: a whole number in the database's range, else a 400 (not an overflow)."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(min_value=1, max_value=2**63 - 1, **kwargs)
 
 
 class VerdictFilter(filters.FilterSet):
@@ -376,6 +233,8 @@ class VerdictViewSet(mixins.CreateModelMixin, ReadViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         incoming = s.VerdictDraftSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
+        with workflow_errors():
+            workflow.check_can_draft(incoming.validated_data["claim"])
         try:
             with transaction.atomic():
                 verdict = incoming.save(author=request.user, status=Verdict.Status.DRAFT)
@@ -384,7 +243,7 @@ class VerdictViewSet(mixins.CreateModelMixin, ReadViewSet):
             raise Conflict(
                 f"claim #{claim.pk} already has a verdict in the works; edit or finish it first."
             ) from error
-        return _created(s.VerdictSerializer, verdict, self, status.HTTP_201_CREATED)
+        return created_response(s.VerdictSerializer, verdict, self, status.HTTP_201_CREATED)
 
 
 class EvidenceFilter(filters.FilterSet):
@@ -419,7 +278,7 @@ class EvidenceViewSet(mixins.CreateModelMixin, ReadViewSet):
             raise Conflict(
                 f"{data['url']} is already evidence for claim #{data['claim'].pk}."
             ) from error
-        return _created(s.EvidenceSerializer, evidence, self, status.HTTP_201_CREATED)
+        return created_response(s.EvidenceSerializer, evidence, self, status.HTTP_201_CREATED)
 
 
 @extend_schema_view(**docs.ARTICLES)
@@ -461,7 +320,7 @@ class ArticleViewSet(mixins.CreateModelMixin, ReadViewSet):
         except intake.IntakeError as error:
             raise exceptions.ValidationError({"detail": str(error)}) from error
         intake.start_after_commit(queued)
-        return _created(s.ArticleSerializer, queued.article, self, status.HTTP_202_ACCEPTED)
+        return created_response(s.ArticleSerializer, queued.article, self, status.HTTP_202_ACCEPTED)
 
 
 # --- Reference data -----------------------------------------------------------------------------

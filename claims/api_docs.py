@@ -33,6 +33,11 @@ THROTTLED = OpenApiResponse(
     description="Too many anonymous requests (API_ANON_THROTTLE_RATE); `Retry-After` says when "
     "to try again. Requests with a token are not throttled.",
 )
+BAD_CREDENTIALS = OpenApiResponse(
+    s.ErrorSerializer,
+    description="A token or session was sent but is not valid (`Invalid token.`): reading needs "
+    "no credentials, but wrong ones are refused.",
+)
 UNAUTHENTICATED = OpenApiResponse(
     s.ErrorSerializer,
     description="No credentials: send `Authorization: Token …` (or use a staff session).",
@@ -78,7 +83,7 @@ def _reads(
         serializer(many=True),
         description=f"The {kind}, a page at a time." if paginated else f"Every {kind[:-1]}.",
     )
-    errors: dict[int, Any] = {429: THROTTLED}
+    errors: dict[int, Any] = {401: BAD_CREDENTIALS, 429: THROTTLED}
     if filtered:
         errors[400] = BAD_FILTER
     if paginated:
@@ -106,6 +111,7 @@ def _reads(
             responses={
                 200: OpenApiResponse(detail or serializer, description="The object."),
                 304: NOT_MODIFIED,
+                401: BAD_CREDENTIALS,
                 404: NOT_FOUND,
                 429: THROTTLED,
             },
@@ -160,7 +166,8 @@ VERDICTS = {
         s.VerdictSerializer,
         201,
         summary="Draft a verdict (reviewers, publishers)",
-        conflict="The claim already has a verdict in the works (draft or submitted).",
+        conflict="The claim already has a verdict in the works (draft or submitted), or it is "
+        "retracted.",
     ),
 }
 EVIDENCE = {
@@ -227,3 +234,21 @@ def transition(name: str, request: Any) -> Any:
             ),
         },
     )
+
+
+CLAIMREVIEW_FEED = extend_schema(
+    summary="The ClaimReview feed",
+    description="Every published claim's current verdict as a schema.org `DataFeed` of "
+    "`ClaimReview` items, the same JSON-LD as the verdict pages (docs/claimreview.md). Streamed, "
+    "oldest first; `ETag`, `Last-Modified` and `Cache-Control: public, max-age=300`. It is "
+    "`application/ld+json` whatever the request accepts.",
+    responses={
+        (200, "application/ld+json"): OpenApiResponse(
+            OpenApiTypes.OBJECT, description="The DataFeed (`dataFeedElement`: the items)."
+        ),
+        304: NOT_MODIFIED,
+        (401, "application/json"): BAD_CREDENTIALS,
+        (429, "application/json"): THROTTLED,
+    },
+    tags=["claimreview"],
+)

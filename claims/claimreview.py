@@ -27,9 +27,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.views.decorators.http import require_safe
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
+from . import api_docs as docs
 from . import jsonld, page_cache
+from .api_base import AnonThrottle
 from .models import Article, Claim, Verdict
 
 BATCH_SIZE = 500  # claims per query: a few hundred kilobytes of JSON at a time
@@ -134,9 +139,8 @@ def feed_chunks(state: FeedState, items: Iterable[dict[str, Any]]) -> Iterator[s
     yield "\n]}\n"
 
 
-@require_safe
-def feed_view(request: HttpRequest) -> HttpResponse:
-    """/api/claimreview.json: the feed, streamed, with validators for conditional requests."""
+def feed_response(request: HttpRequest) -> HttpResponse:
+    """The feed, streamed, with validators; a 304 when the client's copy still holds."""
     state = feed_state()
     not_modified = get_conditional_response(
         request, etag=state.etag, last_modified=state.last_modified
@@ -153,3 +157,20 @@ def feed_view(request: HttpRequest) -> HttpResponse:
         response["Last-Modified"] = http_date(state.last_modified)
     response["Cache-Control"] = f"public, max-age={FEED_MAX_AGE}"
     return response
+
+
+class FeedView(APIView):
+    """/api/claimreview.json: an API endpoint like the others (the anonymous throttle, tokens,
+    JSON errors, in the OpenAPI schema) whose answer is the feed itself, whatever is accepted."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonThrottle]
+    renderer_classes = [JSONRenderer]  # for its errors (429, 401, 405); the feed is its own
+    schema = docs.ApiSchema()
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> tuple:
+        return super().perform_content_negotiation(request, force=True)
+
+    @docs.CLAIMREVIEW_FEED
+    def get(self, request: Request) -> HttpResponse:
+        return feed_response(request._request)

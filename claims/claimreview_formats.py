@@ -202,13 +202,21 @@ def _factcheck_api(claims: Any) -> list[ParsedReview | ItemError]:
             continue
         reviews = claim.get("claimReview")
         if not isinstance(reviews, list) or not reviews:
-            parsed.append(ItemError(where, "claimReview is missing or empty"))
+            parsed.append(ItemError(where, _no_reviews(reviews)))
             continue
         parsed += [
             _guarded(f"{where}, review {index}", _factcheck_api_review, claim, review)
             for index, review in enumerate(reviews, start=1)
         ]
     return parsed
+
+
+def _no_reviews(reviews: Any) -> str:
+    if reviews is None:
+        return "claimReview is missing"
+    if reviews == []:
+        return "claimReview is empty"
+    return f"claimReview must be a list of reviews, not {_kind(reviews)}"
 
 
 def _factcheck_api_review(where: str, claim: dict, review: Any) -> ParsedReview:

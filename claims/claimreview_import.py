@@ -123,6 +123,7 @@ def import_document(text: str, *, by) -> ImportResult:
 
     Raises FileError when the file cannot be read at all, and workflow.NotAllowed when `by` may
     not import (both before anything is written)."""
+    workflow.check_may_import_reviews(by)  # also when every review is in already
     result, ratings = ImportResult(), RatingMap()
     for parsed in parse_document(text):
         if isinstance(parsed, ItemError):

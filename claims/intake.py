@@ -91,7 +91,7 @@ def queue_import(
     """Record an article to import (from a URL or pasted text/HTML); the work is `run_import`."""
     if by is not None and not by.has_perm("claims.add_article"):
         raise IntakeError(f"{by} may not import articles: it needs the 'add_article' permission.")
-    url, content = url.strip(), content.strip()
+    url, content = url.strip(), pasted_text(content)
     if bool(url) == bool(content):
         raise IntakeError("Give either the article's address or its text, not both or neither.")
     if url and urlsplit(url).scheme.lower() not in ("http", "https"):
@@ -200,6 +200,22 @@ def retry_import(intake: ArticleImport, *, by=None) -> ArticleImport:
     return intake
 
 
+@transaction.atomic
+def extract_again(article: Article, *, by) -> list[Suggestion]:
+    """Read the article's stored text for claims again (after the extraction improved, or for an
+    article logged by hand). Accepted and rejected suggestions keep their decision."""
+    if by is not None and not by.has_perm("claims.add_claim"):
+        raise IntakeError(
+            f"{by} may not decide on suggestions: it needs the 'add_claim' permission."
+        )
+    state = ArticleImport.objects.filter(article=article).values_list("state", flat=True).first()
+    if state in ArticleImport.RUNNING_STATES:
+        raise IntakeError("The import is still running; its suggestions come when it is done.")
+    if not article.text.strip():
+        raise IntakeError("The article has no text to read claims from; paste it first.")
+    return store_suggestions(article)
+
+
 def store_suggestions(article: Article) -> list[Suggestion]:
     """(Re)compute the article's suggestions; accepted and rejected ones keep their decision."""
     found = extraction.suggest_claims(
@@ -210,6 +226,7 @@ def store_suggestions(article: Article) -> list[Suggestion]:
     )
     keep = {item.quote for item in found}
     article.suggestions.filter(status=Suggestion.Status.OPEN).exclude(quote__in=keep).delete()
+    made = dict(article.suggestions.filter(claim__isnull=False).values_list("quote", "claim"))
     stored = []
     for item in found:
         values = {
@@ -222,7 +239,7 @@ def store_suggestions(article: Article) -> list[Suggestion]:
             "deadline_expression": item.deadline_expression[:200],
             "score": item.score,
             "reasons": ", ".join(item.reasons)[:300],
-            "similar_claim": similar_claim(item.statement, item.quote),
+            "similar_claim": similar_claim(item.statement, item.quote, not_=made.get(item.quote)),
         }
         suggestion, _ = Suggestion.objects.update_or_create(
             article=article, quote=item.quote, defaults=values
@@ -231,13 +248,15 @@ def store_suggestions(article: Article) -> list[Suggestion]:
     return stored
 
 
-def similar_claim(statement: str, quote: str = "") -> Claim | None:
+def similar_claim(statement: str, quote: str = "", *, not_: int | None = None) -> Claim | None:
     """The existing claim closest to this one, if close enough to be possibly the same: trigram
-    similarity on PostgreSQL, a word-overlap prefilter and difflib elsewhere."""
+    similarity on PostgreSQL, a word-overlap prefilter and difflib elsewhere. `not_` is the claim
+    the suggestion itself became, which is no duplicate of it."""
+    claims = Claim.objects.exclude(pk=not_) if not_ else Claim.objects.all()
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramSimilarity
 
-        scored = Claim.objects.annotate(
+        scored = claims.annotate(
             similarity=Greatest(
                 TrigramSimilarity("statement", statement), TrigramSimilarity("quote", quote or "")
             )
@@ -250,7 +269,7 @@ def similar_claim(statement: str, quote: str = "") -> Claim | None:
     for word in words:
         overlap |= Q(statement__icontains=word) | Q(quote__icontains=word)
     best, best_ratio = None, SIMILAR
-    for claim in Claim.objects.filter(overlap).only("statement", "quote")[:200]:
+    for claim in claims.filter(overlap).only("statement", "quote")[:200]:
         ratio = max(_ratio(statement, claim.statement), _ratio(quote, claim.quote))
         if ratio >= best_ratio:
             best, best_ratio = claim, ratio
@@ -331,8 +350,14 @@ def reject(suggestion: Suggestion, *, by) -> None:
 # --- Helpers ------------------------------------------------------------------------------------
 
 
+def pasted_text(content: str) -> str:
+    """Pasted text as it is kept and compared: a browser's CRLF line ends (and a file's trailing
+    spaces) do not make the same article a different one."""
+    return "\n".join(line.rstrip() for line in content.splitlines()).strip()
+
+
 def _hash(content: str) -> str:
-    return hashlib.sha256(content.strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(pasted_text(content).encode("utf-8")).hexdigest()
 
 
 def _source(name: str, url: str | None) -> Source:

@@ -319,7 +319,10 @@ class ClaimCreateSerializer(serializers.ModelSerializer):
         many=True, slug_field="slug", queryset=Topic.objects.all(), required=False
     )
     reviewer = serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.filter(is_active=True), required=False, allow_null=True
+        queryset=get_user_model().objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="A reviewer's user id: assigned as `assign` does (a non-reviewer is a 403).",
     )
 
     class Meta:

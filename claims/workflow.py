@@ -165,6 +165,12 @@ def available_transitions(claim: Claim, user: User) -> list[str]:
 # --- Editorial transitions ----------------------------------------------------------------------
 
 
+def check_can_draft(claim: Claim) -> None:
+    """A new verdict may be drafted on any claim but a retracted one, which is closed."""
+    if claim.status == Claim.Status.RETRACTED:
+        raise InvalidTransition("the claim is retracted: it gets no new verdict.")
+
+
 def record_created(claim: Claim, *, by: User) -> None:
     """Note on the timeline that a claim was logged (called once, after its first save)."""
     _event(claim, ClaimEvent.Kind.CREATED, "Logged.", by=by)
@@ -371,6 +377,11 @@ def _import_author() -> User:
     return author
 
 
+def check_may_import_reviews(by: User) -> None:
+    """Putting other organisations' fact-checks on this site is a publisher's decision."""
+    _require(by, "publish_claim", "import published fact-checks")
+
+
 @transaction.atomic
 def import_review(review: ImportedReview, *, by: User) -> Verdict:
     """Publish another organisation's fact-check here: a published claim whose current verdict is
@@ -380,7 +391,7 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
     this site is a publisher's decision (`publish_claim`), and `by` is recorded as its approver.
     Raises AlreadyImported, changing nothing, if its review URL is known already.
     """
-    _require(by, "publish_claim", "import published fact-checks")
+    check_may_import_reviews(by)
     if Verdict.objects.filter(review_url=review.review_url).exists():
         raise AlreadyImported(f"the review {review.review_url} has been imported already.")
     claim = Claim(

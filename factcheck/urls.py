@@ -14,7 +14,7 @@ urlpatterns = [
     path("healthz/", healthz),
     path("admin/", admin.site.urls),
     # Before the API's include, so that its router never sees this path.
-    path("api/claimreview.json", claimreview.feed_view, name="claimreview-feed"),
+    path("api/claimreview.json", claimreview.FeedView.as_view(), name="claimreview-feed"),
     path("api/", include("claims.api", namespace="api")),
     path("", include("claims.urls")),
 ]

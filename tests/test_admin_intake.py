@@ -88,6 +88,15 @@ def test_pasting_text_without_url_or_text_is_refused(client, editor, enqueued):
     assert not Article.objects.exists() and enqueued == []
 
 
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://news.example/a"])
+def test_an_address_that_is_not_a_web_page_gets_one_clear_error(client, editor, enqueued, url):
+    client.force_login(editor)
+    response = client.post(IMPORT, {"url": url})
+    assert "Only http and https addresses can be imported" in response.text
+    assert "Give either" not in response.text and "Enter a valid URL" not in response.text
+    assert not Article.objects.exists() and enqueued == []
+
+
 def test_importing_the_same_url_again_leads_to_the_first(
     client, editor, enqueued, django_capture_on_commit_callbacks
 ):
@@ -118,6 +127,22 @@ def test_the_suggestions_page_highlights_each_quote_with_score_and_deadline(
     assert "18 November 2018" in page and "in the next the 60 days" in page
     assert f"{suggestion.score:.2f}" in page
     assert "Ahmad Jadayan" in page and "Accept" in page and "Reject" in page
+
+
+def test_a_quote_no_longer_where_it_was_is_not_marked_over_other_words(
+    client, editor, seed_article
+):
+    """The text was edited after a decision: the stored place now holds other words."""
+    suggestion = border(seed_article)
+    intake.reject(suggestion, by=editor)
+    seed_article.text = "An editor's note.\n\n" + seed_article.text
+    seed_article.save()
+    client.force_login(editor)
+    page = client.get(intake_page(seed_article)).text
+    assert f'<mark id="q{suggestion.pk}"' not in page
+    intake.extract_again(seed_article, by=editor)  # found again: marked where it is now
+    page = client.get(intake_page(seed_article)).text
+    assert f'<mark id="q{suggestion.pk}" class="intake-rejected"' in page
 
 
 def test_article_text_is_escaped_on_the_suggestions_page(client, editor, enqueued):
@@ -153,6 +178,17 @@ def test_accepting_with_a_confirmed_other_spelling_remembers_the_alias(
     client.post(decide(border(seed_article), "accept"), {"claimant": str(jidyan.pk)})
     assert Claim.objects.get().claimant == jidyan
     assert ClaimantAlias.objects.get(name="Ahmad Jadayan").claimant == jidyan
+
+
+def test_the_card_asks_same_person_in_words_not_only_inside_the_list(client, editor, seed_article):
+    """The list is narrow: the question must not be cut off with the option's text."""
+    jidyan = Claimant.objects.create(name="Ahmed Jidyan", role="governor of Al-Qaem")
+    client.force_login(editor)
+    page = client.get(intake_page(seed_article)).text
+    card = page[page.index(f'id="s{border(seed_article).pk}"') :]
+    card = card[: card.index("</select>")]
+    assert 'class="meta same-person"' in card
+    assert f"Same person? “Ahmad Jadayan” may be {jidyan.description}" in card
 
 
 def test_rejecting_is_remembered_and_shown(client, editor, seed_article):
@@ -212,3 +248,52 @@ def test_editing_adds_a_claimant_the_extraction_did_not_find(client, editor, see
     data = {"statement": suggestion.statement, "quote": suggestion.quote}
     client.post(url, {**data, "claimant_name": "Frontline News", "claimant": "new"})
     assert Claim.objects.get().claimant.name == "Frontline News"
+
+
+# --- Extracting again ---------------------------------------------------------------------------
+
+
+def extract(article: Article) -> str:
+    return reverse("admin:claims_article_extract", args=[article.pk])
+
+
+def test_extracting_again_keeps_the_rejection_and_shows_it(client, editor, seed_article):
+    client.force_login(editor)
+    suggestion = border(seed_article)
+    client.post(decide(suggestion, "reject"))
+    count = seed_article.suggestions.count()
+    assert 'value="Extract again"' in client.get(intake_page(seed_article)).text
+    response = client.post(extract(seed_article), follow=True)
+    assert response.redirect_chain[-1][0] == intake_page(seed_article)
+    assert "1 rejected" in response.text and 'class="intake-rejected"' in response.text
+    suggestion.refresh_from_db()
+    assert suggestion.status == Suggestion.Status.REJECTED
+    assert seed_article.suggestions.count() == count
+
+
+def test_an_article_logged_by_hand_gets_its_suggestions_on_request(client, editor, article):
+    article.text = (
+        "The mayor said the new bridge will open within two weeks, at a cost of 4 million euros."
+    )
+    article.save()
+    client.force_login(editor)
+    assert not article.suggestions.exists()
+    client.post(extract(article))
+    assert article.suggestions.get().deadline == dt.date(2024, 1, 29)
+
+
+def test_a_reviewer_cannot_extract_again(client, reviewer, seed_article):
+    client.force_login(reviewer)
+    assert 'value="Extract again"' not in client.get(intake_page(seed_article)).text
+    suggestion = border(seed_article)
+    suggestion.delete()
+    client.post(extract(seed_article))
+    assert not seed_article.suggestions.filter(quote=suggestion.quote).exists()
+
+
+def test_a_running_import_is_not_extracted_again(client, editor, enqueued):
+    client.force_login(editor)
+    client.post(IMPORT, {"content": "Headline\n\nThe bridge will reopen within two weeks."})
+    article = Article.objects.get()
+    response = client.post(extract(article), follow=True)
+    assert "still running" in response.text and not article.suggestions.exists()

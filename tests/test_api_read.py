@@ -15,7 +15,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims import page_cache, workflow
-from claims.api import Pagination
+from claims.api_base import Pagination
 from claims.models import Claimant, Evidence, Source
 
 from .conftest import rating, write_verdict

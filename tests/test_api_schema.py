@@ -68,12 +68,19 @@ def test_the_schema_is_openapi_3_and_names_every_endpoint(schema_document):
     assert {"/api/ratings/{slug}/", "/api/topics/{slug}/"} <= paths
 
 
+def test_the_claimreview_feed_is_in_the_schema(schema_document):
+    feed = schema_document["paths"]["/api/claimreview.json"]["get"]
+    assert {"200", "304", "429"} <= set(feed["responses"])
+    assert "application/ld+json" in feed["responses"]["200"]["content"]
+    assert feed["description"]
+
+
 def test_every_operation_documents_its_errors(schema_document):
     missing = []
     for path, method, operation in operations(schema_document):
         codes = set(operation["responses"])
-        if method == "get":
-            needed = {"304", "429"} | ({"404"} if "{" in path else set())
+        if method == "get":  # 401: a token that is not valid (none at all is the public)
+            needed = {"304", "401", "429"} | ({"404"} if "{" in path else set())
         elif re.fullmatch(r"/api/claims/\{id\}/[a-z-]+/", path):
             needed = {"400", "401", "403", "404", "409"}
         else:

@@ -568,3 +568,26 @@ def test_writes_are_not_throttled_for_the_newsroom(as_editor, article, settings)
         for n in range(3)
     ]
     assert codes == [201, 201, 201]
+
+
+def test_a_new_claims_reviewer_is_assigned_through_the_workflow(
+    as_editor, article, editor, reviewer
+):
+    before = snapshot()
+    body = {"statement": "S.", "article": article.pk, "reviewer": editor.pk}
+    response = as_editor.post("/api/claims/", body)
+    assert response.status_code == 403 and "is not a reviewer" in str(response.json())
+    assert snapshot() == before
+    response = as_editor.post("/api/claims/", {**body, "reviewer": reviewer.pk})
+    claim = Claim.objects.get(pk=response.json()["id"])
+    assert claim.reviewer == reviewer and response.json()["reviewer"] == reviewer.username
+    kinds = set(claim.events.values_list("kind", flat=True))
+    assert kinds == {ClaimEvent.Kind.CREATED, ClaimEvent.Kind.ASSIGNED}
+
+
+def test_a_retracted_claim_gets_no_new_verdict(as_reviewer, scene, publisher):
+    claim = scene["published"]
+    workflow.retract(claim, by=publisher, reason="Logged twice.")
+    body = {"claim": claim.pk, "rating": "false", "summary": "Another look."}
+    code, message = refused(as_reviewer, "/api/verdicts/", body)
+    assert code == 409 and "retracted" in message

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
 
 from claims import claimreview, claimreview_import, workflow
 from claims.claimreview_formats import GivenRating, ItemError, parse_document
@@ -249,6 +250,24 @@ def test_head_gives_the_headers_without_reading_the_claims(client, newsroom):
     assert len(queries) == 2  # the validators' two aggregates
     assert response.status_code == 200 and response.content == b""
     assert response["ETag"] == get_feed(client)["ETag"]
+
+
+def test_anonymous_readers_of_the_feed_are_throttled_as_on_every_endpoint(
+    client, newsroom, settings, publisher
+):
+    settings.API_ANON_THROTTLE_RATE = "2/minute"
+    assert [get_feed(client).status_code for _ in range(3)] == [200, 200, 429]
+    refused = get_feed(client)
+    assert int(refused["Retry-After"]) > 0 and "throttled" in refused.json()["detail"]
+    token = Token.objects.create(user=publisher).key
+    assert get_feed(client, authorization=f"Token {token}").status_code == 200
+
+
+def test_the_feed_is_served_whatever_the_client_accepts(client, newsroom):
+    for accept in ("application/json", "text/html", "application/ld+json"):
+        response = get_feed(client, accept=accept)
+        assert response.status_code == 200, accept
+        assert response["Content-Type"] == "application/ld+json; charset=utf-8"
 
 
 def test_the_endpoint_takes_no_writes(client, db):
@@ -596,6 +615,21 @@ def test_wrong_fields_are_named_in_the_error(field, value, message):
     assert str(parsed).startswith(f"item 1: {message}")
 
 
+@pytest.mark.parametrize(
+    ("reviews", "message"),
+    [
+        (None, "claim 1: claimReview is missing"),
+        ([], "claim 1: claimReview is empty"),
+        ("False", "claim 1: claimReview must be a list of reviews, not text"),
+        ({"url": "https://x.example/r"}, "claim 1: claimReview must be a list of reviews, not an"),
+    ],
+)
+def test_a_fact_check_tools_claim_without_a_list_of_reviews_says_which(reviews, message):
+    claim = {"text": "A claim."} | ({} if reviews is None else {"claimReview": reviews})
+    [parsed] = parse_document(json.dumps({"claims": [claim]}))
+    assert isinstance(parsed, ItemError) and str(parsed).startswith(message)
+
+
 def test_text_too_long_for_its_column_is_an_item_error(publisher):
     review = json.loads((FIXTURES / "single.json").read_text())
     review["author"]["name"] = "x" * 201
@@ -616,3 +650,10 @@ def test_only_a_publisher_may_import(editor):
 def test_an_unknown_user_is_a_clear_error(db):
     status, _, err = run_import(FIXTURES / "single.json", "nobody")
     assert status == 1 and "There is no user 'nobody'." in err
+
+
+def test_someone_who_may_not_import_is_told_so_even_when_the_file_is_in_already(publisher, editor):
+    assert run_import(FIXTURES / "single.json", "paula")[0] == 0
+    status, out, err = run_import(FIXTURES / "single.json", "edna")
+    assert status == 1 and "Nothing was imported" in err and "publish_claim" in err
+    assert "unchanged" not in out

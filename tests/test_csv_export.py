@@ -96,6 +96,29 @@ def test_staff_without_a_role_cannot_export(client, outsider, formula_claim):
     assert response.status_code == 403
 
 
+def test_the_admin_exports_the_selected_verdicts_as_the_api_does(client, editor, formula_claim):
+    client.force_login(editor)
+    verdict = formula_claim.verdicts.get()
+    response = client.post(
+        "/admin/claims/verdict/", {"action": "export_csv", "_selected_action": [verdict.pk]}
+    )
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv"
+    assert response["Content-Disposition"] == 'attachment; filename="verdicts.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == csv_export.VERDICT_COLUMNS and rows[1] == csv_export.verdict_row(verdict)
+    from_api = APIClient().get("/api/verdicts/?format=csv").content.decode()
+    assert list(csv.reader(io.StringIO(from_api))) == rows
+
+
+def test_staff_without_a_role_cannot_export_verdicts(client, outsider, formula_claim):
+    client.force_login(outsider)
+    response = client.post(
+        "/admin/claims/verdict/",
+        {"action": "export_csv", "_selected_action": [formula_claim.verdicts.get().pk]},
+    )
+    assert response.status_code == 403
+
+
 def test_a_retracted_claim_exports_its_reason(watching_claim, publisher):
     workflow.retract(watching_claim, by=publisher, reason="Logged twice.")
     watching_claim.refresh_from_db()

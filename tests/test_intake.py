@@ -78,6 +78,35 @@ def test_the_same_pasted_text_is_imported_once(db):
     assert Article.objects.get() == done.article
 
 
+def test_the_same_text_pasted_in_a_browser_is_a_duplicate_of_the_file(db):
+    """A browser sends a textarea with CRLF line ends; the file and the API send LF."""
+    done = import_seed()
+    from_browser = SEED_TEXT.read_text(encoding="utf-8").replace("\n", "\r\n") + " \r\n"
+    with pytest.raises(intake.AlreadyImported, match=f"article #{done.article_id}"):
+        intake.queue_import(content=from_browser)
+    assert Article.objects.get() == done.article
+
+
+def test_pasted_text_is_stored_with_plain_line_ends(db):
+    queued = intake.queue_import(content="Headline\r\n\r\nThe bridge will reopen.\r\n")
+    assert queued.pasted == "Headline\n\nThe bridge will reopen."
+
+
+def test_the_migration_gives_earlier_browser_pastes_the_same_hash(db):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("claims.migrations.0012_pasted_line_ends")
+    queued = intake.queue_import(content="Headline\n\nThe bridge will reopen.")
+    ArticleImport.objects.filter(pk=queued.pk).update(
+        pasted="Headline\r\n\r\nThe bridge will reopen.\r\n", content_hash="old"
+    )
+    migration.rehash(apps, None)
+    with pytest.raises(intake.AlreadyImported):
+        intake.queue_import(content="Headline\r\n\r\nThe bridge will reopen.")
+
+
 def test_url_and_text_together_are_refused(db):
     with pytest.raises(intake.IntakeError, match="either"):
         intake.queue_import(url="https://news.example/a", content="Text")
@@ -281,6 +310,13 @@ def test_a_suggestion_close_to_an_existing_claim_says_so(db, make_claim):
     )
     make_claim("The mayor will plant 500 trees in the park.")
     assert border(import_seed().article).similar_claim == existing
+
+
+def test_an_accepted_suggestion_is_not_the_same_as_its_own_claim(db, editor):
+    article = import_seed().article
+    claim = intake.accept(border(article), by=editor)
+    intake.extract_again(article, by=editor)
+    assert border(article).claim == claim and border(article).similar_claim is None
 
 
 def test_an_unrelated_suggestion_has_no_similar_claim(db, make_claim):

@@ -110,6 +110,18 @@ def test_each_role_and_the_custom_pages(people, objects, imported, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_only_who_may_add_claims_extracts_again(people, imported, role):
+    suggestion = imported.article.suggestions.first()
+    Suggestion.objects.filter(pk=suggestion.pk).update(statement="stale")
+    response = client_as(people[role]).post(
+        reverse("admin:claims_article_extract", args=[imported.article_id])
+    )
+    assert response.status_code == 302
+    suggestion.refresh_from_db()
+    assert (suggestion.statement != "stale") == (role in {"editor", "publisher"})
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_only_who_may_import_retries_a_failed_import(people, failed, role):
     response = client_as(people[role]).post(
         reverse("admin:claims_article_retry", args=[failed.article_id])

@@ -601,21 +601,39 @@ def test_the_form_refuses_loopback_when_the_setting_does_not_allow_it(
     assert not Webhook.objects.exists()
 
 
-def test_a_delivery_page_shows_every_attempt(
-    client, publisher, webhook, receiver, make_claim, publish_claim
-):
-    receiver.answers.extend([500, 200])
+def tried_twice(receiver, answers: list[int], make_claim, publish_claim) -> Delivery:
+    """A published verdict's delivery, sent once, then again after its backoff."""
+    receiver.answers.extend(answers)
     publish_claim(make_claim(), "false")
     delivery.deliver_due()
     due_now()
     delivery.deliver_due()
-    owed = Delivery.objects.get()
+    return Delivery.objects.get()
+
+
+def test_a_delivery_page_shows_every_attempt(
+    client, publisher, webhook, receiver, make_claim, publish_claim
+):
+    owed = tried_twice(receiver, [500, 200], make_claim, publish_claim)
     client.force_login(publisher)
     listing = client.get(reverse("admin:webhooks_delivery_changelist")).text
     assert "verdict.published" in listing and "200 OK" in listing
     page = client.get(reverse("admin:webhooks_delivery_change", args=[owed.pk])).text
     assert "answer 500" in page and "answer 200" in page  # each attempt's answer
     assert 'name="_save"' not in page  # history: read-only
+
+
+def test_attempts_and_the_next_one_are_timed_to_the_second(
+    client, publisher, webhook, receiver, make_claim, publish_claim
+):
+    """Retries are seconds or minutes apart: 'Dec. 1, 2026, 7 p.m.' for each hides the backoff."""
+    owed = tried_twice(receiver, [500, 500], make_claim, publish_claim)
+    client.force_login(publisher)
+    page = client.get(reverse("admin:webhooks_delivery_change", args=[owed.pk])).text
+    for attempt in Attempt.objects.filter(delivery=owed):
+        assert timezone.localtime(attempt.at).strftime("%Y-%m-%d %H:%M:%S") in page
+    listing = client.get(reverse("admin:webhooks_delivery_changelist")).text
+    assert timezone.localtime(owed.next_attempt_at).strftime("%Y-%m-%d %H:%M:%S") in listing
 
 
 def run_action(client, user, model: str, action: str, objects) -> list[str]:

@@ -3,6 +3,7 @@ delivery with its attempts. Deliveries are history: nobody edits them; they can 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from urllib.parse import urlsplit
 
@@ -11,6 +12,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from claims import fetching
@@ -91,12 +93,21 @@ class WebhookAdmin(admin.ModelAdmin):
                 self.message_user(request, f"Test event queued for “{webhook}”: {delivery}.")
 
 
+def to_the_second(moment: dt.datetime | None) -> str:
+    """A delivery's times, to the second: retries are seconds or minutes apart."""
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
+
+
 class AttemptInline(admin.TabularInline):
     model = Attempt
-    fields = ["number", "at", "status_code", "error", "duration_ms", "response_excerpt"]
+    fields = ["number", "at_shown", "status_code", "error", "duration_ms", "response_excerpt"]
     readonly_fields = fields
     extra = 0
     can_delete = False
+
+    @admin.display(description="at")
+    def at_shown(self, attempt: Attempt) -> str:
+        return to_the_second(attempt.at)
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
@@ -115,8 +126,8 @@ class DeliveryAdmin(admin.ModelAdmin):
         "state",
         "attempts",
         "last_result",
-        "next_attempt_at",
-        "created_at",
+        "next_attempt",
+        "created",
     ]
     list_filter = ["state", "event", "webhook"]
     list_select_related = ["webhook"]
@@ -129,10 +140,10 @@ class DeliveryAdmin(admin.ModelAdmin):
         "claim_link",
         "state",
         "attempts",
-        "next_attempt_at",
+        "next_attempt",
         "last_result",
-        "created_at",
-        "finished_at",
+        "created",
+        "finished",
         "redelivery_of",
         "payload_shown",
     ]
@@ -146,6 +157,18 @@ class DeliveryAdmin(admin.ModelAdmin):
             return "—"
         url = reverse("admin:claims_claim_change", args=[delivery.claim_id])
         return format_html('<a href="{}">#{}</a>', url, delivery.claim_id)
+
+    @admin.display(description="next attempt at", ordering="next_attempt_at")
+    def next_attempt(self, delivery: Delivery) -> str:
+        return to_the_second(delivery.next_attempt_at)
+
+    @admin.display(description="created at", ordering="created_at")
+    def created(self, delivery: Delivery) -> str:
+        return to_the_second(delivery.created_at)
+
+    @admin.display(description="finished at")
+    def finished(self, delivery: Delivery) -> str:
+        return to_the_second(delivery.finished_at)
 
     @admin.display(description="payload")
     def payload_shown(self, delivery: Delivery) -> str:
