@@ -4,6 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Where `make run` serves: the pages' canonical links, ClaimReview, feeds, sitemap and webhook
+# payloads name it, unless SITE_URL is set.
+SITE_URL ?= http://$(HOST):$(PORT)
 STAMP  := $(VENV)/.installed
 
 .PHONY: setup run test lint format worker bench backup restore clean
@@ -18,14 +21,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 setup: $(STAMP)
 
 ## run: migrate, load the demo, start the web server with a Celery worker and beat
-# The pages' canonical links, ClaimReview, feeds, sitemap and webhook payloads name the address
-# served here unless SITE_URL says otherwise.
-run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Starting the workbench on http://$(HOST):$(PORT)/ (admin: /admin/) with a Celery worker and beat. Ctrl-C stops all."
-	@$(VENV)/bin/celery -A factcheck worker -B --loglevel=INFO --concurrency=2 \
+	@export SITE_URL=$(SITE_URL); \
+	$(VENV)/bin/celery -A factcheck worker -B --loglevel=INFO --concurrency=2 \
 		--schedule=var/celerybeat-schedule & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import kombu.pools
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -99,8 +100,9 @@ def broker(url: str) -> Iterator[None]:
     """This process's Celery app sends to `url` for the block (its pools dropped both ways)."""
 
     def drop_pools() -> None:
-        if app._pool is not None:
-            app._pool.force_close_all()
+        # kombu keeps pools in a registry of its own: empty it, or a pool closed here would be
+        # handed back to the next test that sends a task.
+        kombu.pools.reset()
         app._pool = None
         app.amqp._producer_pool = None
 

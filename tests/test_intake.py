@@ -97,7 +97,7 @@ def test_the_migration_gives_earlier_browser_pastes_the_same_hash(db):
 
     from django.apps import apps
 
-    migration = importlib.import_module("claims.migrations.0012_pasted_line_ends")
+    migration = importlib.import_module("claims.migrations.0016_pasted_line_ends")
     queued = intake.queue_import(content="Headline\n\nThe bridge will reopen.")
     ArticleImport.objects.filter(pk=queued.pk).update(
         pasted="Headline\r\n\r\nThe bridge will reopen.\r\n", content_hash="old"
