@@ -74,3 +74,19 @@ def test_other_languages_follow_the_same_table(language, text, expected):
 
 def test_an_unsupported_language_code_falls_back_to_detection():
     assert dated("It will open within two weeks.", "xx") == ["2019-03-18"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "before the end of a quarter" is its last day, not the day before the quarter begins.
+        ("fr", "L'usine ouvrira avant la fin du troisième trimestre 2020.", ["2020-09-30"]),
+        ("fr", "L'usine ouvrira avant la fin du premier semestre 2020.", ["2020-06-30"]),
+        ("fr", "L'usine ouvrira avant la fin du deuxième trimestre.", ["2019-06-30"]),
+        ("fr", "L'usine ouvrira avant le début du troisième trimestre 2020.", ["2020-06-30"]),
+        ("es", "La planta abrirá antes de finales del primer semestre de 2020.", ["2020-06-30"]),
+        ("en", "The plant will open before the end of the first half of 2020.", ["2020-06-30"]),
+    ],
+)
+def test_before_the_end_of_a_quarter_or_half_is_its_last_day(language, text, expected):
+    assert dated(text, language) == expected

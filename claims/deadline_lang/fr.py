@@ -158,13 +158,15 @@ RULES = (
     ),
     (
         QUARTER,
-        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>au|en))\s*)?(?:(?:la\s+)?fin\s+du\s+)?"
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>au|en))\s*)?"
+        r"(?:(?:la\s+|le\s+)?{PART}\s+du\s+)?"
         r"(?:le\s+|du\s+|au\s+)?{ORD}\s+trimestre(?:\s+(?:de\s+|d['’])?(?:l['’]année\s+)?{YEARX})?"
         r"(?!\w)",
     ),
     (
         HALF,
-        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>au|en))\s*)?(?:(?:la\s+)?fin\s+du\s+)?"
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>au|en))\s*)?"
+        r"(?:(?:la\s+|le\s+)?{PART}\s+du\s+)?"
         r"(?:le\s+|du\s+|au\s+)?{ORD}\s+semestre(?:\s+(?:de\s+|d['’])?(?:l['’]année\s+)?{YEARX})?"
         r"(?!\w)",
     ),
