@@ -167,8 +167,9 @@ def _relative(expression, start, end, g, published, latest, cl) -> FoundDeadline
     approximate = latest != published and add_units(published, count, unit) != deadline
     note = " (latest possible publication day)" if latest != published else ""
     units = {"workday": "working day"}.get(unit, unit) + ("s" if count != 1 else "")
+    amount = str(int(count)) if count == int(count) else f"{count:.1f}"
     explanation = (
-        f'"{expression}" → {format_day(latest)}{note} + {count} {units} → {format_day(deadline)}'
+        f'"{expression}" → {format_day(latest)}{note} + {amount} {units} → {format_day(deadline)}'
     )
     return FoundDeadline(expression, start, end, deadline, False, approximate, explanation)
 

@@ -90,3 +90,26 @@ def test_an_unsupported_language_code_falls_back_to_detection():
 )
 def test_before_the_end_of_a_quarter_or_half_is_its_last_day(language, text, expected):
     assert dated(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "La obra estará lista en dos años y medio.", ["2021-09-04"]),
+        ("es", "La obra estará lista en un año y medio.", ["2020-09-04"]),
+        ("es", "La obra estará lista en medio año.", ["2019-09-04"]),
+        ("fr", "Le pont sera prêt dans deux ans et demi.", ["2021-09-04"]),
+        ("fr", "Le pont sera prêt dans un an et demi.", ["2020-09-04"]),
+        ("fr", "Le pont sera prêt d'ici six mois et demi.", ["2019-09-19"]),
+        ("de", "Die Brücke soll in zweieinhalb Jahren fertig sein.", ["2021-09-04"]),
+        ("de", "Die Brücke soll innerhalb von anderthalb Jahren fertig sein.", ["2020-09-04"]),
+        ("de", "Die Brücke soll in einem halben Jahr fertig sein.", ["2019-09-04"]),
+        ("ar", "سيكتمل الجسر خلال عامين ونصف.", ["2021-09-04"]),
+        ("ar", "سيكتمل الجسر خلال عام ونصف.", ["2020-09-04"]),
+        ("ar", "سيكتمل الجسر خلال ثلاثة أشهر ونصف.", ["2019-06-19"]),
+        ("ar", "سيكتمل الجسر خلال نصف عام.", ["2019-09-04"]),
+    ],
+)
+def test_and_a_half_adds_half_a_unit_in_every_language(language, text, expected):
+    assert dated(text, language) == expected
+    assert dated(text, None) == expected, "language detection should find the same"

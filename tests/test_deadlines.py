@@ -116,6 +116,30 @@ def test_working_days_skip_weekends():
     assert dated("A decision will come within 10 working days.") == ["2019-03-18"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The base will close within a year and a half.", "2020-09-04"),
+        ("The base will close within two and a half years.", "2021-09-04"),
+        ("The base will close in one and a half years.", "2020-09-04"),
+        ("The base will close in half a year.", "2019-09-04"),
+        ("The base will close within 1.5 years.", "2020-09-04"),
+        ("The line will reopen in a month and a half.", "2019-04-19"),
+        ("The line will reopen within two and a half weeks.", "2019-03-22"),
+        ("The ceasefire will start within a day and a half.", "2019-03-06"),
+    ],
+)
+def test_and_a_half_adds_half_a_unit_rounded_up(text, expected):
+    """Years in months; a month's half as 15 days; weeks and days to the whole day after."""
+    assert dated(text) == [expected]
+
+
+def test_and_a_half_is_explained_with_its_amount():
+    (found,) = find_deadlines("It will close within two and a half years.", MON)
+    assert found.expression == "within two and a half years"
+    assert "+ 2.5 years" in found.explanation
+
+
 def test_within_n_days_of_an_event_is_vague():
     assert dated("It will be fixed within 30 days of the signing.") == [None]
 

@@ -48,6 +48,7 @@ NUMBERS = _with_bare_alef(
         **dict.fromkeys(["مئة", "مائة"], 100),
         **dict.fromkeys(["مئتي", "مائتي", "مئتين", "مائتين"], 200),
         "ألف": 1000,
+        "نصف": 0.5,  # "نصف عام": half a year
     }
 )
 
@@ -285,4 +286,5 @@ LANGUAGE = Language(
         )
     ),
     reporting_verbs=r"قال|أعلن|صرح|أكد|أفاد|وقال|وأعلن|وأكد",
+    half_after=r"\s*و\s*نصف",
 )

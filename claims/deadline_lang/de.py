@@ -29,6 +29,14 @@ NUMBERS |= {
 }
 NUMBERS |= {w: 1 for w in ["eine", "einen", "einem", "einer", "eines"]}
 NUMBERS |= {"einhundert": 100, "ein paar": 2, "zwei dutzend": 24}
+# Halves: "zweieinhalb", "anderthalb" (1.5), "ein halbes Jahr", "eines halben Jahres"
+NUMBERS |= {f"{one}einhalb": i + 0.5 for i, one in enumerate(_ONES[1:], start=2)}
+NUMBERS |= {"anderthalb": 1.5, "eineinhalb": 1.5}
+NUMBERS |= {
+    f"{article} {half}": 0.5
+    for article in ["ein", "eine", "einem", "einen", "eines", "einer"]
+    for half in ["halb", "halbe", "halben", "halbes", "halber"]
+}
 
 UNITS = {
     **dict.fromkeys(["tag", "tage", "tagen", "tages"], ("day", 1)),

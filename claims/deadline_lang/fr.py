@@ -25,6 +25,7 @@ NUMBERS = {w: i for i, w in enumerate(_WORDS, start=1)}
 NUMBERS |= {"une": 1, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 NUMBERS |= {"soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
 NUMBERS |= {"cent": 100, "cents": 100, "mille": 1000}
+NUMBERS |= {"un demi": 0.5, "une demi": 0.5}  # "un demi siècle"
 
 UNITS = {
     "jour": ("day", 1),
@@ -307,4 +308,5 @@ LANGUAGE = Language(
     ),
     past_participle=r"\w{3,}(?:é|ée|és|ées)",
     reporting_verbs=r"dit|déclaré|annoncé|affirmé|indiqué|expliqué|assuré|précisé",
+    half_after=r"\s+et\s+demie?",
 )
