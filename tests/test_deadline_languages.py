@@ -113,3 +113,22 @@ def test_before_the_end_of_a_quarter_or_half_is_its_last_day(language, text, exp
 def test_and_a_half_adds_half_a_unit_in_every_language(language, text, expected):
     assert dated(text, language) == expected
     assert dated(text, None) == expected, "language detection should find the same"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "d'ici à" is "d'ici" (by), and "en l'espace de" is "within".
+        ("fr", "Le pont sera prêt d'ici à 2030.", ["2030-12-31"]),
+        ("fr", "Le pont sera prêt d'ici à juin 2020.", ["2020-06-30"]),
+        ("fr", "Le pont sera prêt en l'espace de deux semaines.", ["2019-03-18"]),
+        # Arabic "within days", "in the next few days", "at a later time": vague.
+        ("ar", "سيكتمل الجسر في غضون أيام.", [None]),
+        ("ar", "سيكتمل الجسر خلال أسابيع قليلة.", [None]),
+        ("ar", "سيكتمل الجسر في غضون الأيام القليلة المقبلة.", [None]),
+        ("ar", "سيتم الإعلان عن الموعد في وقت لاحق.", [None]),
+    ],
+)
+def test_synonyms_of_by_within_and_vague_words(language, text, expected):
+    assert dated(text, language) == expected
+    assert dated(text, None) == expected, "language detection should find the same"

@@ -52,7 +52,7 @@ SINGULAR = frozenset(
 )
 
 _RANGE = r"(?:\s+(?:à|ou)\s+{NUM2}|\s*[-–]\s*{NUM2})?"
-_BY = r"(?:d['’]ici|jusqu['’]\s*(?:au|à|en)|au\s+plus\s+tard|pour)"
+_BY = r"(?:d['’]ici(?:\s+à(?!\s+la\b))?|jusqu['’]\s*(?:au|à|en)|au\s+plus\s+tard|pour)"
 _BEFORE = r"(?P<before>avant)"
 _NEXT = r"(?:prochaine?s|suivante?s)"
 _ART = r"(?:la\s+|le\s+|l['’]|à\s+la\s+|au\s+)"
@@ -63,6 +63,7 @@ RULES = (
     (
         RELATIVE,
         r"\b(?:dans\s+un\s+délai\s+(?:maximum\s+|maximal\s+)?de|en\s+moins\s+de|dans|"
+        r"en\s+l['’]espace\s+de|"
         r"au\s+cours\s+des|durant\s+les|pendant\s+les|lors\s+des|d['’]ici|sous|(?P<amb>en))\s+"
         r"(?:les\s+)?{NUM}"
         + _RANGE
