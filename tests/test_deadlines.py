@@ -497,6 +497,19 @@ def test_a_weekday_right_after_a_reporting_verb_dates_the_saying_not_a_deadline(
     assert [(f.expression, f.deadline) for f in found] == [("within a month", date(2024, 2, 15))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry announced on 10 March that the plant will reopen by June.",
+        "The ministry said in March that the plant will reopen by June.",
+    ],
+)
+def test_a_date_right_after_a_reporting_verb_dates_the_saying_not_a_deadline(text):
+    """Not rolled over to next year's 10 March: it is when the ministry spoke."""
+    found = find_deadlines(text, date(2024, 3, 14))
+    assert [(f.expression, f.deadline) for f in found] == [("by June", date(2024, 6, 30))]
+
+
 def test_a_weekday_with_a_future_verb_is_still_a_deadline():
     found = find_deadlines("The vote will be held on Monday.", date(2024, 1, 15))
     assert [f.deadline for f in found] == [date(2024, 1, 22)]

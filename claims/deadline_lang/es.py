@@ -262,7 +262,7 @@ LANGUAGE = Language(
     day_suffix=r"(?:º|°|o)?",
     past_markers=(
         r"fue|fueron|era|eran|había|habían|hubo|estuvo|estaba|dijo|ayer|ya|\w{3,}ó|"
-        r"\w{2,}(?:aron|ieron)"
+        r"\w{2,}(?:aron|ieron|yeron|jeron)"
     ),
     future_markers=(
         r"será|serán|sería|serían|va|van|irá|debe|deben|debería|deberían|puede|pueden|podría|"

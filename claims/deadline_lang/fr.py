@@ -307,7 +307,11 @@ LANGUAGE = Language(
         "législatives",
         "municipales",
     ),
-    past_participle=r"\w{3,}(?:é|ée|és|ées)",
+    past_participle=(
+        r"\w{3,}(?:é|ée|és|ées)|(?:(?:r|re|ré)?ouvert|(?:dé|re)?couvert|offert|(?:re|pro|ad|per)?mis|"
+        r"(?:re|com|sur)?pris|fait|écrit|atteint|(?:re)?construit|conclu|obtenu|(?:re)?tenu|venu|"
+        r"perdu|vendu|rendu|reçu|eu|dû|pu|voulu|su)e?s?"
+    ),
     reporting_verbs=r"dit|déclaré|annoncé|affirmé|indiqué|expliqué|assuré|précisé",
     half_after=r"\s+et\s+demie?",
 )
