@@ -510,6 +510,18 @@ def test_a_date_right_after_a_reporting_verb_dates_the_saying_not_a_deadline(tex
     assert [(f.expression, f.deadline) for f in found] == [("by June", date(2024, 6, 30))]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The money will be paid by year-end.", "2019-12-31"),
+        ("The money will be paid before year end.", "2019-12-31"),
+        ("The accounts will be closed by month-end.", "2019-03-31"),
+    ],
+)
+def test_year_end_and_month_end_are_the_end_of_the_year_and_month(text, expected):
+    assert dated(text) == [expected]
+
+
 def test_a_weekday_with_a_future_verb_is_still_a_deadline():
     found = find_deadlines("The vote will be held on Monday.", date(2024, 1, 15))
     assert [f.deadline for f in found] == [date(2024, 1, 22)]

@@ -178,6 +178,14 @@ RULES = (
     ),
     (PERIOD, r"\b(?:" + _BEFORE + "|" + _BY + r")\s+the\s+{PERIOD}(?<=weekend)\b"),
     (
+        PERIOD,
+        r"\b(?:"
+        + _BEFORE
+        + "|"
+        + _BY
+        + r"|(?P<amb>at|around))\s+(?:the\s+)?{PERIOD}[-\s](?P<part>end)\b",
+    ),
+    (
         WEEKDAY,
         r"\b(?:" + _BEFORE + "|" + _BY + r"|next|this(?:\s+coming)?|coming|(?P<on>on))\s+"
         r"{WEEKDAY}(?!\w)",
