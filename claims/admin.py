@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -86,6 +88,8 @@ class EvidenceInline(admin.TabularInline):
     extra = 0
     fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_health"]
     readonly_fields = ["link_health"]
+    # A plain address box: the admin's "Currently: <link> Change: <box>" doubles each row's width.
+    formfield_overrides = {models.URLField: {"widget": forms.URLInput}}
 
 
 class PublishedVerdictInline(admin.TabularInline):

@@ -283,3 +283,31 @@ def test_the_editor_accepts_a_suggested_claim_from_an_imported_article(browser, 
     assert claim.status == Claim.Status.DRAFT and claim.deadline == dt.date(2019, 9, 18)
     assert claim.claimant.name == "Ahmad Jadayan"
     context.close()
+
+
+# --- The claim's admin page: laid out for a newsroom's screen ---------------------------------
+
+
+def boxes_overlap(a: dict, b: dict) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def test_the_claim_page_fits_the_screen_and_its_buttons_leave_the_title_readable(
+    browser, live_server
+):
+    """Five evidence rows once made the page 2,400 px wide, and six buttons covered the title."""
+    seed = Claim.objects.get(statement__startswith="The Al-Qa'im")
+    context, page = log_in(browser, live_server, "publisher")
+    page.goto(f"/admin/claims/claim/{seed.pk}/change/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= DESKTOP["width"], f"the page scrolls sideways ({width} px)"
+    title = page.locator("#content h2").first.bounding_box()
+    for button in page.locator(".object-tools a").all():
+        assert not boxes_overlap(button.bounding_box(), title), button.inner_text()
+    shoot(page, "admin-claim-page")
+    context.close()
