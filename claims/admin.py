@@ -168,7 +168,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
     list_display = [
         "short_statement",
         "status",
-        "tracking",
+        "tracking_shown",
         "deadline_shown",
         "reviewer",
         "source",
@@ -291,6 +291,10 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
     @admin.display(description="claim", ordering="statement")
     def short_statement(self, claim: Claim) -> str:
         return claim.statement[:90] + ("…" if len(claim.statement) > 90 else "")
+
+    @admin.display(description="tracking", ordering="tracking")
+    def tracking_shown(self, claim: Claim) -> str:
+        return claim.tracking_shown
 
     @admin.display(description="deadline", ordering="deadline")
     def deadline_shown(self, claim: Claim) -> str:

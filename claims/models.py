@@ -312,7 +312,7 @@ class Claim(models.Model):
         RETRACTED = "retracted", "retracted"
 
     class Tracking(models.TextChoices):
-        NONE = "none", "not time-bound"
+        NONE = "none", "not watched"
         WATCHING = "watching", "watching"
         DUE = "due", "due for re-check"
         RESOLVED = "resolved", "resolved"
@@ -441,6 +441,14 @@ class Claim(models.Model):
     @property
     def deadline_display(self) -> str:
         return format_deadline(self.deadline, self.deadline_approximate)
+
+    @property
+    def tracking_shown(self) -> str:
+        """The tracking state as staff read it: a claim with a deadline is "not watched yet"
+        until a pending verdict on it is published."""
+        if self.tracking == self.Tracking.NONE:
+            return "not watched yet" if self.deadline else "no deadline"
+        return self.get_tracking_display()
 
     @property
     def is_public(self) -> bool:

@@ -220,6 +220,17 @@ def transition_url(claim, name: str) -> str:
     return reverse("admin:claims_claim_transition", args=[claim.pk, name])
 
 
+def test_a_draft_with_a_deadline_is_not_called_not_time_bound(client, make_claim, other_reviewer):
+    """It has a deadline; it is just not watched until a pending verdict is published."""
+    claim = make_claim(deadline=dt.date(2024, 1, 29))
+    client.force_login(other_reviewer)
+    page = client.get(transition_url(claim, "assign_to_me")).content.decode()
+    assert "29 January 2024" in page
+    assert "time-bound" not in page and "not watched yet" in page
+    listing = client.get(reverse("admin:claims_claim_changelist")).content.decode()
+    assert "time-bound" not in listing
+
+
 def test_resolve_and_extend_through_the_change_page(client, watching_claim, reviewer, publisher):
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
     client.force_login(reviewer)
