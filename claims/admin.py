@@ -18,7 +18,7 @@ from . import csv_export, workflow
 from .admin_deadline import DeadlinePreview
 from .admin_intake import IntakeViews
 from .admin_transitions import TransitionViews
-from .forms import ClaimAdminForm, ReasonForm
+from .forms import ArticleAdminForm, ClaimAdminForm, ReasonForm
 from .models import (
     Article,
     Claim,
@@ -62,6 +62,7 @@ class ClaimantAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(IntakeViews, admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
     list_filter = ["source", "language", "published_precision", "is_demo"]
     search_fields = ["headline", "url", "byline"]
@@ -72,6 +73,13 @@ class ArticleAdmin(IntakeViews, admin.ModelAdmin):
     @admin.display(description="published", ordering="published_on")
     def published_display(self, article: Article) -> str:
         return article.published_display
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        if change and {"published_on", "published_precision"} & set(form.changed_data):
+            if read := workflow.redate_article(obj):
+                self.message_user(request, f"Deadlines read again for {read} unpublished claim(s).")
+        else:
+            super().save_model(request, obj, form, change)
 
     def get_urls(self):
         return self.intake_urls(path) + super().get_urls()

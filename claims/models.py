@@ -11,7 +11,7 @@ import functools
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import formats
@@ -136,6 +136,13 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        """Save, and give the article's claims its date: the database checks their deadlines
+        against it, so a date after one of them is refused and nothing changes."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.claims.exclude(stated_on=self.published_on).update(stated_on=self.published_on)
 
     @property
     def published_display(self) -> str:
@@ -429,8 +436,11 @@ class Claim(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = slugify(self.statement)[:80].rstrip("-")
-        if self.article_id and self.stated_on is None:
-            self.stated_on = self.article.published_on
+        update_fields = kwargs.get("update_fields")
+        if self.article_id and (update_fields is None or "article" in update_fields):
+            self.stated_on = self.article.published_on  # the date of the article it was said in
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "stated_on"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -360,3 +360,43 @@ def test_the_deadline_preview_is_for_staff_who_edit_claims(client, outsider, art
 def test_the_claim_form_loads_the_preview_script(client, editor):
     client.force_login(editor)
     assert b"admin/js/claim_deadline.js" in client.get(reverse("admin:claims_claim_add")).content
+
+
+def article_form_data(article, **overrides) -> dict:
+    data = {
+        "source": article.source_id,
+        "url": article.url,
+        "headline": article.headline,
+        "byline": "",
+        "published_on": article.published_on.isoformat(),
+        "published_precision": article.published_precision,
+        "language": "",
+        "text": "",
+    }
+    return {**data, **overrides}
+
+
+def test_correcting_an_article_s_date_moves_its_draft_claims_deadlines(
+    client, editor, article, make_claim
+):
+    claim = make_claim(quote="the bridge will reopen within two weeks")
+    workflow.fill_deadline(claim)
+    claim.save()
+    client.force_login(editor)
+    url = reverse("admin:claims_article_change", args=[article.pk])
+    response = client.post(url, article_form_data(article, published_on="2024-01-20"))
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.deadline == dt.date(2024, 2, 3)
+
+
+def test_an_article_date_after_a_published_deadline_gets_a_clear_error(
+    client, publisher, article, watching_claim
+):
+    client.force_login(publisher)
+    url = reverse("admin:claims_article_change", args=[article.pk])
+    response = client.post(url, article_form_data(article, published_on="2024-02-15"))
+    assert response.status_code == 200
+    assert f"#{watching_claim.pk}" in str(response.context["adminform"].form.errors)
+    article.refresh_from_db()
+    assert article.published_on == dt.date(2024, 1, 15)
