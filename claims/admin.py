@@ -274,9 +274,14 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
             .prefetch_related(Prefetch("verdicts", queryset=current, to_attr="current_verdicts"))
         )
 
+    # Editors log a claim; a reviewer researches it (evidence, verdicts) without rewording it.
+    LOGGED_BY_EDITORS = [*LOCKED_WHEN_PUBLIC, "appearances", "topics", "is_demo", "reviewer"]
+
     def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
-        if obj and obj.is_public:
+        if obj and not request.user.has_perm("claims.add_claim"):
+            fields += self.LOGGED_BY_EDITORS
+        elif obj and obj.is_public:
             fields += self.LOCKED_WHEN_PUBLIC
         return fields
 

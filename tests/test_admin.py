@@ -305,6 +305,34 @@ def test_reviewer_drafts_a_verdict_and_adds_evidence_on_the_claim_page(
     assert Verdict.objects.get().author == reviewer
 
 
+def test_a_reviewer_researches_a_claim_but_does_not_reword_it(client, make_claim, reviewer):
+    """Editors log claims; a reviewer's claim page has evidence and verdicts to write, and the
+    claim's words, sources and deadline to read."""
+    claim = make_claim(quote="the bridge will reopen within two weeks")
+    client.force_login(reviewer)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    form = client.get(url).context["adminform"].form
+    assert not {"statement", "quote", "article", "deadline", "reviewer"} & set(form.fields)
+    client.post(
+        url,
+        {
+            "statement": "Something else entirely.",
+            "evidence-TOTAL_FORMS": "1",
+            "evidence-INITIAL_FORMS": "0",
+            "evidence-0-url": "https://example.org/report",
+            "evidence-0-title": "Report",
+            "evidence-0-stance": "supports",
+            "verdicts-TOTAL_FORMS": "0",
+            "verdicts-INITIAL_FORMS": "0",
+            "verdicts-2-TOTAL_FORMS": "0",
+            "verdicts-2-INITIAL_FORMS": "0",
+        },
+    )
+    claim.refresh_from_db()
+    assert claim.statement == "The bridge will reopen within two weeks."
+    assert Evidence.objects.get().claim == claim
+
+
 def test_a_published_claim_has_its_wording_locked(client, watching_claim, editor):
     client.force_login(editor)
     form = (
