@@ -18,6 +18,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 setup: $(STAMP)
 
 ## run: migrate, load the demo, start the web server with a Celery worker and beat
+# The pages' canonical links, ClaimReview, feeds and sitemap name the address served here
+# unless SITE_URL says otherwise.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo

@@ -16,7 +16,9 @@ from django.utils.html import format_html, format_html_join
 
 from . import csv_export, workflow
 from .admin_deadline import DeadlinePreview
+from .admin_history import HistoryAdmin
 from .admin_intake import IntakeViews
+from .admin_links import ClaimLinkHistory, EvidenceLinkHistory, EvidenceLinkState, LinkHealthFilter
 from .admin_transitions import TransitionViews
 from .forms import ArticleAdminForm, ClaimAdminForm, ReasonForm
 from .models import (
@@ -24,6 +26,7 @@ from .models import (
     Claim,
     Claimant,
     ClaimantAlias,
+    Correction,
     Evidence,
     Notification,
     Rating,
@@ -41,7 +44,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["name", "domain", "country", "language", "is_demo"]
     list_filter = ["country", "language", "is_demo"]
     search_fields = ["name", "domain"]
@@ -53,7 +56,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Claimant)
-class ClaimantAdmin(admin.ModelAdmin):
+class ClaimantAdmin(HistoryAdmin):
     list_display = ["name", "role", "affiliation", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["name", "role", "affiliation", "aliases__name"]
@@ -61,7 +64,7 @@ class ClaimantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(IntakeViews, admin.ModelAdmin):
+class ArticleAdmin(IntakeViews, HistoryAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
     list_filter = ["source", "language", "published_precision", "is_demo"]
@@ -76,6 +79,7 @@ class ArticleAdmin(IntakeViews, admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if change and {"published_on", "published_precision"} & set(form.changed_data):
+            obj._history_user = request.user  # as HistoryAdmin.save_model does
             if read := workflow.redate_article(obj):
                 self.message_user(request, f"Deadlines read again for {read} unpublished claim(s).")
         else:
@@ -91,11 +95,11 @@ class RatingAdmin(admin.ModelAdmin):
     list_filter = ["scale", "is_final"]
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(EvidenceLinkState, admin.TabularInline):
     model = Evidence
     extra = 0
-    fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_health"]
-    readonly_fields = ["link_health"]
+    fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_state"]
+    readonly_fields = ["link_state"]
     # A plain address box: the admin's "Currently: <link> Change: <box>" doubles each row's width.
     formfield_overrides = {models.URLField: {"widget": forms.URLInput}}
 
@@ -171,7 +175,7 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Claim)
-class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
+class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmin):
     form = ClaimAdminForm
     list_display = [
         "short_statement",
@@ -182,7 +186,15 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
         "source",
         "current_rating",
     ]
-    list_filter = ["status", "tracking", DeadlineFilter, "reviewer", "article__source", "is_demo"]
+    list_filter = [
+        "status",
+        "tracking",
+        DeadlineFilter,
+        LinkHealthFilter,
+        "reviewer",
+        "article__source",
+        "is_demo",
+    ]
     search_fields = [
         "statement",
         "quote",
@@ -211,6 +223,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
         "due_since",
         "retraction",
         "timeline",
+        "link_history",
     ]
     fieldsets = [
         (
@@ -253,6 +266,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
                 ]
             },
         ),
+        ("Evidence links", {"fields": ["link_history"]}),
         ("Timeline", {"fields": ["timeline"]}),
     ]
     # Once public, a claim's wording is fixed: a change goes through retraction or a new verdict.
@@ -436,7 +450,7 @@ class ClaimAdmin(DeadlinePreview, TransitionViews, admin.ModelAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(HistoryAdmin):
     """All verdicts, for finding and reading; they are written on the claim's page."""
 
     list_display = ["claim", "rating", "status", "author", "approver", "published_at", "is_current"]
@@ -456,9 +470,10 @@ class VerdictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
-    list_display = ["title", "claim", "stance", "source_name", "link_health", "added_by"]
+class EvidenceAdmin(EvidenceLinkHistory, HistoryAdmin):
+    list_display = ["title", "claim", "stance", "source_name", "link_state", "added_by"]
     list_filter = ["stance", "link_health"]
+    readonly_fields = ["link_state", "link_history"]
     search_fields = ["title", "url", "excerpt", "claim__statement"]
     autocomplete_fields = ["claim"]
     list_select_related = ["claim", "added_by"]
@@ -467,6 +482,27 @@ class EvidenceAdmin(admin.ModelAdmin):
         if not change:
             obj.added_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Every correction, for finding them; they are issued from the claim's page and never
+    changed or deleted."""
+
+    list_display = ["verdict", "issued_at", "issued_by", "note"]
+    list_select_related = ["verdict__rating", "issued_by"]
+    search_fields = ["note", "verdict__claim__statement"]
+    date_hierarchy = "issued_at"
+    readonly_fields = [f.name for f in Correction._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 @admin.register(Notification)

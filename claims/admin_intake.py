@@ -7,7 +7,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,7 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from . import intake, tasks
+from . import intake
 from .models import Article, ArticleImport, Claimant, Source, Suggestion
 
 NEW = "new"
@@ -177,7 +176,7 @@ class IntakeViews:
             except intake.IntakeError as error:
                 form.add_error(None, str(error))
             else:
-                transaction.on_commit(lambda: tasks.import_article.delay(queued.pk))
+                intake.start_after_commit(queued)
                 self.message_user(request, "Queued: the import runs in the background.")
                 return _to_intake(queued.article_id)
         sources = Source.objects.values_list("name", flat=True)
@@ -218,7 +217,7 @@ class IntakeViews:
         except intake.IntakeError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:
-            transaction.on_commit(lambda: tasks.import_article.delay(state.pk))
+            intake.start_after_commit(state)
         return _to_intake(pk)
 
     def decide_view(self, request: HttpRequest, pk: int, decision: str) -> HttpResponse:

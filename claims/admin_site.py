@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+import functools
+import logging
+
+from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig
-from django.http import HttpRequest
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+
+from . import refusals
+
+log = logging.getLogger(__name__)
 
 
 class WorkbenchAdminSite(admin.AdminSite):
@@ -12,13 +20,37 @@ class WorkbenchAdminSite(admin.AdminSite):
     site_title = "Factcheck Workbench"
     index_title = "Newsroom"
 
+    def admin_view(self, view, cacheable: bool = False):
+        """Every admin page, with a write the database refuses shown as a message rather than
+        an error page. The admin's own writes run in a transaction, so nothing of the refused
+        change is left behind; the page is shown again as it now is."""
+
+        @functools.wraps(view)
+        def refusals_explained(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            try:
+                return view(request, *args, **kwargs)
+            except IntegrityError as error:
+                log.warning("admin write refused by the database: %s", error)
+                messages.error(request, f"{refusals.explain(error)} Nothing was saved.")
+                return HttpResponseRedirect(request.get_full_path())
+
+        return super().admin_view(refusals_explained, cacheable)
+
     def index(self, request: HttpRequest, extra_context=None):
+        from . import linkcheck
         from .models import Claim
 
         extra_context = extra_context or {}
         if request.user.has_perm("claims.view_claim"):
             due = Claim.objects.due().select_related("reviewer").order_by("deadline")
             extra_context |= {"due_queue": list(due[:10]), "due_count": due.count()}
+        if request.user.has_perm("claims.view_evidence"):
+            broken = linkcheck.broken_links(request.user)
+            extra_context |= {
+                "broken_links": list(broken[:10]),
+                "broken_count": broken.count(),
+                "broken_mine": broken.filter(claim__reviewer=request.user.pk).count(),
+            }
         return super().index(request, extra_context)
 
 

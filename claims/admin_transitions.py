@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from . import workflow
-from .forms import ExtendForm, ReasonForm, ResolveForm
+from .forms import CorrectionForm, ExtendForm, ReasonForm, ResolveForm
 from .models import Claim
 
 
@@ -50,6 +50,12 @@ TRANSITIONS = {
             "Retract",
             ReasonForm,
             "The claim leaves the lists; its page says it was retracted and why.",
+        ),
+        Transition(
+            "correct",
+            "Issue a correction",
+            CorrectionForm,
+            "The note is shown, dated, with the current verdict, and announced in the feeds.",
         ),
     ]
 }

@@ -202,6 +202,8 @@ TRANSITIONS = {
     "`extend_deadline`).",
     "assign": "Make a reviewer (you, if none is named) responsible for the claim (needs "
     "`change_claim`).",
+    "correct": "Issue a correction to the claim's current published verdict: the verdict stays "
+    "as published, the dated note is shown with it and announced (needs `correct_verdict`).",
 }
 
 

@@ -7,7 +7,15 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and verdicts"
 
     def ready(self) -> None:
-        from . import page_cache
+        from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import pre_save
+
+        from . import page_cache, security, text
+
+        user_logged_in.connect(security.stamp_login, dispatch_uid="claims-stamp-login")
+        # However text comes in (admin, API, imports), it is kept by one rule (claims/text.py).
+        for model in self.get_models():
+            pre_save.connect(text.normalise_fields, sender=model, dispatch_uid=f"text-{model}")
 
         # Whatever the public site shows; a change to any of them makes cached pages stale.
         page_cache.connect_signals(
@@ -22,6 +30,7 @@ class ClaimsConfig(AppConfig):
                     "Rating",
                     "Claim",
                     "Verdict",
+                    "Correction",
                     "Evidence",
                     "ClaimEvent",
                 )

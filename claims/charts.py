@@ -52,12 +52,15 @@ class Deadline:
     day: dt.date
 
 
-def _svg(chart_id: str, title: str, desc: str, width: int, height: int, body: str) -> SafeString:
+def _svg(
+    chart_id: str, title: str, desc: str, width: int, height: int, body: str, kind: str = "bars"
+) -> SafeString:
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" role="img" '
         'viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-labelledby="{id}-title {id}-desc">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>',
         id=chart_id,
+        kind=kind,
         w=width,
         h=height,
         title=title,
@@ -68,7 +71,7 @@ def _svg(chart_id: str, title: str, desc: str, width: int, height: int, body: st
 
 def bar_chart(bars: list[Bar], *, title: str, chart_id: str) -> SafeString:
     """Horizontal bars, one a row, each labelled with its name and count."""
-    row, label_width, bar_width = 30, 130, 220
+    row, label_width, bar_width = 30, 130, 180  # 360 wide: near its own size on a phone
     most = max((bar.value for bar in bars), default=0) or 1
     parts = []
     for index, bar in enumerate(bars):
@@ -118,58 +121,66 @@ def promise_chart(record: dict[str, int], *, title: str) -> SafeString:
 def deadline_timeline(
     deadlines: list[Deadline], *, today: dt.date, days: int, title: str, chart_id: str
 ) -> SafeString:
-    """One row per claim: a dot on its deadline between today and `days` ahead; a passed
-    deadline sits in the "overdue" band on the left."""
-    row, label_width, axis_width, overdue_width, top = 26, 280, 360, 90, 30
-    x0 = label_width + overdue_width  # where today is
+    """Two lines per claim: its words, then a dot on its deadline between today and `days` ahead;
+    a passed deadline sits in the shaded "overdue" band on the left. Narrow on purpose, so that
+    on a phone it is shown near its own size rather than shrunk until nothing can be read."""
+    row, top, band, x0, x1 = 42, 30, 66, 84, 346  # x0: today; x1: `days` ahead
+    height = top + max(len(deadlines), 1) * row + 4
 
     def x_of(day: dt.date) -> float:
         if day < today:
-            return label_width + overdue_width / 2
-        return x0 + axis_width * min((day - today).days, days) / days
+            return band / 2
+        return x0 + (x1 - x0) * min((day - today).days, days) / days
 
-    ticks = []
-    for offset in (0, 30, 60, days):
-        x = x0 + axis_width * offset / days
-        day = today + dt.timedelta(days=offset)
-        ticks.append(
-            format_html(
-                '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{line}"></line>'
-                '<text x="{x}" y="18" text-anchor="middle" fill="{muted}" font-size="12">'
-                "{t}</text>",
-                x=round(x, 1),
-                y1=top - 6,
-                y2=top + max(len(deadlines), 1) * row,
-                line=LINE,
-                muted=MUTED,
-                t=_("today") if offset == 0 else formats.date_format(day, "j M"),
-            )
-        )
-    ticks.append(
+    parts = [
         format_html(
-            '<text x="{x}" y="18" text-anchor="middle" fill="{c}" font-size="12">{t}</text>',
-            x=label_width + overdue_width / 2,
+            '<rect x="0" y="{y}" width="{w}" height="{h}" fill="#fdecea"></rect>'
+            '<text x="{x}" y="18" text-anchor="middle" fill="{c}" font-size="12.5">{t}</text>',
+            y=top - 8,
+            w=band,
+            h=height - top + 8,
+            x=band / 2,
             c=COLOURS["false"],
             t=_("overdue"),
         )
-    )
-    rows = []
+    ]
+    for offset in (0, 30, 60, days):
+        x = x0 + (x1 - x0) * offset / days
+        parts.append(
+            format_html(
+                '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{line}"></line>'
+                '<text x="{x}" y="18" text-anchor="{anchor}" fill="{muted}" font-size="12.5">'
+                "{t}</text>",
+                x=round(x, 1),
+                y1=top - 8,
+                y2=height,
+                line=LINE,
+                anchor="end" if offset == days else "middle",
+                muted=MUTED,
+                t=_("today")
+                if offset == 0
+                else formats.date_format(today + dt.timedelta(offset), "j M"),
+            )
+        )
     for index, item in enumerate(deadlines):
-        y = top + index * row + row / 2
+        y = top + index * row
         overdue = item.day < today
         when = formats.date_format(item.day, "DATE_FORMAT")
-        rows.append(
+        parts.append(
             format_html(
-                '<g><text x="{lx}" y="{ty}" text-anchor="end" fill="{ink}" '
-                'font-size="13">{label}</text>'
-                '<circle cx="{cx}" cy="{y}" r="6" fill="{colour}"><title>{full} — {when}</title>'
+                '<g><text x="0" y="{ty}" fill="{ink}" font-size="14" stroke="#fff" '
+                'stroke-width="4" paint-order="stroke">{label}</text>'
+                '<line x1="0" y1="{cy}" x2="{x1}" y2="{cy}" stroke="{line}" '
+                'stroke-dasharray="2 4"></line>'
+                '<circle cx="{cx}" cy="{cy}" r="6" fill="{colour}"><title>{full} — {when}</title>'
                 "</circle></g>",
-                lx=label_width - 8,
-                ty=y + 4,
+                ty=y + 12,
                 ink=INK,
-                label=Truncator(item.label).chars(36),
+                label=Truncator(item.label).chars(46),
+                cy=y + 27,
+                x1=x1,
+                line=LINE,
                 cx=round(x_of(item.day), 1),
-                y=y,
                 colour=COLOURS["false"] if overdue else COLOURS["pending"],
                 full=item.label,
                 when=when,
@@ -188,6 +199,4 @@ def deadline_timeline(
         f"{item.label}: {formats.date_format(item.day, 'DATE_FORMAT')}" for item in deadlines
     )
     desc = f"{desc}. {listed}" if listed else desc
-    height = top + max(len(deadlines), 1) * row + 6
-    body = "".join(ticks) + "".join(rows)
-    return _svg(chart_id, title, desc, x0 + axis_width + 20, height, body)
+    return _svg(chart_id, title, desc, x1 + 14, height, "".join(parts), kind="timeline")

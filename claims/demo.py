@@ -410,6 +410,12 @@ def _fictional(cast: Cast, today: dt.date) -> None:
         "The published accounts show a rise from 1.00 to 1.14 billion demo-crowns.",
     )
     publish_next_day(accurate)
+    workflow.correct(
+        accurate,
+        by=cast.publisher,
+        note="An earlier version of this verdict gave last year's budget as 1.04 billion "
+        "demo-crowns; it was 1.14 billion. The rating is unchanged.",
+    )
 
     in_review = claim(
         budget,
@@ -427,9 +433,44 @@ def _fictional(cast: Cast, today: dt.date) -> None:
         "use 30 percent less energy than the old ones",
     )
 
+    _arabic(cast, today)
+
     retracted = claim(budget, mayor, "The city has no debt.", "the city has no debt")
     _verdict(retracted, cast, "false", "The city owes 200 million demo-crowns.")
     publish_next_day(retracted)
     workflow.retract(
         retracted, by=cast.publisher, reason="We attributed the quote to the wrong person."
     )
+
+
+def _arabic(cast: Cast, today: dt.date) -> None:
+    """A fictional Arabic-language outlet: its quote reads right to left inside the English page,
+    and its deadline is read from the Arabic words ("within sixty days")."""
+    outlet = Source.objects.create(
+        name="صحيفة ديموفيل", domain="ar.gazette.demo.invalid", language="ar", is_demo=True
+    )
+    director = Claimant.objects.create(
+        name="Yusuf Tarek",
+        role="Director of the port of Demoville (fictional)",
+        affiliation="Demoville Port Authority",
+        is_demo=True,
+    )
+    article = Article.objects.create(
+        source=outlet,
+        url="https://ar.gazette.demo.invalid/ferry-port",
+        headline="ميناء العبّارات الجديد يفتح خلال ستين يومًا",
+        published_on=today - dt.timedelta(days=12),
+        language="ar",
+        is_demo=True,
+    )
+    claim = _new_claim(
+        cast,
+        topic="Transport",
+        statement="The new ferry port will open within 60 days.",
+        quote="سيتم فتح ميناء العبّارات الجديد خلال ستين يومًا",
+        article=article,
+        claimant=director,
+        is_demo=True,
+    )
+    _verdict(claim, cast, "pending", "A promise with a deadline; we will check on it.")
+    _publish(claim, cast)

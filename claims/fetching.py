@@ -1,4 +1,5 @@
-"""The one place that opens a URL: `fetch` GETs a page, `post` sends a body (webhooks).
+"""The one place that opens a URL: `fetch` GETs a page, `post` sends a body (webhooks), `probe`
+asks whether a link still answers (link checks).
 
 http and https only; connect and read timeouts and an overall time limit; a size cap; content types
 checked; redirects followed a few times, every hop checked again. The host is resolved here and the
@@ -16,7 +17,7 @@ import socket
 import ssl
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
@@ -25,7 +26,13 @@ from django.conf import settings
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 PAGE_HEADERS = {"Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
+PROBE_HEADERS = {"Accept": "*/*"}
 REDIRECTS = (301, 302, 303, 307, 308)
+# Answers to HEAD after which a probe asks again with GET: servers that do not implement HEAD, or
+# turn it away (405, 501, often 403 or 400), or fail on it (500). A 404 or 410 is taken at its word.
+HEAD_REFUSED = frozenset({400, 403, 405, 406, 500, 501})
+# A probe's GET reads this much of the body: enough to see the page is being sent, no more.
+PROBE_BODY_BYTES = 8 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -107,25 +114,53 @@ def fetch(url: str, *, policy: FetchPolicy | None = None) -> Fetched:
     """GET `url` within the policy, following redirects; raise a FetchError subclass if refused."""
     policy = policy or FetchPolicy.from_settings()
     started = time.monotonic()
-    hops: list[str] = []
-    while True:
-        response, connection = _open(url, policy)
-        try:
-            if response.status in REDIRECTS:
-                location = response.getheader("Location")
-                if not location:
-                    raise FetchFailed(f"{url} redirects without saying where to.")
-                if len(hops) >= policy.max_redirects:
-                    raise FetchFailed(
-                        f"{url} redirected more than {policy.max_redirects} times; "
-                        "open it in a browser and import the address it ends at."
-                    )
-                hops.append(url)
-                url = urljoin(url, location)
-                continue
-            return _read(url, response, policy, started, tuple(hops))
-        finally:
-            connection.close()
+    url, response, connection, hops = _follow(url, policy, started)
+    try:
+        return _read(url, response, policy, started, hops)
+    finally:
+        connection.close()
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    """A link's answer, whatever its status: where it ended after redirects, and how it was asked
+    (HEAD, or GET when the server refused HEAD)."""
+
+    url: str
+    status: int
+    reason: str
+    method: str
+    redirects: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.status < 400
+
+
+def probe(url: str, *, policy: FetchPolicy | None = None) -> LinkStatus:
+    """Ask whether `url` still answers: HEAD, then GET (reading only the start of the body) if the
+    server refuses HEAD; redirects followed and every hop checked as for `fetch`, with the same
+    timeouts. Any content type will do. An error status is returned, not raised; a FetchError
+    subclass is raised when there is no answer (refused address, unknown host, timeout)."""
+    policy = policy or FetchPolicy.from_settings()
+    started = time.monotonic()
+    method = "HEAD"
+    final, response, connection, hops = _follow(
+        url, policy, started, method=method, headers=PROBE_HEADERS
+    )
+    if response.status in HEAD_REFUSED:
+        connection.close()
+        method = "GET"
+        final, response, connection, hops = _follow(
+            url, policy, started, method=method, headers=PROBE_HEADERS
+        )
+    try:
+        if method == "GET":
+            # A little of the body, within the time limits: the page is really being sent.
+            _read_body(final, response, replace(policy, max_bytes=PROBE_BODY_BYTES), started)
+        return LinkStatus(final, response.status, response.reason, method, hops)
+    finally:
+        connection.close()
 
 
 @dataclass(frozen=True)
@@ -194,6 +229,36 @@ def _allowed(address: IPAddress, policy: FetchPolicy) -> bool:
     if any(address in network for network in policy.allowed_networks):
         return True
     return address.is_global and not address.is_multicast
+
+
+def _follow(
+    url: str,
+    policy: FetchPolicy,
+    started: float,
+    *,
+    method: str = "GET",
+    headers: Mapping[str, str] = PAGE_HEADERS,
+) -> tuple[str, http.client.HTTPResponse, _PinnedConnection, tuple[str, ...]]:
+    """Open `url`, following redirects a few times, each hop's address checked again; return the
+    final URL, its answer (still open: the caller closes the connection) and the hops before it."""
+    hops: list[str] = []
+    while True:
+        if time.monotonic() - started > policy.total_timeout:
+            raise FetchFailed(f"{url} took too long to answer; try again later.")
+        response, connection = _open(url, policy, method=method, headers=headers)
+        if response.status not in REDIRECTS:
+            return url, response, connection, tuple(hops)
+        connection.close()
+        location = response.getheader("Location")
+        if not location:
+            raise FetchFailed(f"{url} redirects without saying where to.")
+        if len(hops) >= policy.max_redirects:
+            raise FetchFailed(
+                f"{url} redirected more than {policy.max_redirects} times; "
+                "open it in a browser to see the address it ends at."
+            )
+        hops.append(url)
+        url = urljoin(url, location)
 
 
 def _open(
@@ -272,7 +337,10 @@ def _read_body(
     chunks: list[bytes] = []
     size = 0
     try:
-        while size <= policy.max_bytes and (chunk := response.read(64 * 1024)):
+        # Never more than one byte past the cap: enough to know there was more.
+        while size <= policy.max_bytes and (
+            chunk := response.read(min(64 * 1024, policy.max_bytes + 1 - size))
+        ):
             size += len(chunk)
             if time.monotonic() - started > policy.total_timeout:
                 raise FetchFailed(f"{url} took too long to download; try again later.")

@@ -57,7 +57,12 @@ class ClaimFilter(django_filters.FilterSet):
         empty_label=_("Any rating"),
     )
     tracking = django_filters.ChoiceFilter(
-        choices=[c for c in Claim.Tracking.choices if c[0] != Claim.Tracking.NONE],
+        # Offered as options in a list, so capitalised; the model's labels sit inside sentences.
+        choices=[
+            (Claim.Tracking.WATCHING, _("Watching")),
+            (Claim.Tracking.DUE, _("Due for re-check")),
+            (Claim.Tracking.RESOLVED, _("Resolved")),
+        ],
         label=_("Deadline state"),
         empty_label=_("Any state"),
     )

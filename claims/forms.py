@@ -111,3 +111,11 @@ class ExtendForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="Why, e.g. 'the ministry announced a new opening date'.",
     )
+
+
+class CorrectionForm(forms.Form):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text="What the verdict got wrong and what is right. Readers see it, dated, with the "
+        "verdict; the verdict itself stays as it was published.",
+    )

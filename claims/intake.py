@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.db.models.functions import Greatest
@@ -95,6 +96,7 @@ def queue_import(
         raise IntakeError("Give either the article's address or its text, not both or neither.")
     if url and urlsplit(url).scheme.lower() not in ("http", "https"):
         raise IntakeError(f"Only http and https addresses can be imported, not “{url[:100]}”.")
+    check_size(content)
     duplicate = find_duplicate(url=url, content=content)
     if duplicate is not None:
         raise AlreadyImported(duplicate)
@@ -115,10 +117,56 @@ def queue_import(
     )
 
 
+def start_after_commit(intake: ArticleImport) -> None:
+    """Ask a worker to run the import once the transaction that queued it commits.
+
+    robust: a broker that is down must not turn a committed import into an error page; the
+    import waits, queued, and the next sweep sends it again (`stalled_imports`)."""
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.import_article.delay(intake.pk), robust=True)
+
+
+def _claimable(now: dt.datetime) -> Q:
+    """Imports a run may take: queued ones, and running ones whose worker has not been heard of
+    for longer than a fetch may take (it died)."""
+    stalled = now - dt.timedelta(seconds=settings.IMPORT_STALLED_AFTER_SECONDS)
+    return Q(state=ArticleImport.State.QUEUED) | Q(
+        state__in=ArticleImport.RUNNING_STATES, state_since__lt=stalled
+    )
+
+
+def stalled_imports(now: dt.datetime | None = None) -> list[int]:
+    """Imports whose work was lost: queued for a while with no worker taking them (their message
+    never reached the broker), or running with no news from a worker that died."""
+    now = now or timezone.now()
+    waited = now - dt.timedelta(seconds=settings.IMPORT_REQUEUE_AFTER_SECONDS)
+    lost = Q(state=ArticleImport.State.QUEUED, state_since__lt=waited) | (
+        _claimable(now) & ~Q(state=ArticleImport.State.QUEUED)
+    )
+    return list(ArticleImport.objects.filter(lost).values_list("pk", flat=True))
+
+
+def check_size(content: str) -> None:
+    """Pasted content is held to the cap a fetched page is held to (FETCH_MAX_BYTES)."""
+    size, limit = len(content.encode("utf-8")), settings.FETCH_MAX_BYTES
+    if size > limit:
+        raise IntakeError(
+            f"The pasted article is {size / 2**20:.1f} MB; at most {limit / 2**20:.1f} MB can be "
+            "imported. Paste the article's text without the rest of the page, or give its address."
+        )
+
+
 def run_import(import_id: int) -> ArticleImport:
-    """Fetch and extract a queued import. Safe to run twice: a finished import is left alone."""
-    started = ArticleImport.objects.filter(pk=import_id, state__in=ArticleImport.RUNNING_STATES)
-    if not started.update(state=ArticleImport.State.FETCHING):
+    """Fetch and extract a queued import. Safe to run twice, and at once: a run first takes the
+    import (a conditional update), so a finished import, or one another worker is running, is
+    left alone; a worker that died is taken over once it is stalled. The results are written in
+    one transaction: a run killed half-way leaves nothing half-written."""
+    now = timezone.now()
+    taken = ArticleImport.objects.filter(_claimable(now), pk=import_id).update(
+        state=ArticleImport.State.FETCHING, state_since=now
+    )
+    if not taken:
         return ArticleImport.objects.get(pk=import_id)
     intake = ArticleImport.objects.select_related("article").get(pk=import_id)
     try:
@@ -145,7 +193,9 @@ def retry_import(intake: ArticleImport, *, by=None) -> ArticleImport:
         raise IntakeError(f"{by} may not import articles: it needs the 'add_article' permission.")
     if intake.state != ArticleImport.State.FAILED:
         raise IntakeError(f"Only a failed import can be retried; this one is {intake.state}.")
-    ArticleImport.objects.filter(pk=intake.pk).update(state=ArticleImport.State.QUEUED, error="")
+    ArticleImport.objects.filter(pk=intake.pk).update(
+        state=ArticleImport.State.QUEUED, error="", state_since=timezone.now()
+    )
     intake.refresh_from_db()
     return intake
 
@@ -319,14 +369,15 @@ def _save_article(intake: ArticleImport, found: extraction.ExtractedArticle) -> 
 
 
 def _set_state(intake: ArticleImport, state: str) -> None:
-    ArticleImport.objects.filter(pk=intake.pk).update(state=state)
-    intake.state = state
+    now = timezone.now()
+    ArticleImport.objects.filter(pk=intake.pk).update(state=state, state_since=now)
+    intake.state, intake.state_since = state, now
 
 
 def _finish(intake: ArticleImport, state: str, error: str = "") -> None:
     now = timezone.now()
     ArticleImport.objects.filter(pk=intake.pk).update(
-        state=state, error=error[:500], finished_at=now
+        state=state, error=error[:500], finished_at=now, state_since=now
     )
     intake.state, intake.error, intake.finished_at = state, error[:500], now
 

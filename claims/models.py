@@ -12,19 +12,24 @@ import functools
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connections, models, transaction
-from django.db.models import F, Q
+from django.db.models import F, ProtectedError, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .deadlines import Precision, format_day, latest_possible_day
+from .weburl import WebURLField
 
 
 class DatePrecision(models.TextChoices):
-    DAY = Precision.DAY.value, "day"
-    MONTH = Precision.MONTH.value, "month"
-    YEAR = Precision.YEAR.value, "year"
+    DAY = Precision.DAY.value, _("day")
+    MONTH = Precision.MONTH.value, _("month")
+    YEAR = Precision.YEAR.value, _("year")
 
 
 def format_partial_date(day: dt.date | None, precision: str) -> str:
@@ -51,11 +56,13 @@ class Source(models.Model):
     """An outlet or publisher."""
 
     name = models.CharField(max_length=200, unique=True)
-    homepage = models.URLField(blank=True)
+    homepage = WebURLField(blank=True)
     domain = models.CharField(max_length=200, blank=True, db_index=True)
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code")
     language = models.CharField(max_length=8, blank=True, help_text="BCP 47 code, e.g. en, ar")
     is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -70,10 +77,10 @@ class Claimant(models.Model):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, blank=True)
     affiliation = models.CharField(max_length=200, blank=True)
-    same_as = models.URLField(
-        blank=True, help_text="A page that identifies the person, e.g. Wikidata."
-    )
+    same_as = WebURLField(blank=True, help_text="A page that identifies the person, e.g. Wikidata.")
     is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -116,7 +123,7 @@ class Article(models.Model):
     """A published piece in which claims appear. Its date may be known only to month or year."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
-    url = models.URLField("canonical URL", max_length=1000, unique=True, null=True, blank=True)
+    url = WebURLField("canonical URL", max_length=1000, unique=True, null=True, blank=True)
     headline = models.CharField(max_length=500)
     byline = models.CharField(max_length=300, blank=True)
     published_on = models.DateField(
@@ -129,6 +136,8 @@ class Article(models.Model):
     text = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(default=False)
+
+    history = HistoricalRecords(excluded_fields=["text"])  # the text is the source's, not ours
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -319,10 +328,10 @@ class Claim(models.Model):
         RETRACTED = "retracted", "retracted"
 
     class Tracking(models.TextChoices):
-        NONE = "none", "not watched"
-        WATCHING = "watching", "watching"
-        DUE = "due", "due for re-check"
-        RESOLVED = "resolved", "resolved"
+        NONE = "none", _("not watched")
+        WATCHING = "watching", _("watching")
+        DUE = "due", _("due for re-check")
+        RESOLVED = "resolved", _("resolved")
 
     # What the public site shows; a retracted claim's page says it was retracted, and why.
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.RETRACTED)
@@ -386,6 +395,12 @@ class Claim(models.Model):
     )
 
     objects = ClaimQuerySet.as_manager()
+    # Who changed the claim's words, deadline, reviewer or editorial status, from what to what.
+    # The tracking state is not here: the sweep flips it set-based, and the timeline (ClaimEvent)
+    # records every flip with its cause; keeping it here would credit the next editor with it.
+    history = HistoricalRecords(
+        excluded_fields=["tracking", "due_since", "updated_at", "search_document"]
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -402,14 +417,17 @@ class Claim(models.Model):
                 | Q(stated_on__isnull=True)
                 | Q(deadline__gte=F("stated_on")),
                 name="claim_deadline_not_before_article",
+                violation_error_message="A deadline cannot fall before its article's date.",
             ),
             models.CheckConstraint(
                 condition=~Q(tracking__in=["watching", "due"]) | Q(deadline__isnull=False),
                 name="claim_tracked_has_deadline",
+                violation_error_message="Only a claim with a deadline can be watched or due.",
             ),
             models.CheckConstraint(
                 condition=~Q(status="retracted") | ~Q(retraction_reason=""),
                 name="claim_retraction_has_reason",
+                violation_error_message="A retracted claim needs the reason for its retraction.",
             ),
         ]
         indexes = [
@@ -457,7 +475,7 @@ class Claim(models.Model):
         """The tracking state as staff read it: a claim with a deadline is "not watched yet"
         until a pending verdict on it is published."""
         if self.tracking == self.Tracking.NONE:
-            return "not watched yet" if self.deadline else "no deadline"
+            return gettext("not watched yet") if self.deadline else gettext("no deadline")
         return self.get_tracking_display()
 
     @property
@@ -469,9 +487,15 @@ class Claim(models.Model):
         """Days from today (in TIME_ZONE) to the deadline; negative once it has passed."""
         if self.deadline is None:
             return None
-        from django.utils import timezone
-
         return (self.deadline - timezone.localdate()).days
+
+    @property
+    def awaiting_recheck(self) -> bool:
+        """Its deadline has passed and no outcome is published yet (due, or not swept yet)."""
+        if self.tracking == self.Tracking.DUE:
+            return True
+        days = self.days_until_deadline
+        return self.tracking == self.Tracking.WATCHING and days is not None and days < 0
 
     @property
     def quote_language(self) -> str:
@@ -524,28 +548,35 @@ class Verdict(models.Model):
     )
     # Another organisation's fact-check, imported as published (claims/claimreview_import.py):
     # its page, its publisher and its own words for the rating, exported again as they came.
-    review_url = models.URLField(
+    review_url = WebURLField(
         max_length=1000, blank=True, editable=False, help_text="The imported review's page."
     )
     origin_name = models.CharField("fact-checked by", max_length=200, blank=True, editable=False)
-    origin_url = models.URLField(max_length=1000, blank=True, editable=False)
+    origin_url = WebURLField(max_length=1000, blank=True, editable=False)
     original_rating_label = models.CharField(
         max_length=200, blank=True, editable=False, help_text="The rating as its publisher put it."
     )
 
     objects = VerdictQuerySet.as_manager()
+    # "Current" only moves to the newest published verdict; the verdicts' own rows say when.
+    history = HistoricalRecords(excluded_fields=["is_current"])
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
         get_latest_by = "published_at"
+        permissions = [("correct_verdict", "Can issue a correction to a published verdict")]
         constraints = [
             models.UniqueConstraint(
-                fields=["claim"], condition=Q(is_current=True), name="verdict_one_current_per_claim"
+                fields=["claim"],
+                condition=Q(is_current=True),
+                name="verdict_one_current_per_claim",
+                violation_error_message="Another verdict was made current meanwhile.",
             ),
             models.UniqueConstraint(
                 fields=["claim"],
                 condition=Q(status__in=["draft", "submitted"]),
                 name="verdict_one_open_draft_per_claim",
+                violation_error_message="This claim already has a verdict in the works.",
             ),
             models.CheckConstraint(
                 condition=~Q(status="published")
@@ -559,6 +590,7 @@ class Verdict(models.Model):
             models.CheckConstraint(
                 condition=Q(approver__isnull=True) | ~Q(approver=F("author")),
                 name="verdict_four_eyes",
+                violation_error_message="Nobody approves a verdict they wrote.",
             ),
             # What makes importing the same review twice change nothing.
             models.UniqueConstraint(
@@ -594,21 +626,52 @@ class Verdict(models.Model):
         return bool(self.review_url)
 
 
+class Correction(models.Model):
+    """A correction to a published verdict, shown with it and announced, as the IFCN code of
+    principles asks. The verdict itself is never changed; its corrections are added to it."""
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="corrections")
+    note = models.TextField(help_text="What was wrong and what is right; the public reads this.")
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="corrections_issued"
+    )
+
+    class Meta:
+        ordering = ["issued_at", "id"]
+        indexes = [
+            # The feeds' newest corrections first.
+            models.Index(fields=["-issued_at", "-id"], name="correction_recent_idx")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(note=""),
+                name="correction_has_note",
+                violation_error_message="A correction needs its note.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Correction of {self.verdict} ({self.issued_at:%Y-%m-%d})"
+
+
 class Evidence(models.Model):
     """A link a reviewer found: what it says and whether it still answers."""
 
     class Stance(models.TextChoices):
-        SUPPORTS = "supports", "supports"
-        REFUTES = "refutes", "refutes"
-        CONTEXT = "context", "context"
+        SUPPORTS = "supports", _("supports")
+        REFUTES = "refutes", _("refutes")
+        CONTEXT = "context", _("context")
 
     class LinkHealth(models.TextChoices):
-        UNCHECKED = "unchecked", "not checked yet"
-        OK = "ok", "working"
-        BROKEN = "broken", "broken"
+        UNCHECKED = "unchecked", _("not checked yet")
+        OK = "ok", _("working")
+        BROKEN = "broken", _("broken")
+        # The address is one the workbench may not open (a private network): not checkable.
+        REFUSED = "refused", _("address refused")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
-    url = models.URLField(max_length=1000)
+    url = WebURLField(max_length=1000)
     title = models.CharField(max_length=300)
     source_name = models.CharField("source", max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
@@ -622,36 +685,113 @@ class Evidence(models.Model):
         max_length=10, choices=LinkHealth.choices, default=LinkHealth.UNCHECKED, editable=False
     )
     link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Checks failed in a row, and when the first of them was: "broken since" once enough have
+    # failed (claims/linkcheck.py has the rule). A working answer clears both.
+    link_failures = models.PositiveSmallIntegerField(default=0, editable=False)
+    link_failing_since = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set while a worker checks the link, so that another one leaves it alone.
+    link_check_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # The link checker's state has its own history (LinkCheck rows).
+    history = HistoricalRecords(
+        excluded_fields=[
+            "link_health",
+            "link_checked_at",
+            "link_failures",
+            "link_failing_since",
+            "link_check_started_at",
+        ]
+    )
 
     class Meta:
         verbose_name_plural = "evidence"
         ordering = ["published_on", "added_at"]
+        indexes = [models.Index(fields=["link_checked_at"], name="evidence_link_checked_idx")]
         constraints = [
-            models.UniqueConstraint(fields=["claim", "url"], name="evidence_url_once_per_claim"),
+            models.UniqueConstraint(
+                fields=["claim", "url"],
+                name="evidence_url_once_per_claim",
+                violation_error_message="This link is already evidence for this claim.",
+            ),
             models.CheckConstraint(
                 condition=Q(url__startswith="http://") | Q(url__startswith="https://"),
                 name="evidence_url_is_http",
+                violation_error_message="Evidence links must start with http:// or https://.",
             ),
         ]
 
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        # The link's health is its address's: a new address has not been checked yet (and a check
+        # of the old one in flight will not be recorded against it).
+        if self.pk and Evidence.objects.filter(pk=self.pk).exclude(url=self.url).exists():
+            self.link_health, self.link_checked_at = self.LinkHealth.UNCHECKED, None
+            self.link_failures, self.link_failing_since = 0, None
+            self.link_check_started_at = None
+        super().save(*args, **kwargs)
+
+    @property
+    def link_broken_since(self) -> dt.datetime | None:
+        return self.link_failing_since if self.link_health == self.LinkHealth.BROKEN else None
+
+    @property
+    def archive_url(self) -> str:
+        """The Wayback Machine's copies of the link, for when it no longer answers."""
+        return f"https://web.archive.org/web/*/{self.url}"
+
+
+class LinkCheck(models.Model):
+    """One check of an evidence link, kept as its history: what the site answered, or why not."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", "working"
+        FAILED = "failed", "failed"
+        REFUSED = "refused", "address refused"
+
+    # No index of its own: the (evidence, checked_at) index below serves lookups by evidence.
+    evidence = models.ForeignKey(
+        Evidence, on_delete=models.CASCADE, related_name="link_checks", db_index=False
+    )
+    checked_at = models.DateTimeField()
+    url = models.URLField(max_length=1000)  # the evidence's address when it was checked
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    method = models.CharField(max_length=4, blank=True)  # HEAD, or GET when HEAD was refused
+    error = models.CharField(max_length=300, blank=True)
+    final_url = models.URLField(max_length=1000, blank=True)  # where redirects led, if elsewhere
+    duration_ms = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-checked_at", "-pk"]
+        indexes = [
+            models.Index(fields=["evidence", "-checked_at"], name="linkcheck_evidence_at_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.checked_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == self.Outcome.OK
+
 
 class ClaimEvent(models.Model):
     """The claim's timeline: one row per change of state, written by `claims.workflow`."""
 
     class Kind(models.TextChoices):
-        CREATED = "created", "created"
-        SUBMITTED = "submitted", "submitted for review"
-        SENT_BACK = "sent_back", "sent back to draft"
-        PUBLISHED = "published", "verdict published"
-        FELL_DUE = "fell_due", "deadline passed"
-        EXTENDED = "extended", "deadline extended"
-        RESOLVED = "resolved", "outcome recorded"
-        RETRACTED = "retracted", "retracted"
-        ASSIGNED = "assigned", "reviewer assigned"
-        IMPORTED = "imported", "fact-check imported"
+        CREATED = "created", _("created")
+        SUBMITTED = "submitted", _("submitted for review")
+        SENT_BACK = "sent_back", _("sent back to draft")
+        PUBLISHED = "published", _("verdict published")
+        FELL_DUE = "fell_due", _("deadline passed")
+        EXTENDED = "extended", _("deadline extended")
+        RESOLVED = "resolved", _("outcome recorded")
+        RETRACTED = "retracted", _("retracted")
+        ASSIGNED = "assigned", _("reviewer assigned")
+        IMPORTED = "imported", _("fact-check imported")
+        CORRECTED = "corrected", _("verdict corrected")
 
     # What the public timeline shows; the rest is for the newsroom.
     PUBLIC_KINDS = (
@@ -661,6 +801,7 @@ class ClaimEvent(models.Model):
         Kind.RESOLVED,
         Kind.RETRACTED,
         Kind.IMPORTED,
+        Kind.CORRECTED,
     )
 
     # No index of its own: the (claim, at) index below serves lookups by claim.
@@ -721,6 +862,39 @@ class Notification(models.Model):
         return f"{self.get_kind_display()}: claim #{self.claim_id} ({self.deadline:%Y-%m-%d})"
 
 
+# --- What is never erased ------------------------------------------------------------------------
+# A backstop under the admin's and the API's own refusals: whatever asks (a queryset's delete, a
+# shell, a cascade), a published verdict, its corrections and a public claim stay. A claim is
+# retracted instead (claims.workflow.retract).
+
+
+@receiver(pre_delete, sender=Verdict, dispatch_uid="keep-published-verdicts")
+def _keep_published_verdicts(sender, instance: Verdict, **kwargs) -> None:
+    if instance.status == Verdict.Status.PUBLISHED:
+        raise ProtectedError(
+            f"verdict #{instance.pk} is published and can never be deleted; "
+            "publish a new verdict or issue a correction instead.",
+            {instance},
+        )
+
+
+@receiver(pre_delete, sender=Correction, dispatch_uid="keep-corrections")
+def _keep_corrections(sender, instance: Correction, **kwargs) -> None:
+    raise ProtectedError(
+        f"correction #{instance.pk} is public and can never be deleted.", {instance}
+    )
+
+
+@receiver(pre_delete, sender=Claim, dispatch_uid="keep-public-claims")
+def _keep_public_claims(sender, instance: Claim, **kwargs) -> None:
+    if instance.status != Claim.Status.DRAFT:
+        raise ProtectedError(
+            f"claim #{instance.pk} is {instance.get_status_display()} and can never be deleted; "
+            "a published claim is retracted instead.",
+            {instance},
+        )
+
+
 # --- Article intake -----------------------------------------------------------------------------
 
 
@@ -740,7 +914,7 @@ class ArticleImport(models.Model):
     article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="intake")
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     error = models.CharField(max_length=500, blank=True)
-    requested_url = models.URLField(max_length=2000, blank=True, help_text="The URL as given.")
+    requested_url = WebURLField(max_length=2000, blank=True, help_text="The URL as given.")
     pasted = models.TextField(blank=True, help_text="Text or HTML pasted by the editor.")
     content_hash = models.CharField(
         max_length=64, blank=True, db_index=True, help_text="SHA-256 of pasted content."
@@ -752,10 +926,20 @@ class ArticleImport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When it entered its state: a running import whose worker died, or a queued one whose message
+    # was lost, is found by its age and taken up again (claims.intake.stalled_imports).
+    state_since = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["state_since"],
+                name="import_running_idx",
+                condition=Q(state__in=["queued", "fetching", "extracting"]),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.article} ({self.get_state_display()})"

@@ -8,6 +8,8 @@ serializers parse input and hand it to `claims.workflow` or `claims.intake`: no 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
@@ -24,6 +26,17 @@ from .models import (
     Topic,
     Verdict,
 )
+from .weburl import validate_web_url
+
+
+class WebURLSerializerField(serializers.URLField):
+    """An http(s) address, refused as the admin refuses it (claims/weburl.py), with one message
+    that names the scheme rather than DRF's "Enter a valid URL." besides."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, URLValidator)]
+        self.validators.append(validate_web_url)
 
 
 def _newsroom(serializer: serializers.Serializer) -> bool:
@@ -100,7 +113,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 class ArticleImportRequestSerializer(serializers.Serializer):
     """An article to import: its address or its pasted text (the first line is the headline)."""
 
-    url = serializers.URLField(required=False, allow_blank=True, default="", max_length=1000)
+    url = WebURLSerializerField(required=False, allow_blank=True, default="", max_length=1000)
     text = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Pasted text or HTML."
     )
@@ -166,10 +179,7 @@ class VerdictDraftSerializer(serializers.ModelSerializer):
 
 class EvidenceSerializer(serializers.ModelSerializer):
     claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
-    url = serializers.URLField(
-        max_length=1000,
-        validators=[URLValidator(schemes=["http", "https"], message="Give an http(s) address.")],
-    )
+    url = WebURLSerializerField(max_length=1000)
 
     class Meta:
         model = Evidence
@@ -338,6 +348,12 @@ class ClaimCreateSerializer(serializers.ModelSerializer):
 class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Shown on the claim's timeline."
+    )
+
+
+class CorrectionSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        help_text="What the verdict got wrong and what is right; shown, dated, with the verdict."
     )
 
 

@@ -21,3 +21,7 @@ claim_resolved = Signal()
 # The sweep marked claims due: `claim_ids` (a list, one sweep batch of up to SWEEP_BATCH_SIZE
 # claims, so a receiver works set-based as the sweep does), `at`.
 claims_fell_due = Signal()
+
+# A publisher issued a correction to a published verdict: `claim`, `verdict` (the corrected one),
+# `correction`, `at`.
+verdict_corrected = Signal()

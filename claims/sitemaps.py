@@ -1,6 +1,7 @@
 """The sitemap: the fixed pages, every public verdict page, claimant and source (contrib.sitemaps).
 
-Addresses are absolute on SITE_URL, so a sitemap fetched through a proxy names the public host.
+Addresses are absolute on SITE_URL, the index's too, so a sitemap fetched through a proxy names
+the public host.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import sitemaps
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .models import Claim, Claimant, Source
@@ -79,3 +83,20 @@ SITEMAPS = {
     "claimants": ClaimantSitemap,
     "sources": SourceSitemap,
 }
+
+
+@x_robots_tag
+def index(request: HttpRequest) -> TemplateResponse:
+    """/sitemap.xml: every sitemap page, on SITE_URL like the addresses they list (Django's
+    own index names them on the host the request came to)."""
+    items = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        url = settings.SITE_URL + reverse("claims:sitemap-section", kwargs={"section": section})
+        lastmod = sitemap.get_latest_lastmod()
+        items.append(SitemapIndexItem(url, lastmod))
+        for page in range(2, sitemap.paginator.num_pages + 1):
+            items.append(SitemapIndexItem(f"{url}?p={page}", lastmod))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml"
+    )

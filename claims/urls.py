@@ -1,8 +1,9 @@
-from django.contrib.sitemaps.views import index, sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import feeds, views
 from .sitemaps import SITEMAPS
+from .sitemaps import index as sitemap_index
 
 app_name = "claims"
 
@@ -16,12 +17,7 @@ urlpatterns = [
     path("sources/<int:pk>/", views.SourceView.as_view(), name="source"),
     path("feeds/verdicts/rss/", feeds.VerdictsFeed(), name="feed-rss"),
     path("feeds/verdicts/atom/", feeds.VerdictsAtomFeed(), name="feed-atom"),
-    path(
-        "sitemap.xml",
-        index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "claims:sitemap-section"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

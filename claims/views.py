@@ -90,6 +90,7 @@ class ClaimDetailView(DetailView):
                 "topics",
                 "appearances__source",
                 Prefetch("events", queryset=public_events, to_attr="public_events"),
+                "published_verdicts__corrections",
             )
         )
 

@@ -27,6 +27,7 @@ from .models import (
     Claim,
     Claimant,
     ClaimEvent,
+    Correction,
     Notification,
     Rating,
     RatingScale,
@@ -64,6 +65,15 @@ class AlreadyImported(WorkflowError):
 def _require(user: User, perm: str, doing: str) -> None:
     if not user.has_perm(f"claims.{perm}"):
         raise NotAllowed(f"{user} may not {doing}: it needs the '{perm}' permission.")
+
+
+def _credit(*rows, by: User | None, why: str) -> None:
+    """Say who makes the change about to be saved, and why, for its recorded history (the rows'
+    `history` in claims.models): a worker has no request to tell it, and a reason reads better
+    than a list of fields."""
+    for row in rows:
+        row._history_user = by
+        row._change_reason = why[:100]
 
 
 def _event(claim: Claim, kind: str, message: str, *, by=None, verdict=None, at=None) -> None:
@@ -184,6 +194,7 @@ def available_transitions(claim: Claim, user: User) -> list[str]:
         "resolve": ("resolve_claim", tracked and open_verdict is None),
         "extend": ("extend_deadline", tracked),
         "retract": ("retract_claim", published),
+        "correct": ("correct_verdict", claim.is_public and _current_verdict(claim) is not None),
     }
     return [name for name, (perm, ok) in rules.items() if ok and user.has_perm(f"claims.{perm}")]
 
@@ -202,10 +213,12 @@ def assign(claim: Claim, *, reviewer: User, by: User) -> None:
     _require(by, "change_claim", "assign reviewers")
     if not reviewer.has_perm("claims.submit_claim"):
         raise NotAllowed(f"{reviewer} is not a reviewer and cannot be assigned a claim.")
-    if claim.status == Claim.Status.RETRACTED:
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    if locked.status == Claim.Status.RETRACTED:
         raise InvalidTransition("a retracted claim has no reviewer to assign.")
-    Claim.objects.filter(pk=claim.pk).update(reviewer=reviewer, updated_at=timezone.now())
-    claim.reviewer = reviewer
+    locked.reviewer = claim.reviewer = reviewer
+    _credit(locked, by=by, why=f"assigned to {reviewer}")
+    locked.save(update_fields=["reviewer", "updated_at"])
     _event(claim, ClaimEvent.Kind.ASSIGNED, f"Assigned to {reviewer}.", by=by)
 
 
@@ -223,6 +236,7 @@ def submit(claim: Claim, *, by: User) -> Verdict:
     if verdict is None or verdict.status != Verdict.Status.DRAFT:
         raise InvalidTransition("there is no draft verdict to submit: write one first.")
     verdict.status = Verdict.Status.SUBMITTED
+    _credit(verdict, claim, by=by, why="submitted for review")
     verdict.save(update_fields=["status"])
     if claim.status == Claim.Status.DRAFT:
         claim.status = Claim.Status.IN_REVIEW
@@ -248,6 +262,7 @@ def send_back(claim: Claim, *, by: User, reason: str) -> None:
     if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
         raise InvalidTransition("there is no submitted verdict to send back.")
     verdict.status = Verdict.Status.DRAFT
+    _credit(verdict, claim, by=by, why=f"sent back: {reason.strip()}")
     verdict.save(update_fields=["status"])
     if claim.status == Claim.Status.IN_REVIEW:
         claim.status = Claim.Status.DRAFT
@@ -280,10 +295,10 @@ def publish(claim: Claim, *, by: User, at: dt.datetime | None = None) -> Verdict
         raise FourEyesViolation(f"{by} wrote this verdict and cannot also approve it.")
     at = at or timezone.now()
     claim.verdicts.filter(is_current=True).update(is_current=False)
-    Verdict.objects.filter(pk=verdict.pk).update(
-        status=Verdict.Status.PUBLISHED, approver=by, published_at=at, is_current=True
-    )
-    verdict.refresh_from_db()
+    verdict.status, verdict.approver, verdict.published_at = Verdict.Status.PUBLISHED, by, at
+    verdict.is_current = True
+    _credit(verdict, claim, by=by, why="published")
+    verdict.save(update_fields=["status", "approver", "published_at", "is_current"])
 
     was_tracking = claim.tracking
     claim.status = Claim.Status.PUBLISHED
@@ -321,8 +336,39 @@ def retract(claim: Claim, *, by: User, reason: str) -> None:
     claim.status = Claim.Status.RETRACTED
     claim.retraction_reason = reason.strip()
     claim.retracted_at = timezone.now()
+    _credit(claim, by=by, why="retracted")
     claim.save(update_fields=["status", "retraction_reason", "retracted_at", "updated_at"])
     _event(claim, ClaimEvent.Kind.RETRACTED, claim.retraction_reason, by=by)
+
+
+def _current_verdict(claim: Claim) -> Verdict | None:
+    return claim.verdicts.filter(is_current=True).first()
+
+
+@transaction.atomic
+def correct(claim: Claim, *, by: User, note: str, at: dt.datetime | None = None) -> Correction:
+    """Issue a correction to the claim's current verdict: the verdict stays as it was published,
+    and the note, dated, is shown with it and announced (the IFCN code of principles)."""
+    _require(by, "correct_verdict", "issue corrections")
+    if not note.strip():
+        raise WorkflowError(
+            "a correction needs its note: readers see what was wrong and what is right."
+        )
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    verdict = _current_verdict(claim) if claim.is_public else None
+    if verdict is None:
+        raise InvalidTransition(
+            f"the claim is {claim.get_status_display()} with no published verdict to correct."
+        )
+    at = at or timezone.now()
+    correction = Correction.objects.create(
+        verdict=verdict, note=note.strip(), issued_at=at, issued_by=by
+    )
+    _event(claim, ClaimEvent.Kind.CORRECTED, correction.note, by=by, verdict=verdict, at=at)
+    signals.verdict_corrected.send(
+        sender=Claim, claim=claim, verdict=verdict, correction=correction, at=at
+    )
+    return correction
 
 
 # --- Imported fact-checks -----------------------------------------------------------------------
@@ -374,7 +420,7 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
     _require(by, "publish_claim", "import published fact-checks")
     if Verdict.objects.filter(review_url=review.review_url).exists():
         raise AlreadyImported(f"the review {review.review_url} has been imported already.")
-    claim = Claim.objects.create(
+    claim = Claim(
         statement=review.statement,
         article=review.article,
         claimant=review.claimant,
@@ -382,8 +428,10 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
         first_published_at=review.first_published_at,
         created_by=by,
     )
+    _credit(claim, by=by, why=f"imported from {review.origin_name}")
+    claim.save()
     claim.appearances.set(review.appearances)
-    verdict = Verdict.objects.create(
+    verdict = Verdict(
         claim=claim,
         rating=review.rating,
         summary=review.summary,
@@ -398,6 +446,8 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
         origin_url=review.origin_url,
         original_rating_label=review.original_rating_label,
     )
+    _credit(verdict, by=by, why=f"imported from {review.origin_name}")
+    verdict.save()
     label = review.original_rating_label or review.rating.label
     published = format_day(timezone.localdate(review.published_at))
     _event(
@@ -439,7 +489,7 @@ def resolve(
         raise WorkflowError("an outcome needs a note saying what happened.")
     if _open_verdict(claim) is not None:
         raise InvalidTransition("this claim already has a verdict in the works; finish it first.")
-    verdict = Verdict.objects.create(
+    verdict = Verdict(
         claim=claim,
         rating=rating,
         summary=note.strip()[:500],
@@ -447,6 +497,8 @@ def resolve(
         status=Verdict.Status.SUBMITTED,
         checked_on=checked_on,
     )
+    _credit(verdict, by=by, why="outcome recorded")
+    verdict.save()
     _event(
         claim, ClaimEvent.Kind.SUBMITTED, f"Outcome '{rating}' submitted.", by=by, verdict=verdict
     )
@@ -474,6 +526,7 @@ def extend(claim: Claim, *, by: User, new_deadline: dt.date, reason: str) -> Non
     claim.deadline_explanation = f"Extended from {old}: {reason.strip()}"[:400]
     claim.tracking = Claim.Tracking.WATCHING
     claim.due_since = None
+    _credit(claim, by=by, why="deadline extended")
     claim.save()
     _event(
         claim,

@@ -5,6 +5,7 @@ The defaults give the embedded run (`make run`): SQLite and a filesystem Celery 
 `.env.example`; see docs/deployment.md.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -65,20 +66,33 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
+    "csp",
+    "axes",
     "claims",
     "webhooks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: a request too large gets a clear 413, not a bare 400.
+    "claims.security.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so that cached pages carry the policy too.
+    "csp.middleware.CSPMiddleware",
     "claims.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Credits each recorded change (claims, verdicts, evidence, …) to the staff member who made it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: a session it ends says why on the login page.
+    "claims.security.SessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -136,7 +150,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# The admin shows every recorded version of a claim, verdict or piece of evidence, but never
+# offers to bring an old one back: a published verdict is not overwritten, it is corrected.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+# django-axes first: it counts failed logins and refuses any login while locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A session ends at whichever comes first: SESSION_COOKIE_AGE after logging in (however busy),
+# SESSION_IDLE_SECONDS without a request, or the browser closing (claims/security.py).
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", 60 * 60 * 12))
+SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_SECONDS", 60 * 60 * 2))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+
+# Password guessing (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one username from
+# one address, that pair is locked out for LOGIN_LOCKOUT_MINUTES (0: until `manage.py axes_reset`).
+# Per pair, so that a colleague's typos behind the newsroom's shared address lock out nobody else
+# and nobody elsewhere can lock a journalist out.
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", 5))
+LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "claims.security.lockout_response"
+# The client's address behind API_NUM_PROXIES proxies, as the API's throttle reads it.
+AXES_CLIENT_IP_CALLABLE = "claims.security.client_ip"
+AXES_VERBOSE = False  # no banner on every command; failed logins and lockouts are still logged
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = env("LANGUAGE_CODE", "en-gb")  # the site's language and date formats
@@ -186,12 +226,37 @@ DEADLINE_SWEEP_SECONDS = int(env("DEADLINE_SWEEP_SECONDS", 300))
 
 # --- Article import (claims/fetching.py opens every URL) -------------------------------------
 FETCH_MAX_BYTES = int(env("FETCH_MAX_BYTES", 5 * 1024 * 1024))
+# The largest request body read: room for an article of FETCH_MAX_BYTES pasted into the admin's
+# form or the API's JSON, whose encoding can triple it (%D8%A7, \u0627); a larger one is refused
+# with a 413 that says so (claims/security.py), and one in between by the import, with the cap.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(
+    env("DATA_UPLOAD_MAX_MEMORY_SIZE", 3 * FETCH_MAX_BYTES + 1024 * 1024)
+)
 FETCH_CONNECT_TIMEOUT = float(env("FETCH_CONNECT_TIMEOUT", 5))
 FETCH_READ_TIMEOUT = float(env("FETCH_READ_TIMEOUT", 15))
 FETCH_TOTAL_TIMEOUT = float(env("FETCH_TOTAL_TIMEOUT", 60))
 FETCH_MAX_REDIRECTS = int(env("FETCH_MAX_REDIRECTS", 5))
 # Networks that may be fetched although private or loopback (e.g. 127.0.0.1/32); none by default.
 FETCH_ALLOW_PRIVATE_NETWORKS = env_list("FETCH_ALLOW_PRIVATE_NETWORKS")
+# An import queued this long with no worker taking it, or running this long with no word from its
+# worker, is sent again by the sweep (its message was lost, or its worker died).
+IMPORT_REQUEUE_AFTER_SECONDS = int(env("IMPORT_REQUEUE_AFTER_SECONDS", 120))
+IMPORT_STALLED_AFTER_SECONDS = int(
+    env("IMPORT_STALLED_AFTER_SECONDS", int(FETCH_TOTAL_TIMEOUT) + 120)
+)
+
+# --- Link health (claims/linkcheck.py; see docs/workflow.md#link-health) ----------------------
+# How often beat starts a run, and how much one run does at most: links, and seconds.
+LINK_CHECK_SWEEP_SECONDS = int(env("LINK_CHECK_SWEEP_SECONDS", 600))
+LINK_CHECK_BATCH_SIZE = int(env("LINK_CHECK_BATCH_SIZE", 100))
+LINK_CHECK_TIME_BUDGET_SECONDS = int(env("LINK_CHECK_TIME_BUDGET_SECONDS", 120))
+# A link is checked again this long after its last check; after a failure, sooner.
+LINK_CHECK_INTERVAL_HOURS = float(env("LINK_CHECK_INTERVAL_HOURS", 24))
+LINK_CHECK_RETRY_HOURS = float(env("LINK_CHECK_RETRY_HOURS", 4))
+# Failed checks in a row before a link is shown as broken (one failure may be a passing fault).
+LINK_CHECK_BROKEN_AFTER = int(env("LINK_CHECK_BROKEN_AFTER", 2))
+# At most one link check per host in this many seconds, across all workers (a shared-cache token).
+LINK_CHECK_HOST_DELAY_SECONDS = int(env("LINK_CHECK_HOST_DELAY_SECONDS", 5))
 
 # --- Webhooks (webhooks/; see docs/webhooks.md) ----------------------------------------------
 # Attempts per delivery before it is marked failed; the wait after the first failed attempt
@@ -262,6 +327,7 @@ CELERY_TASK_ROUTES = {
     "claims.tasks.send_notifications": {"queue": CELERY_TASK_DEFAULT_QUEUE},
     "claims.tasks.import_article": {"queue": CELERY_TASK_DEFAULT_QUEUE},
     "webhooks.tasks.deliver_due": {"queue": CELERY_TASK_DEFAULT_QUEUE},
+    "claims.tasks.check_links": {"queue": CELERY_TASK_DEFAULT_QUEUE},
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
@@ -273,6 +339,11 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-webhooks": {
         "task": "webhooks.tasks.deliver_due",
         "schedule": schedule(WEBHOOK_SWEEP_SECONDS),
+    },
+    # Evidence links due for a check, a bounded batch a run (claims/linkcheck.py).
+    "check-links": {
+        "task": "claims.tasks.check_links",
+        "schedule": schedule(LINK_CHECK_SWEEP_SECONDS),
     },
 }
 
@@ -287,7 +358,26 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp), in DEBUG too so that a developer sees a violation at
+# once: scripts, styles, fonts and images from this site only, never inline. See
+# docs/deployment.md for why each source is there.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

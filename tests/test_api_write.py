@@ -15,7 +15,15 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims import tasks, workflow
-from claims.models import Article, ArticleImport, Claim, ClaimEvent, Evidence, Verdict
+from claims.models import (
+    Article,
+    ArticleImport,
+    Claim,
+    ClaimEvent,
+    Correction,
+    Evidence,
+    Verdict,
+)
 
 from .conftest import write_verdict
 
@@ -37,6 +45,7 @@ def snapshot() -> dict[str, list]:
         "articles": list(Article.objects.order_by("pk").values("pk", "url", "headline")),
         "imports": list(ArticleImport.objects.order_by("pk").values("pk", "state")),
         "events": list(ClaimEvent.objects.order_by("pk").values("pk", "kind")),
+        "corrections": list(Correction.objects.order_by("pk").values("pk", "note")),
     }
 
 
@@ -172,6 +181,13 @@ WRITES: dict[str, Write] = {
         lambda sc: claim_of(sc, "watching").deadline == dt.date(2024, 3, 1),
         body=lambda sc: {"deadline": "2024-03-01", "reason": "A new date was announced."},
     ),
+    "correct": transition(
+        "correct",
+        "published",
+        {"publisher"},
+        lambda sc: Correction.objects.filter(verdict__claim=sc["published"]).exists(),
+        body=lambda sc: {"note": "The bridge is 2 km long, not 3 km."},
+    ),
     "assign": transition(
         "assign",
         "bare",
@@ -207,7 +223,16 @@ def test_the_matrix_names_a_role_that_may_make_every_write():
 
 COLLECTIONS = ["claims", "articles", "evidence", "verdicts"]
 REFERENCE = ["sources", "claimants", "ratings", "topics"]
-TRANSITIONS = ["submit", "publish", "send-back", "retract", "resolve", "extend", "assign"]
+TRANSITIONS = [
+    "submit",
+    "publish",
+    "send-back",
+    "retract",
+    "resolve",
+    "extend",
+    "assign",
+    "correct",
+]
 
 
 def unoffered(scene: dict) -> list[tuple[str, str]]:
@@ -247,7 +272,7 @@ def test_methods_no_endpoint_offers_are_405_for_everyone(request, scene, role):
     answers = {(method, url): getattr(client, method)(url).status_code for method, url in pairs}
     assert {pair: code for pair, code in answers.items() if code != 405} == {}
     assert snapshot() == before
-    assert len(pairs) == 12 + 16 + 28 + 12
+    assert len(pairs) == 12 + 16 + 32 + 12
 
 
 # --- Refusals by the workflow: the right 4xx, its message, nothing changed ----------------------

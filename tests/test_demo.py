@@ -73,8 +73,13 @@ def test_watching_demo_claims_have_deadlines_ahead(demo):
 
 
 def test_demo_users_can_log_in(demo, client):
+    # Through the login page: django-axes guards logins and needs the request they came with.
     for name in ("editor", "reviewer", "publisher", "admin"):
-        assert client.login(username=name, password=f"{name}-demo-2019"), name
+        response = client.post(
+            "/admin/login/?next=/admin/", {"username": name, "password": f"{name}-demo-2019"}
+        )
+        assert response.status_code == 302 and response["Location"] == "/admin/", name
+        client.logout()
 
 
 def test_demo_refuses_to_run_outside_demo_mode(db, settings):
@@ -112,3 +117,13 @@ def test_demo_timelines_run_in_the_order_things_happened(demo):
         assert claim.events.get(kind=ClaimEvent.Kind.CREATED).at.date() >= (
             claim.article.published_on
         )
+
+
+def test_an_arabic_quote_is_on_screen_right_to_left(demo, client):
+    """A fictional Arabic-language outlet's claim, so that `make run` shows a quote read right to
+    left inside the English page, with its deadline read from the Arabic words."""
+    claim = Claim.objects.get(article__language="ar", status=Claim.Status.PUBLISHED)
+    assert claim.is_demo and claim.article.source.is_demo
+    assert claim.tracking == Claim.Tracking.WATCHING and claim.deadline is not None
+    page = client.get(claim.get_absolute_url()).content.decode()
+    assert '<blockquote lang="ar" dir="rtl"' in page

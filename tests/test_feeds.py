@@ -37,7 +37,9 @@ def test_rss_is_rss_and_atom_is_atom(client, resolved):
 
 
 @pytest.mark.parametrize("url", FEEDS)
-def test_each_published_verdict_and_outcome_is_an_item_newest_first(client, resolved, url):
+def test_each_published_verdict_and_outcome_is_an_item_newest_first(
+    client, resolved, url, settings
+):
     feed = parse(client, url)
     titles = [entry.title for entry in feed.entries]
     assert titles == [
@@ -46,7 +48,7 @@ def test_each_published_verdict_and_outcome_is_an_item_newest_first(client, reso
     ]
     newest = feed.entries[0]
     assert newest.summary == "It reopened."
-    assert newest.link.startswith("http://testserver" + resolved.get_absolute_url() + "#verdict-")
+    assert newest.link.startswith(settings.SITE_URL + resolved.get_absolute_url() + "#verdict-")
     assert newest.published_parsed is not None or newest.updated_parsed is not None
     assert feed.entries[0].id != feed.entries[1].id
     assert [tag.term for tag in newest.tags] == ["Fulfilled"]
@@ -77,3 +79,18 @@ def test_feed_names_the_site(client, resolved, settings):
 
 def test_an_empty_feed_is_still_a_valid_feed(client, db):
     assert parse(client, FEEDS[0]).entries == []
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_feed_addresses_are_on_site_url_like_the_pages_canonical_links(
+    client, resolved, settings, url
+):
+    """Read through a proxy (or on another port), a feed links to the public host."""
+    settings.SITE_URL = "https://checks.example"
+    feed = parse(client, url)
+    assert feed.feed.link == "https://checks.example/claims/"
+    assert {link.href for link in feed.feed.links if link.rel == "self"} == {
+        f"https://checks.example{url}"
+    }
+    for entry in feed.entries:
+        assert entry.link.startswith(f"https://checks.example{resolved.get_absolute_url()}#")

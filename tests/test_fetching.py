@@ -13,6 +13,7 @@ import pytest
 from claims import fetching
 from claims.fetching import FetchFailed, FetchPolicy, NotAnArticle, RefusedURL, TooLarge, fetch
 
+from .linkserver import LinkServer, serve_links
 from .pages import Pages, PageServer, fixture, serve
 
 
@@ -237,3 +238,82 @@ def test_post_refuses_loopback_under_the_default_settings(posting, settings):
 def test_post_refuses_what_fetch_refuses(url):
     with pytest.raises(RefusedURL):
         fetching.post(url, b"{}", headers={}, policy=fetching.FetchPolicy())
+
+
+# --- probe (link checks): HEAD, then GET when HEAD is refused ------------------------------------
+
+
+@pytest.fixture
+def links(settings) -> Iterator[LinkServer]:
+    for servers in serve_links(settings):
+        yield servers[0]
+
+
+def test_probe_asks_with_head_and_takes_any_content_type(links):
+    answer = fetching.probe(links.url("/pdf"))
+    assert (answer.status, answer.method, answer.ok) == (200, "HEAD", True)
+    assert [(r.method, r.path) for r in links.requests] == [("HEAD", "/pdf")]
+
+
+@pytest.mark.parametrize(("path", "refusal"), [("/no-head", 405), ("/head-fails", 500)])
+def test_probe_asks_again_with_get_when_head_is_refused(links, path, refusal):
+    answer = fetching.probe(links.url(path))
+    assert (answer.status, answer.method, answer.ok) == (200, "GET", True)
+    assert [(r.method, r.path) for r in links.requests] == [("HEAD", path), ("GET", path)]
+
+
+def test_probe_reads_only_the_start_of_the_body(links, settings):
+    """An endless body: a probe that read it all would run into the overall time limit."""
+    settings.FETCH_TOTAL_TIMEOUT = 3
+
+    def endless(handler, method):
+        handler.send_response(405 if method == "HEAD" else 200)
+        handler.send_header("Content-Type", "video/mp4")
+        handler.end_headers()
+        while method == "GET":
+            try:
+                handler.wfile.write(b"x" * 1024)
+            except OSError:  # the probe hung up
+                return
+
+    links.routes["/stream"] = endless
+    started = time.monotonic()
+    answer = fetching.probe(links.url("/stream"))
+    assert (answer.status, answer.method) == (200, "GET")
+    assert time.monotonic() - started < 2
+
+
+def test_probe_returns_an_error_status_rather_than_raising(links):
+    answer = fetching.probe(links.url("/gone"))
+    assert (answer.status, answer.reason, answer.ok) == (404, "Not Found", False)
+    assert [r.method for r in links.requests] == ["HEAD"]  # a 404 is taken at its word
+
+
+def test_probe_follows_a_redirect_chain_and_says_where_it_ended(links):
+    answer = fetching.probe(links.url("/hop-1"))
+    assert (answer.status, answer.url) == (200, links.url("/good"))
+    assert answer.redirects == (links.url("/hop-1"), links.url("/hop-2"))
+    assert [r.path for r in links.requests] == ["/hop-1", "/hop-2", "/good"]
+
+
+def test_probe_refuses_a_redirect_to_a_private_address(links):
+    with pytest.raises(RefusedURL, match=r"169.254.169.254"):
+        fetching.probe(links.url("/to-metadata"))
+
+
+def test_probe_of_a_slow_server_times_out(links):
+    with pytest.raises(FetchFailed, match="did not answer in time"):
+        fetching.probe(links.url("/slow"))
+
+
+def test_probe_refuses_loopback_under_the_default_settings(links, settings):
+    settings.FETCH_ALLOW_PRIVATE_NETWORKS = []
+    with pytest.raises(RefusedURL, match="private or reserved network"):
+        fetching.probe(links.url("/good"))
+    assert links.requests == []
+
+
+def test_probe_keeps_to_the_redirect_limit(links, settings):
+    settings.FETCH_MAX_REDIRECTS = 1
+    with pytest.raises(FetchFailed, match="redirected more than 1 times"):
+        fetching.probe(links.url("/hop-1"))

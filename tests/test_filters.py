@@ -201,3 +201,12 @@ def test_an_unknown_topic_is_a_clear_error(claims):
     filterset = ClaimFilter(data={"topic": "no-such-topic"}, queryset=Claim.objects.public())
     assert not filterset.is_valid()
     assert "topic" in filterset.errors
+
+
+def test_the_deadline_states_are_offered_as_readers_read_them(client, db):
+    body = client.get("/claims/").content.decode()
+    states = body.split('name="tracking"')[1].split("</select>")[0]
+    assert '<option value="watching">Watching</option>' in states
+    assert '<option value="due">Due for re-check</option>' in states
+    assert '<option value="resolved">Resolved</option>' in states
+    assert 'value="none"' not in states

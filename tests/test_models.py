@@ -7,9 +7,18 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from claims import workflow
-from claims.models import Article, Claim, DatePrecision, Evidence, Verdict, format_partial_date
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    DatePrecision,
+    Evidence,
+    Verdict,
+    format_partial_date,
+)
 
 from .conftest import rating, write_verdict
 
@@ -189,3 +198,12 @@ def test_querysets(watching_claim, make_claim):
     assert list(Claim.objects.past_deadline(dt.date(2024, 1, 30))) == [watching_claim]
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 1, 30))
     assert list(Claim.objects.due()) == [watching_claim]
+
+
+@pytest.mark.parametrize(
+    "choices", [Claim.Tracking, Evidence.Stance, ClaimEvent.Kind, DatePrecision]
+)
+def test_labels_the_public_pages_show_can_be_translated(choices):
+    """The list's deadline states, evidence stances, the history's kinds and "known only to
+    the month" reach readers; a newsroom translating the site must be able to translate them."""
+    assert all(isinstance(label, Promise) for label in choices.labels), choices

@@ -93,3 +93,19 @@ def test_the_sitemap_index_does_not_visit_every_claim(
     index = client.get("/sitemap.xml")
     assert index.status_code == 200 and visited == []
     assert max(c.updated_at for c in claims).strftime("%Y-%m-%d") in index.content.decode()
+
+
+def test_the_sitemap_index_names_its_pages_on_site_url_too(
+    client, settings, make_claim, publish_claim, monkeypatch
+):
+    """Fetched through a proxy (or on another port), the index still names the public host."""
+    from claims.sitemaps import ClaimSitemap
+
+    settings.SITE_URL = "https://checks.example"
+    monkeypatch.setattr(ClaimSitemap, "limit", 1)
+    for n in range(2):
+        publish_claim(make_claim(f"Claim {n}."), "false")
+    index = ET.fromstring(client.get("/sitemap.xml", HTTP_HOST="127.0.0.1").content)
+    pages = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+    assert "https://checks.example/sitemap-claims.xml?p=2" in pages
+    assert all(page.startswith("https://checks.example/sitemap-") for page in pages), pages

@@ -7,9 +7,10 @@ import os
 
 import pytest
 
-from claims.models import Claim, Notification
-from claims.tasks import sweep_deadlines
+from claims.models import Claim, Evidence, LinkCheck, Notification
+from claims.tasks import check_links, sweep_deadlines
 
+from .linkserver import serve_links
 from .workers import broker_in_use, celery_worker, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,3 +55,27 @@ def test_beat_and_worker_mark_a_claim_due_and_mail_its_reviewer(
     assert "Subject: Due for re-check: The bridge will reopen" in mails[0]
     assert "To: rita@example.org" in mails[0]
     assert claim.notifications.get().sent_at is not None
+
+
+@pytest.fixture
+def link_servers(settings):
+    yield from serve_links(settings)
+
+
+def test_a_worker_checks_evidence_links_sent_over_the_broker(tmp_path, link_servers, make_claim):
+    [server] = link_servers
+    evidence = Evidence.objects.create(
+        claim=make_claim(), url=server.url("/no-head"), title="T", stance="context"
+    )
+    with celery_worker(tmp_path, env={"FETCH_ALLOW_PRIVATE_NETWORKS": "127.0.0.1/32"}) as worker:
+        check_links.apply_async(queue=worker["queue"])
+        wait_until(
+            lambda: LinkCheck.objects.filter(evidence=evidence).exists(),
+            timeout=60,
+            what="the worker to check the link",
+            log=worker["log"],
+        )
+    evidence.refresh_from_db()
+    assert (evidence.link_health, evidence.link_checks.get().method) == ("ok", "GET")
+    assert [request.method for request in server.requests] == ["HEAD", "GET"]
+    assert "claims.tasks.check_links" in worker["log"].read_text()

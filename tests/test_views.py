@@ -90,6 +90,18 @@ def test_retracted_claim_says_so_and_why(client, watching_claim, publisher):
     assert "None" not in body
 
 
+def test_a_retracted_claim_is_badged_retracted_not_with_its_old_rating(
+    client, make_claim, publish_claim, publisher
+):
+    claim = publish_claim(make_claim("The city has no debt."), "false")
+    workflow.retract(claim, by=publisher, reason="Wrong speaker.")
+    body = client.get(claim.get_absolute_url()).content.decode()
+    rating_line = body.split('<p class="rating">')[1].split("</p>")[0]
+    assert 'class="badge badge-retracted">Retracted<' in rating_line
+    assert "badge-false" not in rating_line and "was rated False" in rating_line
+    assert '<meta property="og:description" content="Retracted: Wrong speaker.">' in body
+
+
 def test_claim_text_is_escaped(client, make_claim, publish_claim):
     claim = publish_claim(make_claim("<script>alert(1)</script> will happen"), "false")
     body = client.get(claim.get_absolute_url()).content.decode()
@@ -142,12 +154,29 @@ def test_a_due_claim_is_awaiting_its_recheck(client, watching_claim):
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
     body = client.get(watching_claim.get_absolute_url()).content.decode()
     assert "deadline passed on 29 Jan 2024, awaiting re-check" in body
+    facts = body.split('<dl class="facts">')[1].split("</dl>")[0]
+    assert facts.count("29 Jan 2024") == 1  # the sentence gives the day; it is not said twice
+
+
+def test_a_card_says_a_passed_deadline_once(client, watching_claim):
+    workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
+    body = client.get(reverse("claims:list")).content.decode()
+    card = body.split('<li class="claim-card">')[1].split("</li>")[0]
+    assert "deadline passed on 29 Jan 2024, awaiting re-check" in card
+    assert card.count("29 Jan 2024") == 1
 
 
 def test_an_approximate_deadline_says_at_the_latest(client, make_claim, publish_claim):
+    ahead = TODAY + dt.timedelta(days=40)
+    claim = make_claim(deadline=ahead, deadline_approximate=True)
+    body = client.get(publish_claim(claim).get_absolute_url()).content.decode()
+    assert f"{ahead:%-d %b %Y}</time> at the latest" in body
+
+
+def test_a_passed_approximate_deadline_says_at_the_latest(client, make_claim, publish_claim):
     claim = make_claim(deadline=dt.date(2024, 3, 31), deadline_approximate=True)
     body = client.get(publish_claim(claim).get_absolute_url()).content.decode()
-    assert "31 Mar 2024</time> at the latest" in body
+    assert "deadline passed on 31 Mar 2024 at the latest, awaiting re-check" in body
 
 
 # --- Language, direction, and the head --------------------------------------------------------
@@ -232,7 +261,7 @@ def test_tracker_puts_deadlines_in_their_windows(client, make_claim, publish_cla
     assert later.get_absolute_url() in section("next-90")
     assert watching_claim.get_absolute_url() in section("overdue")
     assert beyond.get_absolute_url() not in body
-    assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img"' in body
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-timeline" role="img"' in body
 
 
 def test_claimant_page_shows_the_track_record(
@@ -292,6 +321,8 @@ def newsroom(make_claim, publish_claim, reviewer, publisher, article, settings) 
         source=outlet, headline="Hidden Outlet story", url="https://hidden.example/a"
     )
     make_claim("SECRET-DRAFT-CLAIM will happen.", claimant=hidden, article=hidden_article)
+    speaker = Claimant.objects.create(name="Mara Quill")  # public, with a draft besides
+    make_claim("Another SECRET-DRAFT-CLAIM.", claimant=speaker)
     in_review = make_claim("SECRET-IN-REVIEW claim.")
     write_verdict(in_review, reviewer, "false")
     workflow.submit(in_review, by=reviewer)
@@ -300,7 +331,8 @@ def newsroom(make_claim, publish_claim, reviewer, publisher, article, settings) 
     workflow.submit(sent_back, by=reviewer)
     workflow.send_back(sent_back, by=publisher, reason="SECRET-SEND-BACK-REASON")
 
-    watching = publish_claim(make_claim("The bridge will reopen.", deadline=TODAY))
+    watching = make_claim("The bridge will reopen.", deadline=TODAY, claimant=speaker)
+    watching = publish_claim(watching)
     draft = write_verdict(watching, reviewer, "fulfilled", "SECRET-DRAFT-VERDICT")
     draft.explanation = "SECRET-DRAFT-EXPLANATION"
     draft.save()
@@ -317,16 +349,19 @@ def newsroom(make_claim, publish_claim, reviewer, publisher, article, settings) 
 
 def _public_urls(newsroom: dict, source: Source) -> list[str]:
     claim_urls = [claim.get_absolute_url() for claim in newsroom["public"]]
+    claimants = {claim.claimant_id for claim in newsroom["public"] if claim.claimant_id}
     return [
         "/",
         "/claims/",
         "/claims/?q=SECRET",
         "/deadlines/",
         *claim_urls,
+        *(reverse("claims:claimant", args=[pk]) for pk in claimants),
         reverse("claims:source", args=[source.pk]),
         "/feeds/verdicts/rss/",
         "/feeds/verdicts/atom/",
         "/sitemap.xml",
+        *(f"/sitemap-{section}.xml" for section in ("pages", "claims", "claimants", "sources")),
         "/robots.txt",
     ]
 
@@ -444,3 +479,13 @@ def test_the_verdict_page_links_its_topics_to_the_filtered_list(client, watching
     watching_claim.topics.add(Topic.objects.create(name="Public finances", slug="public-finances"))
     body = client.get(watching_claim.get_absolute_url()).content.decode()
     assert '<a href="/claims/?topic=public-finances">Public finances</a>' in body
+
+
+def test_a_missing_page_is_the_sites_own_not_found_page(client, make_claim):
+    draft = make_claim()
+    for url in (reverse("claims:detail", args=[draft.pk]), "/claims/?page=99", "/no-such-page/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        body = response.content.decode()
+        assert '<nav aria-label="Main">' in body and "<h1>Page not found</h1>" in body, url
+        assert draft.statement not in body

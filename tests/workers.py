@@ -33,10 +33,17 @@ def worker_database_url() -> str:
 
 @contextmanager
 def celery_worker(
-    tmp_path: Path, *, beat: bool = False, env: dict[str, str] | None = None
+    tmp_path: Path,
+    *,
+    beat: bool = False,
+    env: dict[str, str] | None = None,
+    queue: str | None = None,
 ) -> Iterator[dict]:
-    """Run `celery worker` (with `-B` if beat) until the block ends; yield its queue and files."""
-    queue = f"test-{uuid.uuid4().hex[:8]}"
+    """Run `celery worker` (with `-B` if beat) until the block ends; yield its queue and files.
+
+    Each worker has a queue of its own unless `queue` names one to share."""
+    queue = queue or f"test-{uuid.uuid4().hex[:8]}"
+    tmp_path.mkdir(parents=True, exist_ok=True)
     log = tmp_path / "worker.log"
     mail_dir = tmp_path / "mail"
     process_env = {
@@ -59,7 +66,7 @@ def celery_worker(
         "-Q",
         queue,
         "-n",
-        f"{queue}@%h",
+        f"{tmp_path.name}-{queue}@%h",
     ]
     if beat:
         command += ["-B", f"--schedule={tmp_path / 'beat-schedule'}"]
@@ -78,12 +85,13 @@ def celery_worker(
         )
         yield {"queue": queue, "log": log, "mail_dir": mail_dir, "process": process}
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        if process.poll() is None:  # not killed by the test already
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
 
 
 def wait_until(

@@ -14,3 +14,4 @@ class WebhooksConfig(AppConfig):
         signals.verdict_published.connect(outbox.on_verdict_published, dispatch_uid="webhooks")
         signals.claim_resolved.connect(outbox.on_claim_resolved, dispatch_uid="webhooks")
         signals.claims_fell_due.connect(outbox.on_claims_fell_due, dispatch_uid="webhooks")
+        signals.verdict_corrected.connect(outbox.on_verdict_corrected, dispatch_uid="webhooks")

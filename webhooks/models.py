@@ -20,6 +20,7 @@ class Event(models.TextChoices):
     VERDICT_PUBLISHED = "verdict.published", "verdict published"
     CLAIM_FELL_DUE = "claim.fell_due", "claim fell due"
     CLAIM_RESOLVED = "claim.resolved", "claim resolved"
+    VERDICT_CORRECTED = "verdict.corrected", "verdict corrected"
     PING = "ping", "test event"
 
     @classmethod

@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.bulk import insert_rows
-from claims.models import Claim, Verdict
+from claims.models import Claim, Correction, Verdict
 
 from . import tasks
 from .models import Delivery, Event, Webhook
-from .payloads import event_payload, ping_payload
+from .payloads import correction_data, event_payload, ping_payload
 
 COLUMNS = [
     "webhook",
@@ -99,6 +99,18 @@ def on_verdict_published(
 
 def on_claim_resolved(sender, *, claim: Claim, verdict: Verdict, at: dt.datetime, **kwargs) -> None:
     _record_verdict(Event.CLAIM_RESOLVED, claim, verdict, at)
+
+
+def on_verdict_corrected(
+    sender, *, claim: Claim, verdict: Verdict, correction: Correction, at: dt.datetime, **kwargs
+) -> None:
+    hooks = subscribers(Event.VERDICT_CORRECTED)
+    if hooks:
+        payload = event_payload(Event.VERDICT_CORRECTED, at, claim, verdict)
+        payload["correction"] = correction_data(correction)
+        record(
+            hooks, Event.VERDICT_CORRECTED, [Owed(claim.pk, f"correction-{correction.pk}", payload)]
+        )
 
 
 def on_claims_fell_due(sender, *, claim_ids: list[int], at: dt.datetime, **kwargs) -> None:

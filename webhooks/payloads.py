@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 
-from claims.models import Claim, Verdict
+from claims.models import Claim, Correction, Verdict
 
 
 class NotPublic(ValueError):
@@ -46,6 +46,14 @@ def verdict_data(claim: Claim, verdict: Verdict) -> dict[str, Any]:
         "summary": verdict.summary,
         "url": f"{claim_url(claim)}#verdict-{verdict.pk}",
         "published_at": verdict.published_at.isoformat(),
+    }
+
+
+def correction_data(correction: Correction) -> dict[str, Any]:
+    return {
+        "id": correction.pk,
+        "note": correction.note,
+        "issued_at": correction.issued_at.isoformat(),
     }
 
 

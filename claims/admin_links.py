@@ -1,0 +1,123 @@
+"""Link health in the admin: each evidence link's state, its checks, and a claim filter on them.
+
+The checks themselves are made by `claims.linkcheck`; here they are only shown.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from .models import Claim, Evidence, LinkCheck
+
+Health = Evidence.LinkHealth
+CHECKS_ON_CLAIM = 5  # the latest checks of each link on the claim's page
+CHECKS_ON_EVIDENCE = 50  # on the evidence's own page
+
+
+def _when(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def link_state(evidence: Evidence) -> str:
+    """The link's state in a line: "broken since …", "working, checked …", with failures."""
+    if evidence.link_health == Health.BROKEN:
+        text = f"broken since {_when(evidence.link_failing_since)}"
+    elif evidence.link_checked_at:
+        text = f"{evidence.get_link_health_display()}, checked {_when(evidence.link_checked_at)}"
+    else:
+        text = evidence.get_link_health_display()
+    if evidence.link_failures and evidence.link_health != Health.BROKEN:
+        text += f" (last {evidence.link_failures} failed; checked again soon)"
+    return text
+
+
+def checks_table(checks: list[LinkCheck]) -> SafeString | str:
+    if not checks:
+        return "not checked yet"
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (
+                _when(check.checked_at),
+                check.get_outcome_display(),
+                f"{check.status_code} ({check.method})" if check.status_code else "no answer",
+                check.error or (f"ended at {check.final_url}" if check.final_url else ""),
+            )
+            for check in checks
+        ),
+    )
+    return format_html(
+        "<table class='link-checks'><thead><tr><th>checked</th><th>outcome</th><th>answer</th>"
+        "<th>details</th></tr></thead><tbody>{}</tbody></table>",
+        rows,
+    )
+
+
+class EvidenceLinkState:
+    """The link's state as a column (the claim's evidence inline, the evidence list)."""
+
+    @admin.display(description="link", ordering="link_health")
+    def link_state(self, evidence: Evidence) -> str:
+        return link_state(evidence) if evidence.pk else "—"
+
+
+class EvidenceLinkHistory(EvidenceLinkState):
+    """The evidence's page: its link's state and its latest checks."""
+
+    @admin.display(description="link checks")
+    def link_history(self, evidence: Evidence) -> SafeString | str:
+        if not evidence.pk:
+            return "—"
+        return checks_table(list(evidence.link_checks.all()[:CHECKS_ON_EVIDENCE]))
+
+
+class ClaimLinkHistory:
+    """The claim's page: each evidence link's state and its latest checks."""
+
+    @admin.display(description="evidence links")
+    def link_history(self, claim: Claim) -> SafeString | str:
+        links = list(claim.evidence.all()) if claim.pk else []
+        if not links:
+            return "—"
+        return format_html_join(
+            "",
+            "<div class='evidence-link'><p><a href='{}'>{}</a> — <a href='{}' rel='noopener "
+            "noreferrer'>{}</a>: <strong>{}</strong></p>{}</div>",
+            (
+                (
+                    reverse("admin:claims_evidence_change", args=[evidence.pk]),
+                    evidence.title,
+                    evidence.url,
+                    evidence.url,
+                    link_state(evidence),
+                    checks_table(list(evidence.link_checks.all()[:CHECKS_ON_CLAIM])),
+                )
+                for evidence in links
+            ),
+        )
+
+
+class LinkHealthFilter(admin.SimpleListFilter):
+    """Claims by the health of their evidence links."""
+
+    title = "evidence links"
+    parameter_name = "links"
+
+    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
+        return [
+            (Health.BROKEN, "a link is broken"),
+            (Health.REFUSED, "an address was refused"),
+            (Health.UNCHECKED, "a link is not checked yet"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() in Health.values:
+            return queryset.filter(evidence__link_health=self.value()).distinct()
+        return queryset
