@@ -25,10 +25,14 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Starting the workbench on http://$(HOST):$(PORT)/ (admin: /admin/) with a Celery worker and beat. Ctrl-C stops all."
+	@# The worker runs in a session of its own: a signal to this one's process group (Ctrl-C, a
+	@# process manager's stop) reaches it only through the trap, as one warm shutdown, rather than
+	@# hitting its pool and embedded beat at the same time (which left it hanging on SIGTERM).
+	@# (setsid is util-linux's; where there is none, e.g. macOS, the worker shares the group.)
 	@export SITE_URL=$(SITE_URL); \
-	$(VENV)/bin/celery -A factcheck worker -B --loglevel=INFO --concurrency=2 \
+	$$(command -v setsid) $(VENV)/bin/celery -A factcheck worker -B --loglevel=INFO --concurrency=2 \
 		--schedule=var/celerybeat-schedule & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT HUP INT TERM; \
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 ## worker: a Celery worker alone (production: one `beat` process besides, see docs/deployment.md)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -18,7 +20,7 @@ from .admin_history import HistoryAdmin
 from .admin_intake import IntakeViews
 from .admin_links import ClaimLinkHistory, EvidenceLinkHistory, EvidenceLinkState, LinkHealthFilter
 from .admin_transitions import TransitionViews
-from .forms import ClaimAdminForm, ReasonForm
+from .forms import ArticleAdminForm, ClaimAdminForm, ReasonForm
 from .models import (
     Article,
     Claim,
@@ -63,6 +65,7 @@ class ClaimantAdmin(HistoryAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(IntakeViews, HistoryAdmin):
+    form = ArticleAdminForm
     list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
     list_filter = ["source", "language", "published_precision", "is_demo"]
     search_fields = ["headline", "url", "byline"]
@@ -73,6 +76,14 @@ class ArticleAdmin(IntakeViews, HistoryAdmin):
     @admin.display(description="published", ordering="published_on")
     def published_display(self, article: Article) -> str:
         return article.published_display
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        if change and {"published_on", "published_precision"} & set(form.changed_data):
+            obj._history_user = request.user  # as HistoryAdmin.save_model does
+            if read := workflow.redate_article(obj):
+                self.message_user(request, f"Deadlines read again for {read} unpublished claim(s).")
+        else:
+            super().save_model(request, obj, form, change)
 
     def get_urls(self):
         return self.intake_urls(path) + super().get_urls()
@@ -89,6 +100,8 @@ class EvidenceInline(EvidenceLinkState, admin.TabularInline):
     extra = 0
     fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_state"]
     readonly_fields = ["link_state"]
+    # A plain address box: the admin's "Currently: <link> Change: <box>" doubles each row's width.
+    formfield_overrides = {models.URLField: {"widget": forms.URLInput}}
 
 
 class PublishedVerdictInline(admin.TabularInline):
@@ -167,7 +180,7 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
     list_display = [
         "short_statement",
         "status",
-        "tracking",
+        "tracking_shown",
         "deadline_shown",
         "reviewer",
         "source",
@@ -275,9 +288,14 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
             .prefetch_related(Prefetch("verdicts", queryset=current, to_attr="current_verdicts"))
         )
 
+    # Editors log a claim; a reviewer researches it (evidence, verdicts) without rewording it.
+    LOGGED_BY_EDITORS = [*LOCKED_WHEN_PUBLIC, "appearances", "topics", "is_demo", "reviewer"]
+
     def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
-        if obj and obj.is_public:
+        if obj and not request.user.has_perm("claims.add_claim"):
+            fields += self.LOGGED_BY_EDITORS
+        elif obj and obj.is_public:
             fields += self.LOCKED_WHEN_PUBLIC
         return fields
 
@@ -300,6 +318,10 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
     @admin.display(description="claim", ordering="statement")
     def short_statement(self, claim: Claim) -> str:
         return claim.statement[:90] + ("…" if len(claim.statement) > 90 else "")
+
+    @admin.display(description="tracking", ordering="tracking")
+    def tracking_shown(self, claim: Claim) -> str:
+        return claim.tracking_shown
 
     @admin.display(description="deadline", ordering="deadline")
     def deadline_shown(self, claim: Claim) -> str:

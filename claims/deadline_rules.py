@@ -35,6 +35,8 @@ _WEEKDAY_KEYS = words("monday tuesday wednesday thursday friday saturday sunday"
 _MARKS = "\u064b-\u0652\u0640"  # Arabic diacritics and tatweel: optional in running text
 _STRIP_MARKS = re.compile(f"[{_MARKS}]")
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
+# A number in digits: thousands separated ("5,000"), or a half ("1.5", "1,5")
+_DIGITS = r"\d+(?:[,.\u066c]\d{3})*(?:[.,\u066b]5)?(?!\d)"
 MAX_YEARS_AHEAD = 100
 
 
@@ -103,6 +105,7 @@ class CompiledLanguage:
     participle: re.Pattern[str] | None
     reporting: re.Pattern[str] | None
     anchors: frozenset[str]
+    half: re.Pattern[str] | None  # "and a half" at the end of a matched unit
 
     def lookup(self, table: dict, words: str):
         key = normalize(words)
@@ -116,11 +119,12 @@ def _compile(lang: Language) -> CompiledLanguage:
     weekdays |= lang.weekdays_extra
     word = f"(?:{_alternation(lang.numbers, arabic)})(?!\\w)"
     case = frozenset({"may"}) if lang.code == "en" else frozenset()
+    half = f"(?:{lang.half_after})?" if lang.half_after else ""
     snippets = {
-        "NUM": rf"\d+(?:[,.\u066c]\d{{3}})*(?!\d)|{word}(?:{lang.number_joiner}{word})*",
+        "NUM": rf"{_DIGITS}|{word}(?:{lang.number_joiner}{word})*",
         "NUM2": "",  # filled below: the upper end of a range ("six to eight weeks")
-        "UNIT": f"(?:{_alternation(lang.units, arabic)})(?!\\w)",
-        "SUNIT": f"(?:{_alternation(lang.singular_units, arabic)})(?!\\w)",
+        "UNIT": f"(?:{_alternation(lang.units, arabic)})(?!\\w){half}",
+        "SUNIT": f"(?:{_alternation(lang.singular_units, arabic)})(?!\\w){half}",
         "MONTH": f"(?:{_alternation(months, arabic, case)})(?!\\w)",
         "DAY": r"(?<!\d)\d{1,2}(?!\d)",
         "YEAR": r"(?<!\d)\d{4}(?!\d)",
@@ -158,6 +162,7 @@ def _compile(lang: Language) -> CompiledLanguage:
         participle=re.compile(lang.past_participle) if lang.past_participle else None,
         reporting=re.compile(lang.reporting_verbs, re.IGNORECASE) if lang.reporting_verbs else None,
         anchors=frozenset(normalize(w).rstrip(".").split(" ")[0] for w in anchor_words),
+        half=re.compile(f"(?:{lang.half_after})$", re.IGNORECASE) if lang.half_after else None,
     )
 
 
@@ -186,7 +191,14 @@ def merge_groups(match: re.Match[str]) -> dict[str, str]:
     return merged
 
 
-def parse_number(text: str, cl: CompiledLanguage) -> int:
+_DECIMAL_HALF = re.compile(r"(\d+)[.,\u066b]5")
+
+
+def parse_number(text: str, cl: CompiledLanguage) -> float:
+    """The value of digits ("5,000", "1.5") or number words ("one hundred and twenty", "two and
+    a half"): an int, or a float for a half."""
+    if half := _DECIMAL_HALF.fullmatch(text.strip()):
+        return int(half[1]) + 0.5
     digits = re.sub(r"[^\d]", "", text)
     if digits:
         return int(digits)
@@ -202,34 +214,47 @@ def parse_number(text: str, cl: CompiledLanguage) -> int:
     return total + current
 
 
-def add_units(base: date, count: int, unit: str) -> date:
-    """Calendar arithmetic: months and years keep the day of month, clamped to the month's end."""
+def add_units(base: date, count: float, unit: str) -> date:
+    """Calendar arithmetic: months and years keep the day of month, clamped to the month's end.
+
+    A fraction of a unit ("two and a half years") is counted in the next smaller one and rounded
+    up to a whole day: half a year is 6 months, half a month 15 days, half a week 4 days.
+    """
     if count > 400 * 365:
         raise Unresolvable(f"{count} {unit}s is too far ahead")
+    whole = int(count)
     if unit == "hour":
         return base + timedelta(days=math.ceil(count / 24))
     if unit == "workday":
-        day = base
-        while count > 0:
+        day, left = base, math.ceil(count)
+        while left > 0:
             day += timedelta(days=1)
-            count -= day.weekday() < 5
+            left -= day.weekday() < 5
         return day
-    step = {"day": "days", "week": "weeks", "month": "months", "year": "years"}[unit]
-    return base + relativedelta(**{step: count})
+    if unit == "year":
+        return base + relativedelta(months=math.ceil(count * 12))
+    if unit == "month":
+        return base + relativedelta(months=whole) + timedelta(days=math.ceil((count - whole) * 30))
+    days = {"day": 1, "week": 7}[unit]
+    return base + timedelta(days=math.ceil(count * days))
 
 
-def relative_amount(g: dict[str, str], cl: CompiledLanguage) -> tuple[int, str]:
-    """(count, canonical unit) of "60 days", "a fortnight", "يومين"; raises if there is no count."""
-    unit, multiplier = cl.lookup(cl.lang.units, g["unit"])
+def relative_amount(g: dict[str, str], cl: CompiledLanguage) -> tuple[float, str]:
+    """(count, canonical unit) of "60 days", "a fortnight", "يومين", "a year and a half"; raises
+    if there is no count. "And a half" adds half of the canonical unit ("عامين ونصف": 2.5 years)."""
+    unit_words, half = g["unit"], 0.0
+    if cl.half and (and_a_half := cl.half.search(unit_words)):
+        unit_words, half = unit_words[: and_a_half.start()], 0.5
+    unit, multiplier = cl.lookup(cl.lang.units, unit_words)
     if "num" in g:
         count = max(parse_number(g[name], cl) for name in ("num", "num2") if name in g)
-    elif normalize(g["unit"]) in cl.lang.singular_units:
+    elif normalize(unit_words) in cl.lang.singular_units:
         count = 1
     else:
         raise Unresolvable(f"no number before {g['unit']!r}")
     if count <= 0:
         raise Unresolvable(f"a count of {count}")
-    return count * multiplier, unit
+    return (count * multiplier + half) if half else count * multiplier, unit
 
 
 def _year(g: dict[str, str], base: date, cl: CompiledLanguage) -> int | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .deadline_lang.base import PAST, ULTIMATUM, VAGUE
+from .deadline_lang.base import DATE, MONTH, PAST, ULTIMATUM, VAGUE
 from .deadline_rules import (
     COMPILED,
     RELATIVE_KINDS,
@@ -68,6 +68,7 @@ _SENTENCE_END = re.compile(r"[;!?\n؛]|\.(?!\d)")
 _ARABIC_PREFIXES = "وفبل"
 _RANK_RELATIVE, _RANK_DATED, _RANK_VAGUE, _RANK_PAST = range(4)
 PAST_TENSE, LIKELY_PAST, UNKNOWN, FUTURE = -2, -1, 0, 1
+_DAY_OR_MONTH = frozenset({DATE, MONTH})  # "announced on 10 March", "said in March": the saying
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,9 @@ def _relative(expression, start, end, g, published, latest, cl) -> FoundDeadline
     approximate = latest != published and add_units(published, count, unit) != deadline
     note = " (latest possible publication day)" if latest != published else ""
     units = {"workday": "working day"}.get(unit, unit) + ("s" if count != 1 else "")
+    amount = str(int(count)) if count == int(count) else f"{count:.1f}"
     explanation = (
-        f'"{expression}" → {format_day(latest)}{note} + {count} {units} → {format_day(deadline)}'
+        f'"{expression}" → {format_day(latest)}{note} + {amount} {units} → {format_day(deadline)}'
     )
     return FoundDeadline(expression, start, end, deadline, False, approximate, explanation)
 
@@ -199,7 +201,7 @@ def _reads_as_past(kind: str, g: dict[str, str], match: re.Match[str], cl) -> bo
     """Whether the clause puts a match in the past: "was signed in March", "On Monday, … said"."""
     if kind == ULTIMATUM or _inherently_future(g, cl):
         return False
-    if "on" in g and _dates_the_saying(match, cl):
+    if ("on" in g or ("amb" in g and kind in _DAY_OR_MONTH)) and _dates_the_saying(match, cl):
         return True
     tense = _tense(match, cl)
     if "on" in g:
@@ -210,7 +212,8 @@ def _reads_as_past(kind: str, g: dict[str, str], match: re.Match[str], cl) -> bo
 
 
 def _dates_the_saying(match: re.Match[str], cl: CompiledLanguage) -> bool:
-    """ "The minister said on Monday …": the day is when it was said, not a deadline."""
+    """ "The minister said on Monday …", "announced on 10 March that …": the day is when it was
+    said, not a deadline."""
     before = _WORDS.findall(match.string[max(0, match.start() - 40) : match.start()])
     return bool(cl.reporting and before and cl.reporting.fullmatch(before[-1]))
 

@@ -161,12 +161,14 @@ def _publish(claim: Claim, cast: Cast, at: dt.datetime | None = None) -> None:
     workflow.publish(claim, by=cast.publisher, at=at)
 
 
-def _backdate(claim: Claim, dates: dict[str, dt.datetime]) -> None:
-    """Give a demo claim's timeline the dates it had in the real world."""
-    for event in claim.events.all():
-        if event.kind in dates:
-            ClaimEvent.objects.filter(pk=event.pk).update(at=dates[event.kind])
-    Claim.objects.filter(pk=claim.pk).update(created_at=dates["created"])
+def _backdate(claim: Claim, dates: dict[str, list[dt.datetime]]) -> None:
+    """Give a demo claim's timeline the dates it had: the n-th event of a kind gets the n-th
+    date listed for that kind; the claim was created on the first "created" date."""
+    left = {kind: list(days) for kind, days in dates.items()}
+    for event in claim.events.order_by("pk"):
+        if left.get(event.kind):
+            ClaimEvent.objects.filter(pk=event.pk).update(at=left[event.kind].pop(0))
+    Claim.objects.filter(pk=claim.pk).update(created_at=dates["created"][0])
 
 
 # --- The seed article ---------------------------------------------------------------------------
@@ -253,9 +255,9 @@ def _border_claim(cast: Cast, article: Article, jadayan: Claimant) -> None:
     _backdate(
         claim,
         {
-            "created": _at(dt.date(2019, 8, 1)),
-            "submitted": _at(dt.date(2019, 8, 2)),
-            "fell_due": _at(dt.date(2019, 9, 30), 0),
+            "created": [_at(dt.date(2019, 8, 1))],
+            "submitted": [_at(dt.date(2019, 8, 2)), _at(dt.date(2019, 10, 1))],
+            "fell_due": [_at(dt.date(2019, 9, 30), 0)],
         },
     )
 
@@ -341,7 +343,7 @@ def _fictional(cast: Cast, today: dt.date) -> None:
 
     def claim(art: Article, who: Claimant, statement: str, quote: str) -> Claim:
         topic = "Public finances" if art.url.endswith("/budget") else "Transport"
-        return _new_claim(
+        made = _new_claim(
             cast,
             topic=topic,
             statement=statement,
@@ -350,6 +352,14 @@ def _fictional(cast: Cast, today: dt.date) -> None:
             claimant=who,
             is_demo=True,
         )
+        _backdate(made, {"created": [_at(art.published_on)]})
+        return made
+
+    def publish_next_day(made: Claim) -> None:
+        """Submitted and published the day after its article, as a newsroom would."""
+        day = made.article.published_on + dt.timedelta(days=1)
+        _publish(made, cast, at=_at(day, 16))
+        _backdate(made, {"created": [_at(made.article.published_on)], "submitted": [_at(day)]})
 
     bridge = article("harbour-bridge", "Harbour bridge to reopen within six weeks, mayor says", 10)
     watching = claim(
@@ -359,7 +369,7 @@ def _fictional(cast: Cast, today: dt.date) -> None:
         "the harbour bridge will reopen within six weeks",
     )
     _verdict(watching, cast, "pending", "A promise with a deadline; we will check on it.")
-    _publish(watching, cast)
+    publish_next_day(watching)
 
     trams = article("tram-fleet", "New trams to enter service by the end of next month", 5)
     watching2 = claim(
@@ -369,7 +379,7 @@ def _fictional(cast: Cast, today: dt.date) -> None:
         "all twelve new trams will be in service next month",
     )
     _verdict(watching2, cast, "pending", "A promise with a deadline; we will check on it.")
-    _publish(watching2, cast)
+    publish_next_day(watching2)
 
     potholes = article("potholes", "Mayor: every pothole fixed within a fortnight", 30)
     due = claim(
@@ -379,8 +389,11 @@ def _fictional(cast: Cast, today: dt.date) -> None:
         "every pothole in the city centre will be fixed within a fortnight",
     )
     _verdict(due, cast, "pending", "A promise with a deadline; we will check on it.")
-    _publish(due, cast)
-    workflow.mark_due(due, as_of=today)
+    publish_next_day(due)
+    fell_due = due.deadline + dt.timedelta(days=1)  # the sweep's first run after its last day
+    workflow.mark_due(due, as_of=fell_due)
+    Claim.objects.filter(pk=due.pk).update(due_since=_at(fell_due, 0))
+    _backdate(due, {"created": [_at(potholes.published_on)], "fell_due": [_at(fell_due, 0)]})
 
     budget = article("budget", "Mayor says the city budget grew by 40 percent", 20)
     accurate = claim(
@@ -396,7 +409,7 @@ def _fictional(cast: Cast, today: dt.date) -> None:
         "It grew by 14 percent, not 40.",
         "The published accounts show a rise from 1.00 to 1.14 billion demo-crowns.",
     )
-    _publish(accurate, cast)
+    publish_next_day(accurate)
     workflow.correct(
         accurate,
         by=cast.publisher,
@@ -424,7 +437,7 @@ def _fictional(cast: Cast, today: dt.date) -> None:
 
     retracted = claim(budget, mayor, "The city has no debt.", "the city has no debt")
     _verdict(retracted, cast, "false", "The city owes 200 million demo-crowns.")
-    _publish(retracted, cast)
+    publish_next_day(retracted)
     workflow.retract(
         retracted, by=cast.publisher, reason="We attributed the quote to the wrong person."
     )

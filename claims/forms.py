@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from . import workflow
-from .models import Claim, Rating, RatingScale
+from .models import Article, Claim, Rating, RatingScale
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -52,6 +52,34 @@ class ClaimAdminForm(forms.ModelForm):
             workflow.check_deadline(claim)
         except workflow.DeadlineBeforeArticle as error:
             self.add_error("deadline", f"{str(error).capitalize()}.")
+        return data
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Refuses a date after the deadline of one of the article's published claims."""
+
+    class Meta:
+        model = Article
+        fields = [
+            "source",
+            "url",
+            "headline",
+            "byline",
+            "published_on",
+            "published_precision",
+            "language",
+            "text",
+            "is_demo",
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.instance.pk and "published_on" in self.changed_data:
+            self.instance.published_on = data.get("published_on")
+            try:
+                workflow.check_article_date(self.instance)
+            except workflow.DeadlineBeforeArticle as error:
+                self.add_error("published_on", f"{str(error).capitalize()}.")
         return data
 
 

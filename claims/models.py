@@ -11,7 +11,7 @@ import functools
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import F, ProtectedError, Q
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
@@ -145,6 +145,13 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        """Save, and give the article's claims its date: the database checks their deadlines
+        against it, so a date after one of them is refused and nothing changes."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.claims.exclude(stated_on=self.published_on).update(stated_on=self.published_on)
 
     @property
     def published_display(self) -> str:
@@ -321,7 +328,7 @@ class Claim(models.Model):
         RETRACTED = "retracted", "retracted"
 
     class Tracking(models.TextChoices):
-        NONE = "none", _("not time-bound")
+        NONE = "none", _("not watched")
         WATCHING = "watching", _("watching")
         DUE = "due", _("due for re-check")
         RESOLVED = "resolved", _("resolved")
@@ -447,8 +454,11 @@ class Claim(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = slugify(self.statement)[:80].rstrip("-")
-        if self.article_id and self.stated_on is None:
-            self.stated_on = self.article.published_on
+        update_fields = kwargs.get("update_fields")
+        if self.article_id and (update_fields is None or "article" in update_fields):
+            self.stated_on = self.article.published_on  # the date of the article it was said in
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "stated_on"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -459,6 +469,14 @@ class Claim(models.Model):
     @property
     def deadline_display(self) -> str:
         return format_deadline(self.deadline, self.deadline_approximate)
+
+    @property
+    def tracking_shown(self) -> str:
+        """The tracking state as staff read it: a claim with a deadline is "not watched yet"
+        until a pending verdict on it is published."""
+        if self.tracking == self.Tracking.NONE:
+            return gettext("not watched yet") if self.deadline else gettext("no deadline")
+        return self.get_tracking_display()
 
     @property
     def is_public(self) -> bool:

@@ -14,7 +14,15 @@ from celery.schedules import schedule
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+
+
+def env(name: str, default=""):
+    """A variable's value; unset or empty gives the default, so that the blank lines of an
+    exported .env.example mean "the default" rather than an empty setting."""
+    return os.environ.get(name) or default
+
+
+VAR_DIR = Path(env("VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -26,12 +34,12 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", True)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (see .env.example).")
@@ -107,7 +115,7 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'factcheck.sqlite3'}"
+DATABASE_URL = env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'factcheck.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that a real Celery worker process started by a test sees the data;
@@ -118,7 +126,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -132,9 +140,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous readers get public pages from the cache for this long, or until anything changes.
 # Off without Redis: a per-process cache would not hear of changes made by a Celery worker.
-PUBLIC_PAGE_CACHE_SECONDS = int(
-    os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
-)
+PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS") or (300 if REDIS_URL else 0))
 
 # --- Auth and sessions ----------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -154,16 +160,16 @@ AUTHENTICATION_BACKENDS = [
 ]
 # A session ends at whichever comes first: SESSION_COOKIE_AGE after logging in (however busy),
 # SESSION_IDLE_SECONDS without a request, or the browser closing (claims/security.py).
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 60 * 60 * 12))
-SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", 60 * 60 * 2))
+SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", 60 * 60 * 12))
+SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_SECONDS", 60 * 60 * 2))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
 # Password guessing (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one username from
 # one address, that pair is locked out for LOGIN_LOCKOUT_MINUTES (0: until `manage.py axes_reset`).
 # Per pair, so that a colleague's typos behind the newsroom's shared address lock out nobody else
 # and nobody elsewhere can lock a journalist out.
-AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
-LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", 5))
+LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -173,15 +179,15 @@ AXES_CLIENT_IP_CALLABLE = "claims.security.client_ip"
 AXES_VERBOSE = False  # no banner on every command; failed logins and lockouts are still logged
 
 # --- Internationalisation -------------------------------------------------------------------
-LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-gb")  # the site's language and date formats
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+LANGUAGE_CODE = env("LANGUAGE_CODE", "en-gb")  # the site's language and date formats
+TIME_ZONE = env("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = Path(env("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -193,80 +199,80 @@ STORAGES = {
 }
 
 # --- E-mail ---------------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", 25))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "factcheck@localhost")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "factcheck@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- The newsroom ---------------------------------------------------------------------------
-SITE_NAME = os.environ.get("SITE_NAME", "Factcheck Workbench")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_NAME = env("SITE_NAME", "Factcheck Workbench")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Who publishes the fact checks: the ClaimReview `author` on every verdict page.
-ORGANIZATION_NAME = os.environ.get("ORGANIZATION_NAME") or SITE_NAME
-ORGANIZATION_URL = (os.environ.get("ORGANIZATION_URL") or SITE_URL).rstrip("/")
+ORGANIZATION_NAME = env("ORGANIZATION_NAME") or SITE_NAME
+ORGANIZATION_URL = (env("ORGANIZATION_URL") or SITE_URL).rstrip("/")
 # How many days before a deadline the reviewer gets a reminder (0 turns reminders off).
-DEADLINE_REMINDER_DAYS = int(os.environ.get("DEADLINE_REMINDER_DAYS", 7))
-DEADLINE_SWEEP_SECONDS = int(os.environ.get("DEADLINE_SWEEP_SECONDS", 300))
+DEADLINE_REMINDER_DAYS = int(env("DEADLINE_REMINDER_DAYS", 7))
+DEADLINE_SWEEP_SECONDS = int(env("DEADLINE_SWEEP_SECONDS", 300))
 
 # --- Article import (claims/fetching.py opens every URL) -------------------------------------
-FETCH_MAX_BYTES = int(os.environ.get("FETCH_MAX_BYTES", 5 * 1024 * 1024))
+FETCH_MAX_BYTES = int(env("FETCH_MAX_BYTES", 5 * 1024 * 1024))
 # The largest request body read: room for an article of FETCH_MAX_BYTES pasted into the admin's
 # form or the API's JSON, whose encoding can triple it (%D8%A7, \u0627); a larger one is refused
 # with a 413 that says so (claims/security.py), and one in between by the import, with the cap.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(
-    os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 3 * FETCH_MAX_BYTES + 1024 * 1024)
+    env("DATA_UPLOAD_MAX_MEMORY_SIZE", 3 * FETCH_MAX_BYTES + 1024 * 1024)
 )
-FETCH_CONNECT_TIMEOUT = float(os.environ.get("FETCH_CONNECT_TIMEOUT", 5))
-FETCH_READ_TIMEOUT = float(os.environ.get("FETCH_READ_TIMEOUT", 15))
-FETCH_TOTAL_TIMEOUT = float(os.environ.get("FETCH_TOTAL_TIMEOUT", 60))
-FETCH_MAX_REDIRECTS = int(os.environ.get("FETCH_MAX_REDIRECTS", 5))
+FETCH_CONNECT_TIMEOUT = float(env("FETCH_CONNECT_TIMEOUT", 5))
+FETCH_READ_TIMEOUT = float(env("FETCH_READ_TIMEOUT", 15))
+FETCH_TOTAL_TIMEOUT = float(env("FETCH_TOTAL_TIMEOUT", 60))
+FETCH_MAX_REDIRECTS = int(env("FETCH_MAX_REDIRECTS", 5))
 # Networks that may be fetched although private or loopback (e.g. 127.0.0.1/32); none by default.
 FETCH_ALLOW_PRIVATE_NETWORKS = env_list("FETCH_ALLOW_PRIVATE_NETWORKS")
 # An import queued this long with no worker taking it, or running this long with no word from its
 # worker, is sent again by the sweep (its message was lost, or its worker died).
-IMPORT_REQUEUE_AFTER_SECONDS = int(os.environ.get("IMPORT_REQUEUE_AFTER_SECONDS", 120))
+IMPORT_REQUEUE_AFTER_SECONDS = int(env("IMPORT_REQUEUE_AFTER_SECONDS", 120))
 IMPORT_STALLED_AFTER_SECONDS = int(
-    os.environ.get("IMPORT_STALLED_AFTER_SECONDS", int(FETCH_TOTAL_TIMEOUT) + 120)
+    env("IMPORT_STALLED_AFTER_SECONDS", int(FETCH_TOTAL_TIMEOUT) + 120)
 )
 
 # --- Link health (claims/linkcheck.py; see docs/workflow.md#link-health) ----------------------
 # How often beat starts a run, and how much one run does at most: links, and seconds.
-LINK_CHECK_SWEEP_SECONDS = int(os.environ.get("LINK_CHECK_SWEEP_SECONDS", 600))
-LINK_CHECK_BATCH_SIZE = int(os.environ.get("LINK_CHECK_BATCH_SIZE", 100))
-LINK_CHECK_TIME_BUDGET_SECONDS = int(os.environ.get("LINK_CHECK_TIME_BUDGET_SECONDS", 120))
+LINK_CHECK_SWEEP_SECONDS = int(env("LINK_CHECK_SWEEP_SECONDS", 600))
+LINK_CHECK_BATCH_SIZE = int(env("LINK_CHECK_BATCH_SIZE", 100))
+LINK_CHECK_TIME_BUDGET_SECONDS = int(env("LINK_CHECK_TIME_BUDGET_SECONDS", 120))
 # A link is checked again this long after its last check; after a failure, sooner.
-LINK_CHECK_INTERVAL_HOURS = float(os.environ.get("LINK_CHECK_INTERVAL_HOURS", 24))
-LINK_CHECK_RETRY_HOURS = float(os.environ.get("LINK_CHECK_RETRY_HOURS", 4))
+LINK_CHECK_INTERVAL_HOURS = float(env("LINK_CHECK_INTERVAL_HOURS", 24))
+LINK_CHECK_RETRY_HOURS = float(env("LINK_CHECK_RETRY_HOURS", 4))
 # Failed checks in a row before a link is shown as broken (one failure may be a passing fault).
-LINK_CHECK_BROKEN_AFTER = int(os.environ.get("LINK_CHECK_BROKEN_AFTER", 2))
+LINK_CHECK_BROKEN_AFTER = int(env("LINK_CHECK_BROKEN_AFTER", 2))
 # At most one link check per host in this many seconds, across all workers (a shared-cache token).
-LINK_CHECK_HOST_DELAY_SECONDS = int(os.environ.get("LINK_CHECK_HOST_DELAY_SECONDS", 5))
+LINK_CHECK_HOST_DELAY_SECONDS = int(env("LINK_CHECK_HOST_DELAY_SECONDS", 5))
 
 # --- Webhooks (webhooks/; see docs/webhooks.md) ----------------------------------------------
 # Attempts per delivery before it is marked failed; the wait after the first failed attempt
 # (doubled after each further one) and its ceiling, in seconds.
-WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", 6))
-WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", 60))
-WEBHOOK_RETRY_MAX_SECONDS = int(os.environ.get("WEBHOOK_RETRY_MAX_SECONDS", 3600))
+WEBHOOK_MAX_ATTEMPTS = int(env("WEBHOOK_MAX_ATTEMPTS", 6))
+WEBHOOK_RETRY_BASE_SECONDS = int(env("WEBHOOK_RETRY_BASE_SECONDS", 60))
+WEBHOOK_RETRY_MAX_SECONDS = int(env("WEBHOOK_RETRY_MAX_SECONDS", 3600))
 # How long a receiver has to answer (seconds), and how often beat looks for deliveries due.
-WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", 10))
-WEBHOOK_SWEEP_SECONDS = int(os.environ.get("WEBHOOK_SWEEP_SECONDS", 30))
+WEBHOOK_TIMEOUT = float(env("WEBHOOK_TIMEOUT", 10))
+WEBHOOK_SWEEP_SECONDS = int(env("WEBHOOK_SWEEP_SECONDS", 30))
 
 # --- REST API (claims/api.py; see docs/api.md) ----------------------------------------------
 # Anonymous requests per client address, counted in the default (shared) cache: "120/minute".
-API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "120/minute")
+API_ANON_THROTTLE_RATE = env("API_ANON_THROTTLE_RATE", "120/minute")
 # Items per page of a list, unless the request asks for another `page_size` (at most 100).
-API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", 25))
+API_PAGE_SIZE = int(env("API_PAGE_SIZE", 25))
 REST_FRAMEWORK = {
     # Token first, so that a request without credentials is told 401 with `WWW-Authenticate`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -278,7 +284,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Pagination (API_PAGE_SIZE) and the anonymous throttle are set on the views (claims/api.py).
     # Client addresses behind this many proxies are read from X-Forwarded-For; none by default.
-    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES") or 0) or None,
+    "NUM_PROXIES": int(env("API_NUM_PROXIES") or 0) or None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -300,7 +306,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Celery ---------------------------------------------------------------------------------
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery"
     (_broker_dir / "queue").mkdir(parents=True, exist_ok=True)
@@ -315,7 +321,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # One queue by default; a deployment (or a test) may name its own.
-CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "factcheck")
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "factcheck")
 CELERY_TASK_ROUTES = {
     "claims.tasks.sweep_deadlines": {"queue": CELERY_TASK_DEFAULT_QUEUE},
     "claims.tasks.send_notifications": {"queue": CELERY_TASK_DEFAULT_QUEUE},
@@ -345,7 +351,7 @@ CELERY_BEAT_SCHEDULE = {
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+    SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
@@ -377,5 +383,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }

@@ -220,6 +220,17 @@ def transition_url(claim, name: str) -> str:
     return reverse("admin:claims_claim_transition", args=[claim.pk, name])
 
 
+def test_a_draft_with_a_deadline_is_not_called_not_time_bound(client, make_claim, other_reviewer):
+    """It has a deadline; it is just not watched until a pending verdict is published."""
+    claim = make_claim(deadline=dt.date(2024, 1, 29))
+    client.force_login(other_reviewer)
+    page = client.get(transition_url(claim, "assign_to_me")).content.decode()
+    assert "29 January 2024" in page
+    assert "time-bound" not in page and "not watched yet" in page
+    listing = client.get(reverse("admin:claims_claim_changelist")).content.decode()
+    assert "time-bound" not in listing
+
+
 def test_resolve_and_extend_through_the_change_page(client, watching_claim, reviewer, publisher):
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
     client.force_login(reviewer)
@@ -294,6 +305,34 @@ def test_reviewer_drafts_a_verdict_and_adds_evidence_on_the_claim_page(
     assert Verdict.objects.get().author == reviewer
 
 
+def test_a_reviewer_researches_a_claim_but_does_not_reword_it(client, make_claim, reviewer):
+    """Editors log claims; a reviewer's claim page has evidence and verdicts to write, and the
+    claim's words, sources and deadline to read."""
+    claim = make_claim(quote="the bridge will reopen within two weeks")
+    client.force_login(reviewer)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    form = client.get(url).context["adminform"].form
+    assert not {"statement", "quote", "article", "deadline", "reviewer"} & set(form.fields)
+    client.post(
+        url,
+        {
+            "statement": "Something else entirely.",
+            "evidence-TOTAL_FORMS": "1",
+            "evidence-INITIAL_FORMS": "0",
+            "evidence-0-url": "https://example.org/report",
+            "evidence-0-title": "Report",
+            "evidence-0-stance": "supports",
+            "verdicts-TOTAL_FORMS": "0",
+            "verdicts-INITIAL_FORMS": "0",
+            "verdicts-2-TOTAL_FORMS": "0",
+            "verdicts-2-INITIAL_FORMS": "0",
+        },
+    )
+    claim.refresh_from_db()
+    assert claim.statement == "The bridge will reopen within two weeks."
+    assert Evidence.objects.get().claim == claim
+
+
 def test_a_published_claim_has_its_wording_locked(client, watching_claim, editor):
     client.force_login(editor)
     form = (
@@ -349,3 +388,43 @@ def test_the_deadline_preview_is_for_staff_who_edit_claims(client, outsider, art
 def test_the_claim_form_loads_the_preview_script(client, editor):
     client.force_login(editor)
     assert b"admin/js/claim_deadline.js" in client.get(reverse("admin:claims_claim_add")).content
+
+
+def article_form_data(article, **overrides) -> dict:
+    data = {
+        "source": article.source_id,
+        "url": article.url,
+        "headline": article.headline,
+        "byline": "",
+        "published_on": article.published_on.isoformat(),
+        "published_precision": article.published_precision,
+        "language": "",
+        "text": "",
+    }
+    return {**data, **overrides}
+
+
+def test_correcting_an_article_s_date_moves_its_draft_claims_deadlines(
+    client, editor, article, make_claim
+):
+    claim = make_claim(quote="the bridge will reopen within two weeks")
+    workflow.fill_deadline(claim)
+    claim.save()
+    client.force_login(editor)
+    url = reverse("admin:claims_article_change", args=[article.pk])
+    response = client.post(url, article_form_data(article, published_on="2024-01-20"))
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.deadline == dt.date(2024, 2, 3)
+
+
+def test_an_article_date_after_a_published_deadline_gets_a_clear_error(
+    client, publisher, article, watching_claim
+):
+    client.force_login(publisher)
+    url = reverse("admin:claims_article_change", args=[article.pk])
+    response = client.post(url, article_form_data(article, published_on="2024-02-15"))
+    assert response.status_code == 200
+    assert f"#{watching_claim.pk}" in str(response.context["adminform"].form.errors)
+    article.refresh_from_db()
+    assert article.published_on == dt.date(2024, 1, 15)

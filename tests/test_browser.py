@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connections
+from django.utils import formats
 
 from claims import demo
 from claims import intake as intake_service
@@ -304,4 +305,57 @@ def test_the_editor_accepts_a_suggested_claim_from_an_imported_article(browser, 
     claim = Claim.objects.get(article=intake.article_id)
     assert claim.status == Claim.Status.DRAFT and claim.deadline == dt.date(2019, 9, 18)
     assert claim.claimant.name == "Ahmad Jadayan"
+    context.close()
+
+
+# --- The claim's admin page: laid out for a newsroom's screen ---------------------------------
+
+
+def boxes_overlap(a: dict, b: dict) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def test_the_claim_page_fits_the_screen_and_its_buttons_leave_the_title_readable(
+    browser, live_server
+):
+    """Five evidence rows once made the page 2,400 px wide, and six buttons covered the title."""
+    seed = Claim.objects.get(statement__startswith="The Al-Qa'im")
+    context, page = log_in(browser, live_server, "publisher")
+    page.goto(f"/admin/claims/claim/{seed.pk}/change/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= DESKTOP["width"], f"the page scrolls sideways ({width} px)"
+    title = page.locator("#content h2").first.bounding_box()
+    for button in page.locator(".object-tools a").all():
+        assert not boxes_overlap(button.bounding_box(), title), button.inner_text()
+    shoot(page, "admin-claim-page")
+    context.close()
+
+
+def test_the_deadline_preview_sits_under_the_field_in_the_field_s_date_format(browser, live_server):
+    context, page = log_in(browser, live_server, "editor")
+    page.goto("/admin/claims/claim/add/")
+    page.locator(".field-article .select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill("Harbour bridge")
+    page.locator(".select2-results__option", has_text="Harbour bridge").click()
+    page.fill("#id_quote", "the harbour ferry will run again within 30 days")
+    preview = page.locator("#deadline-preview")
+    preview.filter(has_text="within 30 days").wait_for()
+    field, note = page.locator("#id_deadline").bounding_box(), preview.bounding_box()
+    assert note["y"] >= field["y"] + field["height"], "the note is beside the field, not under it"
+    assert abs(note["x"] - field["x"]) < 20, "the note is not aligned with the field"
+    article = Claim.objects.filter(article__headline__startswith="Harbour bridge").first().article
+    expected = article.published_on + dt.timedelta(days=30)
+    date_format = formats.get_format("DATE_INPUT_FORMATS")[0]
+    assert page.input_value("#id_deadline") == expected.strftime(date_format)
+    # With the deadline overridden, the note says the quote's reading is not applied.
+    page.check("#id_deadline_overridden")
+    page.fill("#id_quote", "the harbour ferry will run again within 40 days")
+    preview.filter(has_text="within 40 days").wait_for()
+    assert "overridden" in preview.inner_text()
+    assert page.input_value("#id_deadline") == expected.strftime(date_format)
     context.close()

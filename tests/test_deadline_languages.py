@@ -74,3 +74,79 @@ def test_other_languages_follow_the_same_table(language, text, expected):
 
 def test_an_unsupported_language_code_falls_back_to_detection():
     assert dated("It will open within two weeks.", "xx") == ["2019-03-18"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "before the end of a quarter" is its last day, not the day before the quarter begins.
+        ("fr", "L'usine ouvrira avant la fin du troisième trimestre 2020.", ["2020-09-30"]),
+        ("fr", "L'usine ouvrira avant la fin du premier semestre 2020.", ["2020-06-30"]),
+        ("fr", "L'usine ouvrira avant la fin du deuxième trimestre.", ["2019-06-30"]),
+        ("fr", "L'usine ouvrira avant le début du troisième trimestre 2020.", ["2020-06-30"]),
+        ("es", "La planta abrirá antes de finales del primer semestre de 2020.", ["2020-06-30"]),
+        ("en", "The plant will open before the end of the first half of 2020.", ["2020-06-30"]),
+    ],
+)
+def test_before_the_end_of_a_quarter_or_half_is_its_last_day(language, text, expected):
+    assert dated(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "La obra estará lista en dos años y medio.", ["2021-09-04"]),
+        ("es", "La obra estará lista en un año y medio.", ["2020-09-04"]),
+        ("es", "La obra estará lista en medio año.", ["2019-09-04"]),
+        ("fr", "Le pont sera prêt dans deux ans et demi.", ["2021-09-04"]),
+        ("fr", "Le pont sera prêt dans un an et demi.", ["2020-09-04"]),
+        ("fr", "Le pont sera prêt d'ici six mois et demi.", ["2019-09-19"]),
+        ("de", "Die Brücke soll in zweieinhalb Jahren fertig sein.", ["2021-09-04"]),
+        ("de", "Die Brücke soll innerhalb von anderthalb Jahren fertig sein.", ["2020-09-04"]),
+        ("de", "Die Brücke soll in einem halben Jahr fertig sein.", ["2019-09-04"]),
+        ("ar", "سيكتمل الجسر خلال عامين ونصف.", ["2021-09-04"]),
+        ("ar", "سيكتمل الجسر خلال عام ونصف.", ["2020-09-04"]),
+        ("ar", "سيكتمل الجسر خلال ثلاثة أشهر ونصف.", ["2019-06-19"]),
+        ("ar", "سيكتمل الجسر خلال نصف عام.", ["2019-09-04"]),
+    ],
+)
+def test_and_a_half_adds_half_a_unit_in_every_language(language, text, expected):
+    assert dated(text, language) == expected
+    assert dated(text, None) == expected, "language detection should find the same"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "d'ici à" is "d'ici" (by), and "en l'espace de" is "within".
+        ("fr", "Le pont sera prêt d'ici à 2030.", ["2030-12-31"]),
+        ("fr", "Le pont sera prêt d'ici à juin 2020.", ["2020-06-30"]),
+        ("fr", "Le pont sera prêt en l'espace de deux semaines.", ["2019-03-18"]),
+        # Arabic "within days", "in the next few days", "at a later time": vague.
+        ("ar", "سيكتمل الجسر في غضون أيام.", [None]),
+        ("ar", "سيكتمل الجسر خلال أسابيع قليلة.", [None]),
+        ("ar", "سيكتمل الجسر في غضون الأيام القليلة المقبلة.", [None]),
+        ("ar", "سيتم الإعلان عن الموعد في وقت لاحق.", [None]),
+    ],
+)
+def test_synonyms_of_by_within_and_vague_words(language, text, expected):
+    assert dated(text, language) == expected
+    assert dated(text, None) == expected, "language detection should find the same"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # Past tenses the clause reader did not know: Spanish preterite in -yeron, French
+        # participles not in -é, German strong and weak preterites.
+        ("es", "Las ventas cayeron en el primer trimestre."),
+        ("es", "Los precios se contrajeron en marzo."),
+        ("fr", "Le pont a rouvert en mars après des travaux."),
+        ("fr", "Le ministre a pris ses fonctions en mars."),
+        ("de", "Die Umsätze sanken im ersten Quartal."),
+        ("de", "Die Regierung eröffnete im März die Brücke."),
+        ("de", "Die Preise stiegen im März."),
+    ],
+)
+def test_a_month_or_quarter_in_a_past_clause_is_no_deadline(language, text):
+    assert dated(text, language) == []

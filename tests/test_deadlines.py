@@ -116,6 +116,30 @@ def test_working_days_skip_weekends():
     assert dated("A decision will come within 10 working days.") == ["2019-03-18"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The base will close within a year and a half.", "2020-09-04"),
+        ("The base will close within two and a half years.", "2021-09-04"),
+        ("The base will close in one and a half years.", "2020-09-04"),
+        ("The base will close in half a year.", "2019-09-04"),
+        ("The base will close within 1.5 years.", "2020-09-04"),
+        ("The line will reopen in a month and a half.", "2019-04-19"),
+        ("The line will reopen within two and a half weeks.", "2019-03-22"),
+        ("The ceasefire will start within a day and a half.", "2019-03-06"),
+    ],
+)
+def test_and_a_half_adds_half_a_unit_rounded_up(text, expected):
+    """Years in months; a month's half as 15 days; weeks and days to the whole day after."""
+    assert dated(text) == [expected]
+
+
+def test_and_a_half_is_explained_with_its_amount():
+    (found,) = find_deadlines("It will close within two and a half years.", MON)
+    assert found.expression == "within two and a half years"
+    assert "+ 2.5 years" in found.explanation
+
+
 def test_within_n_days_of_an_event_is_vague():
     assert dated("It will be fixed within 30 days of the signing.") == [None]
 
@@ -471,6 +495,31 @@ def test_a_weekday_right_after_a_reporting_verb_dates_the_saying_not_a_deadline(
         "The ministry said on Monday the plan will be ready within a month.", date(2024, 1, 15)
     )
     assert [(f.expression, f.deadline) for f in found] == [("within a month", date(2024, 2, 15))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry announced on 10 March that the plant will reopen by June.",
+        "The ministry said in March that the plant will reopen by June.",
+    ],
+)
+def test_a_date_right_after_a_reporting_verb_dates_the_saying_not_a_deadline(text):
+    """Not rolled over to next year's 10 March: it is when the ministry spoke."""
+    found = find_deadlines(text, date(2024, 3, 14))
+    assert [(f.expression, f.deadline) for f in found] == [("by June", date(2024, 6, 30))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The money will be paid by year-end.", "2019-12-31"),
+        ("The money will be paid before year end.", "2019-12-31"),
+        ("The accounts will be closed by month-end.", "2019-03-31"),
+    ],
+)
+def test_year_end_and_month_end_are_the_end_of_the_year_and_month(text, expected):
+    assert dated(text) == [expected]
 
 
 def test_a_weekday_with_a_future_verb_is_still_a_deadline():

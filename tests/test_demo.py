@@ -102,6 +102,23 @@ def test_demo_claims_have_topics(demo):
     assert Claim.objects.filter(topics__slug="transport", is_demo=True).exists()
 
 
+def test_demo_timelines_run_in_the_order_things_happened(demo):
+    """A pending verdict is published before its deadline, a claim falls due after it, and each
+    claim's timeline is in the order of its events (the seed's outcome was dated before its
+    deadline, and the demo's due claim was published as pending after its deadline had passed)."""
+    for claim in Claim.objects.exclude(deadline=None).filter(status="published"):
+        events = list(claim.events.order_by("pk"))
+        assert [e.at for e in events] == sorted(e.at for e in events), claim
+        for verdict in claim.verdicts.published().filter(rating__slug="pending"):
+            assert verdict.published_at.date() <= claim.deadline, claim
+        for event in events:
+            if event.kind == ClaimEvent.Kind.FELL_DUE:
+                assert event.at.date() > claim.deadline, claim
+        assert claim.events.get(kind=ClaimEvent.Kind.CREATED).at.date() >= (
+            claim.article.published_on
+        )
+
+
 def test_an_arabic_quote_is_on_screen_right_to_left(demo, client):
     """A fictional Arabic-language outlet's claim, so that `make run` shows a quote read right to
     left inside the English page, with its deadline read from the Arabic words."""

@@ -43,6 +43,44 @@ def test_claim_keeps_the_article_date_it_was_stated_on(make_claim):
     assert make_claim().stated_on == dt.date(2024, 1, 15)
 
 
+def test_a_claim_moved_to_another_article_takes_that_article_s_date(make_claim, source):
+    claim = make_claim()
+    later = Article.objects.create(
+        source=source, headline="Later", published_on=dt.date(2024, 3, 1)
+    )
+    claim.article = later
+    claim.save()
+    claim.refresh_from_db()
+    assert claim.stated_on == dt.date(2024, 3, 1)
+
+
+def test_a_claim_moved_to_a_later_article_than_its_deadline_is_refused(make_claim, source):
+    claim = make_claim(deadline=dt.date(2024, 1, 29))
+    later = Article.objects.create(
+        source=source, headline="Later", published_on=dt.date(2024, 3, 1)
+    )
+    claim.article = later
+    with pytest.raises(IntegrityError), transaction.atomic():
+        claim.save()
+
+
+def test_an_article_s_new_date_is_its_claims_date_too(make_claim, article):
+    claim = make_claim()
+    article.published_on = dt.date(2024, 1, 20)
+    article.save()
+    claim.refresh_from_db()
+    assert claim.stated_on == dt.date(2024, 1, 20)
+
+
+def test_an_article_date_after_one_of_its_deadlines_is_refused(make_claim, article):
+    make_claim(deadline=dt.date(2024, 1, 29))
+    article.published_on = dt.date(2024, 2, 15)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        article.save()
+    article.refresh_from_db()
+    assert article.published_on == dt.date(2024, 1, 15)
+
+
 def test_a_watched_claim_must_have_a_deadline(make_claim):
     with pytest.raises(IntegrityError), transaction.atomic():
         make_claim(tracking=Claim.Tracking.WATCHING)

@@ -33,7 +33,7 @@ class Language:
     """
 
     code: str
-    numbers: dict[str, int]
+    numbers: dict[str, float]
     number_joiner: str
     units: dict[str, tuple[str, int]]  # word -> (canonical unit, multiplier)
     singular_units: frozenset[str]
@@ -54,3 +54,6 @@ class Language:
     past_participle: str = ""  # regex for a word that reads as past when no marker decides
     # regex for a reporting verb: a day right after it dates the saying ("said on Monday")
     reporting_verbs: str = ""
+    # regex for "and a half" after a unit ("a year and a half", "dos años y medio"); half a unit
+    # before it ("half a year", "zweieinhalb") is a number word worth 0.5
+    half_after: str = ""

@@ -29,6 +29,14 @@ NUMBERS |= {
 }
 NUMBERS |= {w: 1 for w in ["eine", "einen", "einem", "einer", "eines"]}
 NUMBERS |= {"einhundert": 100, "ein paar": 2, "zwei dutzend": 24}
+# Halves: "zweieinhalb", "anderthalb" (1.5), "ein halbes Jahr", "eines halben Jahres"
+NUMBERS |= {f"{one}einhalb": i + 0.5 for i, one in enumerate(_ONES[1:], start=2)}
+NUMBERS |= {"anderthalb": 1.5, "eineinhalb": 1.5}
+NUMBERS |= {
+    f"{article} {half}": 0.5
+    for article in ["ein", "eine", "einem", "einen", "eines", "einer"]
+    for half in ["halb", "halbe", "halben", "halbes", "halber"]
+}
 
 UNITS = {
     **dict.fromkeys(["tag", "tage", "tagen", "tages"], ("day", 1)),
@@ -212,7 +220,11 @@ LANGUAGE = Language(
     rules=RULES,
     past_markers=(
         r"wurde|wurden|war|waren|hatte|hatten|gestern|bereits|sagte|erklärte|teilte|kündigte|"
-        r"vergangenen|letzten"
+        r"vergangenen|letzten|"
+        # Preterites of the verbs news reports use most ("stiegen im März", "eröffnete …")
+        r"stiegen?|sanken?|fielen?|traten?|kamen?|gingen?|gaben?|nahmen?|begann(?:en)?|lagen?|"
+        r"schlossen?|schloss|fanden?|hielten?|blieben?|wuchsen?|gewann(?:en)?|verlor(?:en)?|"
+        r"\w*(?:öffnete|schloss|stellte|legte|führte|setzte|kaufte|zahlte)n?"
     ),
     future_markers=(
         r"wird|werden|soll|sollen|will|wollen|muss|müssen|würde|würden|könnte|könnten|kann|"

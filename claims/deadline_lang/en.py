@@ -24,6 +24,7 @@ NUMBERS = {w: i for i, w in enumerate((_ONES + " " + _TEENS).split(), start=1)}
 NUMBERS |= {w: 10 * i for i, w in enumerate(_TENS.split(), start=2)}
 NUMBERS |= {"a": 1, "an": 1, "a couple of": 2, "a dozen": 12, "dozen": 12}
 NUMBERS |= {"hundred": 100, "thousand": 1000}
+NUMBERS |= {"a half": 0.5, "half a": 0.5, "half an": 0.5}  # "two and a half", "half a year"
 
 UNITS = {
     "day": ("day", 1),
@@ -177,6 +178,14 @@ RULES = (
     ),
     (PERIOD, r"\b(?:" + _BEFORE + "|" + _BY + r")\s+the\s+{PERIOD}(?<=weekend)\b"),
     (
+        PERIOD,
+        r"\b(?:"
+        + _BEFORE
+        + "|"
+        + _BY
+        + r"|(?P<amb>at|around))\s+(?:the\s+)?{PERIOD}[-\s](?P<part>end)\b",
+    ),
+    (
         WEEKDAY,
         r"\b(?:" + _BEFORE + "|" + _BY + r"|next|this(?:\s+coming)?|coming|(?P<on>on))\s+"
         r"{WEEKDAY}(?!\w)",
@@ -322,4 +331,5 @@ LANGUAGE = Language(
         r"\w{3,}ed|made|held|left|sent|won|lost|built|paid|sold|struck|led|brought|met|put"
     ),
     reporting_verbs=r"said|told|announced|stated|added|declared|reported|confirmed|wrote|tweeted|explained",
+    half_after=r"\s+and\s+a\s+half",
 )

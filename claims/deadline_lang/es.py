@@ -29,6 +29,7 @@ NUMBERS |= {
 }
 NUMBERS |= {"setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100}
 NUMBERS |= {"doscientos": 200, "trescientos": 300, "quinientos": 500, "mil": 1000}
+NUMBERS |= {"medio": 0.5, "media": 0.5}  # "medio año", "media hora"
 
 UNITS = {
     "día": ("day", 1),
@@ -261,7 +262,7 @@ LANGUAGE = Language(
     day_suffix=r"(?:º|°|o)?",
     past_markers=(
         r"fue|fueron|era|eran|había|habían|hubo|estuvo|estaba|dijo|ayer|ya|\w{3,}ó|"
-        r"\w{2,}(?:aron|ieron)"
+        r"\w{2,}(?:aron|ieron|yeron|jeron)"
     ),
     future_markers=(
         r"será|serán|sería|serían|va|van|irá|debe|deben|debería|deberían|puede|pueden|podría|"
@@ -312,4 +313,5 @@ LANGUAGE = Language(
         "temporada",
     ),
     reporting_verbs=r"dijo|afirmó|anunció|declaró|aseguró|informó|explicó|señaló|indicó",
+    half_after=r"\s+y\s+medi[oa]",
 )

@@ -25,6 +25,7 @@ NUMBERS = {w: i for i, w in enumerate(_WORDS, start=1)}
 NUMBERS |= {"une": 1, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 NUMBERS |= {"soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
 NUMBERS |= {"cent": 100, "cents": 100, "mille": 1000}
+NUMBERS |= {"un demi": 0.5, "une demi": 0.5}  # "un demi siècle"
 
 UNITS = {
     "jour": ("day", 1),
@@ -51,7 +52,7 @@ SINGULAR = frozenset(
 )
 
 _RANGE = r"(?:\s+(?:à|ou)\s+{NUM2}|\s*[-–]\s*{NUM2})?"
-_BY = r"(?:d['’]ici|jusqu['’]\s*(?:au|à|en)|au\s+plus\s+tard|pour)"
+_BY = r"(?:d['’]ici(?:\s+à(?!\s+la\b))?|jusqu['’]\s*(?:au|à|en)|au\s+plus\s+tard|pour)"
 _BEFORE = r"(?P<before>avant)"
 _NEXT = r"(?:prochaine?s|suivante?s)"
 _ART = r"(?:la\s+|le\s+|l['’]|à\s+la\s+|au\s+)"
@@ -62,6 +63,7 @@ RULES = (
     (
         RELATIVE,
         r"\b(?:dans\s+un\s+délai\s+(?:maximum\s+|maximal\s+)?de|en\s+moins\s+de|dans|"
+        r"en\s+l['’]espace\s+de|"
         r"au\s+cours\s+des|durant\s+les|pendant\s+les|lors\s+des|d['’]ici|sous|(?P<amb>en))\s+"
         r"(?:les\s+)?{NUM}"
         + _RANGE
@@ -158,13 +160,15 @@ RULES = (
     ),
     (
         QUARTER,
-        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>au|en))\s*)?(?:(?:la\s+)?fin\s+du\s+)?"
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>au|en))\s*)?"
+        r"(?:(?:la\s+|le\s+)?{PART}\s+du\s+)?"
         r"(?:le\s+|du\s+|au\s+)?{ORD}\s+trimestre(?:\s+(?:de\s+|d['’])?(?:l['’]année\s+)?{YEARX})?"
         r"(?!\w)",
     ),
     (
         HALF,
-        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>au|en))\s*)?(?:(?:la\s+)?fin\s+du\s+)?"
+        r"\b(?:(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>au|en))\s*)?"
+        r"(?:(?:la\s+|le\s+)?{PART}\s+du\s+)?"
         r"(?:le\s+|du\s+|au\s+)?{ORD}\s+semestre(?:\s+(?:de\s+|d['’])?(?:l['’]année\s+)?{YEARX})?"
         r"(?!\w)",
     ),
@@ -303,6 +307,11 @@ LANGUAGE = Language(
         "législatives",
         "municipales",
     ),
-    past_participle=r"\w{3,}(?:é|ée|és|ées)",
+    past_participle=(
+        r"\w{3,}(?:é|ée|és|ées)|(?:(?:r|re|ré)?ouvert|(?:dé|re)?couvert|offert|(?:re|pro|ad|per)?mis|"
+        r"(?:re|com|sur)?pris|fait|écrit|atteint|(?:re)?construit|conclu|obtenu|(?:re)?tenu|venu|"
+        r"perdu|vendu|rendu|reçu|eu|dû|pu|voulu|su)e?s?"
+    ),
     reporting_verbs=r"dit|déclaré|annoncé|affirmé|indiqué|expliqué|assuré|précisé",
+    half_after=r"\s+et\s+demie?",
 )
