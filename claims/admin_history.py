@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Sequence
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalChanges, ModelChange, ModelDelta
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 
 def delta(record: HistoricalChanges, previous: HistoricalChanges) -> ModelDelta:
@@ -29,6 +34,25 @@ def delta(record: HistoricalChanges, previous: HistoricalChanges) -> ModelDelta:
     )
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """Changed values as the admin shows them elsewhere: a choice's label ("in review", not
+    "in_review"), dates and times in the site's format and time zone, "—" for nothing."""
+
+    def prepare_delta_change_value(self, change: ModelChange, value: Any) -> Any:
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "—"
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, dt.datetime):
+            return formats.localize(timezone.localtime(value))
+        if isinstance(value, dt.date):
+            return formats.date_format(value, "DATE_FORMAT")
+        if isinstance(value, bool):
+            return gettext("yes") if value else gettext("no")
+        return super().prepare_delta_change_value(change, value)
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """SimpleHistoryAdmin that only shows: its "changes" column covers every recorded field, and
     an old version can be read but never saved back."""
@@ -41,6 +65,11 @@ class HistoryAdmin(SimpleHistoryAdmin):
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_historical_record_context_helper(
+        self, request: HttpRequest, historical_record: HistoricalChanges
+    ) -> ReadableChanges:
+        return ReadableChanges(self.model, historical_record)
 
     def set_history_delta_changes(
         self,

@@ -145,6 +145,8 @@ def test_the_admin_shows_the_history_with_what_changed(client, publisher, watchi
         body = response.content.decode()
         assert "published" in body and "submitted" in body
         assert "paula" in body  # the publisher who approved it
+        # Values as the admin shows them elsewhere: a choice's label, not its stored value.
+        assert "submitted for approval" in body and "&#x27;submitted&#x27;" not in body
 
 
 def test_the_admin_never_offers_to_bring_an_old_version_back(client, publisher, watching_claim):
