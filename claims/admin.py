@@ -19,6 +19,7 @@ from .admin_deadline import DeadlinePreview
 from .admin_history import HistoryAdmin
 from .admin_intake import IntakeViews
 from .admin_links import ClaimLinkHistory, EvidenceLinkHistory, EvidenceLinkState, LinkHealthFilter
+from .admin_site import ReadOnly
 from .admin_transitions import TransitionViews
 from .forms import ArticleAdminForm, ClaimAdminForm, ReasonForm
 from .models import (
@@ -446,7 +447,7 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
 
 
 @admin.register(Verdict)
-class VerdictAdmin(HistoryAdmin):
+class VerdictAdmin(ReadOnly, HistoryAdmin):
     """All verdicts, for finding and reading; they are written on the claim's page."""
 
     list_display = ["claim", "rating", "status", "author", "approver", "published_at", "is_current"]
@@ -461,15 +462,6 @@ class VerdictAdmin(HistoryAdmin):
         """The same rows as the API's `/api/verdicts/?format=csv` (claims/csv_export.py)."""
         rows = (csv_export.verdict_row(v) for v in queryset.order_by("-published_at", "-pk"))
         return csv_export.download("verdicts.csv", csv_export.VERDICT_COLUMNS, rows)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(Evidence)
@@ -488,7 +480,7 @@ class EvidenceAdmin(EvidenceLinkHistory, HistoryAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(ReadOnly, admin.ModelAdmin):
     """Every correction, for finding them; they are issued from the claim's page and never
     changed or deleted."""
 
@@ -497,15 +489,6 @@ class CorrectionAdmin(admin.ModelAdmin):
     search_fields = ["note", "verdict__claim__statement"]
     date_hierarchy = "issued_at"
     readonly_fields = [f.name for f in Correction._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(Notification)

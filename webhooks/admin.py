@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from claims import fetching
+from claims.admin_site import ReadOnly
 
 from . import outbox
 from .models import Attempt, Delivery, Event, Webhook
@@ -117,7 +118,7 @@ class AttemptInline(admin.TabularInline):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ReadOnly, admin.ModelAdmin):
     list_display = [
         "id",
         "webhook",
@@ -174,15 +175,6 @@ class DeliveryAdmin(admin.ModelAdmin):
     def payload_shown(self, delivery: Delivery) -> str:
         text = json.dumps(delivery.payload, indent=2, ensure_ascii=False)
         return format_html("<pre>{}</pre>", text)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def has_redeliver_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("webhooks.redeliver_delivery")
