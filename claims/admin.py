@@ -80,8 +80,7 @@ class ArticleAdmin(IntakeViews, HistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if change and {"published_on", "published_precision"} & set(form.changed_data):
-            obj._history_user = request.user  # as HistoryAdmin.save_model does
-            if read := workflow.redate_article(obj):
+            if read := workflow.redate_article(obj, by=request.user):
                 self.message_user(request, f"Deadlines read again for {read} unpublished claim(s).")
         else:
             super().save_model(request, obj, form, change)

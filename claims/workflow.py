@@ -152,17 +152,19 @@ def check_article_date(article: Article) -> None:
 
 
 @transaction.atomic
-def redate_article(article: Article) -> int:
-    """Save an article whose date (or its precision) was corrected. The deadlines its unpublished
-    claims read from their quotes are read again against it; published and overridden ones stay,
-    and must not fall before it (DeadlineBeforeArticle, nothing changed). Returns how many were
-    read again."""
+def redate_article(article: Article, *, by: User) -> int:
+    """Save an article whose date (or its precision) `by` corrected. The deadlines its
+    unpublished claims read from their quotes are read again against it; published and overridden
+    ones stay, and must not fall before it (DeadlineBeforeArticle, nothing changed). Returns how
+    many were read again."""
     check_article_date(article)
     claims = list(_deadlines_read_again(article))
     for claim in claims:
         claim.article = article
         fill_deadline(claim)
+        _credit(claim, by=by, why="deadline read again: article date corrected")
         claim.save()
+    _credit(article, by=by, why="date corrected")
     article.save()
     return len(claims)
 

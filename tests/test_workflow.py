@@ -327,32 +327,36 @@ def test_the_timeline_does_not_repeat_the_kind_of_an_event(watching_claim, publi
 # --- Correcting an article's date -------------------------------------------------------------
 
 
-def test_a_corrected_article_date_rereads_its_unpublished_claims_deadlines(make_claim, article):
+def test_a_corrected_article_date_rereads_its_unpublished_claims_deadlines(
+    make_claim, article, editor
+):
     """ "within two weeks" of 15 January was 29 January; of 20 January it is 3 February."""
     claim = make_claim(quote="the bridge will reopen within two weeks")
     workflow.fill_deadline(claim)
     claim.save()
     article.published_on = dt.date(2024, 1, 20)
-    assert workflow.redate_article(article) == 1
+    assert workflow.redate_article(article, by=editor) == 1
     claim.refresh_from_db()
     assert claim.deadline == dt.date(2024, 2, 3) and claim.stated_on == dt.date(2024, 1, 20)
+    assert claim.history.latest().history_user == editor
+    assert article.history.latest().history_change_reason == "date corrected"
 
 
 def test_a_corrected_article_date_keeps_overridden_and_published_deadlines(
-    watching_claim, make_claim, article
+    watching_claim, make_claim, article, editor
 ):
     overridden = make_claim(deadline=dt.date(2024, 3, 1), deadline_overridden=True)
     article.published_on = dt.date(2024, 1, 20)
-    assert workflow.redate_article(article) == 0
+    assert workflow.redate_article(article, by=editor) == 0
     watching_claim.refresh_from_db()
     overridden.refresh_from_db()
     assert watching_claim.deadline == dt.date(2024, 1, 29)
     assert overridden.deadline == dt.date(2024, 3, 1)
 
 
-def test_an_article_date_after_a_published_deadline_is_refused(watching_claim, article):
+def test_an_article_date_after_a_published_deadline_is_refused(watching_claim, article, editor):
     article.published_on = dt.date(2024, 2, 15)
     with pytest.raises(workflow.DeadlineBeforeArticle, match=f"#{watching_claim.pk}"):
-        workflow.redate_article(article)
+        workflow.redate_article(article, by=editor)
     article.refresh_from_db()
     assert article.published_on == dt.date(2024, 1, 15)
