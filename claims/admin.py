@@ -14,15 +14,19 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from . import csv_export, workflow
-from .admin_deadline import DeadlinePreview
-from .admin_history import HistoryAdmin
-from .admin_intake import IntakeViews
-from .admin_links import ClaimLinkHistory, EvidenceLinkHistory, EvidenceLinkState, LinkHealthFilter
-from .admin_site import ReadOnly
-from .admin_transitions import TransitionViews
-from .forms import ArticleAdminForm, ClaimAdminForm, ReasonForm
-from .models import (
+from claims import csv_export, workflow
+from claims.admin_deadline import DeadlinePreview
+from claims.admin_history import HistoryAdmin
+from claims.admin_intake import IntakeViews
+from claims.admin_links import (
+    ClaimLinkHistory,
+    EvidenceLinkHistory,
+    EvidenceLinkState,
+    LinkHealthFilter,
+)
+from claims.admin_transitions import TransitionViews
+from claims.forms import ArticleAdminForm, ClaimAdminForm, ReasonForm
+from claims.models import (
     Article,
     Claim,
     Claimant,
@@ -35,6 +39,7 @@ from .models import (
     Topic,
     Verdict,
 )
+from factcheck.lib.admin import ReadOnly
 
 
 @admin.register(Topic)

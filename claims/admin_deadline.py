@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
 
-from . import workflow
-from .models import Article
+from claims import workflow
+from claims.models import Article
 
 
 class DeadlinePreview:

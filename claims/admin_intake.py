@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from . import intake
-from .models import Article, ArticleImport, Claimant, Source, Suggestion
+from claims import intake
+from claims.models import Article, ArticleImport, Claimant, Source, Suggestion
 
 NEW = "new"
 NONE = "none"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from .models import Claim, Evidence, LinkCheck
+from claims.models import Claim, Evidence, LinkCheck
 
 Health = Evidence.LinkHealth
 CHECKS_ON_CLAIM = 5  # the latest checks of each link on the claim's page

@@ -10,7 +10,7 @@ from django.contrib.admin.apps import AdminConfig
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
-from . import refusals
+from factcheck.lib import refusals
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,8 @@ class WorkbenchAdminSite(admin.AdminSite):
         return super().admin_view(refusals_explained, cacheable)
 
     def index(self, request: HttpRequest, extra_context=None):
-        from . import linkcheck
-        from .models import Claim
+        from claims import linkcheck
+        from claims.models import Claim
 
         extra_context = extra_context or {}
         if request.user.has_perm("claims.view_claim"):
@@ -52,20 +52,6 @@ class WorkbenchAdminSite(admin.AdminSite):
                 "broken_mine": broken.filter(claim__reviewer=request.user.pk).count(),
             }
         return super().index(request, extra_context)
-
-
-class ReadOnly:
-    """For a ModelAdmin of records that are written elsewhere (by the workflow, a task) and
-    never added, changed or deleted in the admin, by anyone."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 class WorkbenchAdminConfig(AdminConfig):

@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from . import workflow
-from .forms import CorrectionForm, ExtendForm, ReasonForm, ResolveForm
-from .models import Claim
+from claims import workflow
+from claims.forms import CorrectionForm, ExtendForm, ReasonForm, ResolveForm
+from claims.models import Claim
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from . import api_docs as docs
-from . import csv_export, intake, workflow
-from . import serializers as s
-from .api_base import (
+from claims import api_docs as docs
+from claims import csv_export, intake, workflow
+from claims import serializers as s
+from claims.api_base import (
     AnonThrottle,
     Conflict,
     IdFilter,
@@ -36,8 +36,18 @@ from .api_base import (
     created_response,
     workflow_errors,
 )
-from .filters import ClaimFilter
-from .models import Article, Claim, Claimant, ClaimEvent, Evidence, Rating, Source, Topic, Verdict
+from claims.filters import ClaimFilter
+from claims.models import (
+    Article,
+    Claim,
+    Claimant,
+    ClaimEvent,
+    Evidence,
+    Rating,
+    Source,
+    Topic,
+    Verdict,
+)
 
 # --- Claims -------------------------------------------------------------------------------------
 

@@ -24,9 +24,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
-from . import api_docs as docs
-from . import csv_export, refusals, workflow
-from .api_conditional import ConditionalReads
+from claims import api_docs as docs
+from claims import csv_export, workflow
+from claims.api_conditional import ConditionalReads
+from factcheck.lib import refusals
 
 log = logging.getLogger(__name__)
 

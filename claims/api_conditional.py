@@ -16,7 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from . import page_cache
+from factcheck.lib import page_cache
 
 CACHE = caches["default"]  # shared by every web process when REDIS_URL is set
 SEEN_SECONDS = 24 * 60 * 60  # how long the time an ETag was first served is remembered

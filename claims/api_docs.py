@@ -13,7 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.permissions import SAFE_METHODS
 
-from . import serializers as s
+from claims import serializers as s
 
 NOT_MODIFIED = OpenApiResponse(
     description="Not modified: the `If-None-Match` ETag (or `If-Modified-Since` date) still "

@@ -10,10 +10,11 @@ class ClaimsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import pre_save
 
-        from . import page_cache, security, text
+        from factcheck.lib import page_cache, security, text
 
         user_logged_in.connect(security.stamp_login, dispatch_uid="claims-stamp-login")
-        # However text comes in (admin, API, imports), it is kept by one rule (claims/text.py).
+        # However text comes in (admin, API, imports), it is kept by one rule
+        # (factcheck/lib/text.py).
         for model in self.get_models():
             pre_save.connect(text.normalise_fields, sender=model, dispatch_uid=f"text-{model}")
 

@@ -16,7 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Rating
+from claims.models import Rating
 
 # Colours with at least 4.5:1 contrast against white (text sits beside them, not on them).
 COLOURS = {

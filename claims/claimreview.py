@@ -32,10 +32,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from . import api_docs as docs
-from . import jsonld, page_cache
-from .api_base import AnonThrottle
-from .models import Article, Claim, Verdict
+from claims import api_docs as docs
+from claims import jsonld
+from claims.api_base import AnonThrottle
+from claims.models import Article, Claim, Verdict
+from factcheck.lib import page_cache
 
 BATCH_SIZE = 500  # claims per query: a few hundred kilobytes of JSON at a time
 FEED_MAX_AGE = 300  # seconds a cache or client may reuse the feed without asking again

@@ -23,8 +23,8 @@ from django.db import IntegrityError, models, transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from . import workflow
-from .claimreview_formats import (
+from claims import workflow
+from claims.claimreview_formats import (
     Appearance,
     GivenRating,
     ItemError,
@@ -33,7 +33,7 @@ from .claimreview_formats import (
     Person,
     parse_document,
 )
-from .models import Article, Claimant, Rating, RatingScale, Source, Verdict
+from claims.models import Article, Claimant, Rating, RatingScale, Source, Verdict
 
 # What an unknown label with no number maps to: "the evidence available cannot settle it".
 FALLBACK_RATING = "unproven"

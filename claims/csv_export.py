@@ -18,7 +18,7 @@ from typing import Any
 from django.http import HttpResponse
 from rest_framework.renderers import BaseRenderer
 
-from .models import Claim, Verdict
+from claims.models import Claim, Verdict
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from dateparser.languages.loader import default_loader
 from dateutil.relativedelta import relativedelta
 
-from .deadline_lang import LANGUAGES
-from .deadline_lang.base import (
+from claims.deadline_lang import LANGUAGES
+from claims.deadline_lang.base import (
     DATE,
     HALF,
     MONTH,

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .deadline_lang.base import DATE, MONTH, PAST, ULTIMATUM, VAGUE
-from .deadline_rules import (
+from claims.deadline_lang.base import DATE, MONTH, PAST, ULTIMATUM, VAGUE
+from claims.deadline_rules import (
     COMPILED,
     RELATIVE_KINDS,
     CompiledLanguage,

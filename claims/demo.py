@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import roles, workflow
-from .models import (
+from claims import roles, workflow
+from claims.models import (
     Article,
     Claim,
     Claimant,

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import html as lxml_html
 
-from .attribution import attribute, names_in
-from .deadlines import Precision, find_deadlines
+from claims.attribution import attribute, names_in
+from claims.deadlines import Precision, find_deadlines
 
 MAX_SUGGESTIONS = 20
 MIN_SCORE = 1.5

@@ -18,7 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from .models import Claim, Correction, Verdict
+from claims.models import Claim, Correction, Verdict
 
 FEED_SIZE = 30
 

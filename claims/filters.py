@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Claim, Claimant, Rating, Source, Topic
+from claims.models import Claim, Claimant, Rating, Source, Topic
 
 # Sort orders, by the name the query string carries; nulls (no deadline) always go last. Each has
 # its index (Claim.Meta.indexes); a public claim always has its first_published_at.

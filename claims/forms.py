@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from . import workflow
-from .models import Article, Claim, Rating, RatingScale
+from claims import workflow
+from claims.models import Article, Claim, Rating, RatingScale
 
 
 class ClaimAdminForm(forms.ModelForm):

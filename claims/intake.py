@@ -18,9 +18,10 @@ from django.db.models import Q
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from . import extraction, fetching, workflow
-from .models import Article, ArticleImport, Claim, Claimant, ClaimantAlias, Source, Suggestion
-from .names import normalise, same_person
+from claims import extraction, workflow
+from claims.models import Article, ArticleImport, Claim, Claimant, ClaimantAlias, Source, Suggestion
+from claims.names import normalise, same_person
+from factcheck.lib import fetching
 
 UNKNOWN_SOURCE = "Unknown source"
 MIN_WORDS = 5  # fewer, and the page had no article in it (a menu, a login wall)
@@ -122,7 +123,7 @@ def start_after_commit(intake: ArticleImport) -> None:
 
     robust: a broker that is down must not turn a committed import into an error page; the
     import waits, queued, and the next sweep sends it again (`stalled_imports`)."""
-    from . import tasks
+    from claims import tasks
 
     transaction.on_commit(lambda: tasks.import_article.delay(intake.pk), robust=True)
 

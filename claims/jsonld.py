@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .models import Article, Claim, DatePrecision, Verdict
+from claims.models import Article, Claim, DatePrecision, Verdict
 
 # JSON allows these escapes inside strings; HTML then never sees a tag or an entity.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -38,9 +38,9 @@ from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from . import fetching, page_cache
-from .fetching import FetchError, FetchPolicy, LinkStatus, RefusedURL
-from .models import Evidence, LinkCheck
+from claims.models import Evidence, LinkCheck
+from factcheck.lib import fetching, page_cache
+from factcheck.lib.fetching import FetchError, FetchPolicy, LinkStatus, RefusedURL
 
 Health = Evidence.LinkHealth
 Outcome = LinkCheck.Outcome

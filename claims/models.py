@@ -22,8 +22,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .deadlines import Precision, format_day, latest_possible_day
-from .weburl import WebURLField
+from claims.deadlines import Precision, format_day, latest_possible_day
+from factcheck.lib.weburl import WebURLField
 
 
 class DatePrecision(models.TextChoices):

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from . import roles
-from .models import Claim, Notification, format_deadline
+from claims import roles
+from claims.models import Claim, Notification, format_deadline
 
 
 def reminder_days() -> int:

@@ -15,7 +15,7 @@ from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import (
+from claims.models import (
     Article,
     Claim,
     Claimant,
@@ -26,12 +26,12 @@ from .models import (
     Topic,
     Verdict,
 )
-from .weburl import validate_web_url
+from factcheck.lib.weburl import validate_web_url
 
 
 class WebURLSerializerField(serializers.URLField):
-    """An http(s) address, refused as the admin refuses it (claims/weburl.py), with one message
-    that names the scheme rather than DRF's "Enter a valid URL." besides."""
+    """An http(s) address, refused as the admin refuses it (factcheck/lib/weburl.py), with one
+    message that names the scheme rather than DRF's "Enter a valid URL." besides."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .models import Claim, Claimant, Source
+from claims.models import Claim, Claimant, Source
 
 
 class _OnSiteUrl(sitemaps.Sitemap):

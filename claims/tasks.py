@@ -7,7 +7,7 @@ import datetime as dt
 from celery import shared_task
 from django.conf import settings
 
-from . import intake, linkcheck, notifications, workflow
+from claims import intake, linkcheck, notifications, workflow
 
 
 @shared_task

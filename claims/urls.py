@@ -1,9 +1,9 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import feeds, views
-from .sitemaps import SITEMAPS
-from .sitemaps import index as sitemap_index
+from claims import feeds, views
+from claims.sitemaps import SITEMAPS
+from claims.sitemaps import index as sitemap_index
 
 app_name = "claims"
 

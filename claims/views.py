@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import charts, jsonld
-from .filters import ClaimFilter
-from .models import Claim, Claimant, ClaimEvent, Source
+from claims import charts, jsonld
+from claims.filters import ClaimFilter
+from claims.models import Claim, Claimant, ClaimEvent, Source
 
 SECTION_SIZE = 6  # claims in each section of the front page
 RECORD_SIZE = 50  # claims listed on a claimant's or source's page; the list has them all

@@ -19,10 +19,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from . import notifications, page_cache, signals
-from .bulk import insert_rows
-from .deadlines import FoundDeadline, Precision, find_deadlines, format_day
-from .models import (
+from claims import notifications, signals
+from claims.deadlines import FoundDeadline, Precision, find_deadlines, format_day
+from claims.models import (
     Article,
     Claim,
     Claimant,
@@ -34,6 +33,8 @@ from .models import (
     Verdict,
     format_deadline,
 )
+from factcheck.lib import page_cache
+from factcheck.lib.bulk import insert_rows
 
 User = AbstractUser
 

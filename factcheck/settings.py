@@ -76,11 +76,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the body: a request too large gets a clear 413, not a bare 400.
-    "claims.security.RequestSizeMiddleware",
+    "factcheck.lib.security.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so that cached pages carry the policy too.
     "csp.middleware.CSPMiddleware",
-    "claims.page_cache.PublicPageCacheMiddleware",
+    "factcheck.lib.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -89,7 +89,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: a session it ends says why on the login page.
-    "claims.security.SessionExpiryMiddleware",
+    "factcheck.lib.security.SessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -159,7 +159,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # A session ends at whichever comes first: SESSION_COOKIE_AGE after logging in (however busy),
-# SESSION_IDLE_SECONDS without a request, or the browser closing (claims/security.py).
+# SESSION_IDLE_SECONDS without a request, or the browser closing (factcheck/lib/security.py).
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", 60 * 60 * 12))
 SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_SECONDS", 60 * 60 * 2))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
@@ -173,9 +173,9 @@ LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "claims.security.lockout_response"
+AXES_LOCKOUT_CALLABLE = "factcheck.lib.security.lockout_response"
 # The client's address behind API_NUM_PROXIES proxies, as the API's throttle reads it.
-AXES_CLIENT_IP_CALLABLE = "claims.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "factcheck.lib.security.client_ip"
 AXES_VERBOSE = False  # no banner on every command; failed logins and lockouts are still logged
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -224,11 +224,12 @@ ORGANIZATION_URL = (env("ORGANIZATION_URL") or SITE_URL).rstrip("/")
 DEADLINE_REMINDER_DAYS = int(env("DEADLINE_REMINDER_DAYS", 7))
 DEADLINE_SWEEP_SECONDS = int(env("DEADLINE_SWEEP_SECONDS", 300))
 
-# --- Article import (claims/fetching.py opens every URL) -------------------------------------
+# --- Article import (factcheck/lib/fetching.py opens every URL) ------------------------------
 FETCH_MAX_BYTES = int(env("FETCH_MAX_BYTES", 5 * 1024 * 1024))
 # The largest request body read: room for an article of FETCH_MAX_BYTES pasted into the admin's
 # form or the API's JSON, whose encoding can triple it (%D8%A7, \u0627); a larger one is refused
-# with a 413 that says so (claims/security.py), and one in between by the import, with the cap.
+# with a 413 that says so (factcheck/lib/security.py), and one in between by the import, with
+# the cap.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(
     env("DATA_UPLOAD_MAX_MEMORY_SIZE", 3 * FETCH_MAX_BYTES + 1024 * 1024)
 )

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from .pages import LOOPBACK
+from tests.pages import LOOPBACK
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from claims import workflow
 from claims.models import Claim, ClaimEvent, Evidence, Verdict
-
-from .conftest import rating, write_verdict
+from tests.conftest import rating, write_verdict
 
 PAGES = [
     # (url name, args?, {role: expected status})

@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from claims import intake, tasks
 from claims.models import Article, ArticleImport, Claim, Claimant, ClaimantAlias, Suggestion
-
-from .pages import SEED_TEXT
+from tests.pages import SEED_TEXT
 
 IMPORT = reverse("admin:claims_article_import")
 

@@ -14,11 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import page_cache, workflow
+from claims import workflow
 from claims.api_base import Pagination
 from claims.models import Claimant, Evidence, Source
-
-from .conftest import rating, write_verdict
+from factcheck.lib import page_cache
+from tests.conftest import rating, write_verdict
 
 SECRETS = [
     "SECRET-DRAFT-CLAIM",

@@ -25,8 +25,7 @@ from schemathesis.specs.openapi.checks import (
 from claims import workflow
 from claims.models import Claimant, Evidence, Topic
 from factcheck.wsgi import application
-
-from .conftest import rating, write_verdict
+from tests.conftest import rating, write_verdict
 
 CHECKS = [
     not_a_server_error,

@@ -24,8 +24,7 @@ from claims.models import (
     Evidence,
     Verdict,
 )
-
-from .conftest import write_verdict
+from tests.conftest import write_verdict
 
 ROLES = ["anonymous", "outsider", "editor", "reviewer", "publisher"]
 

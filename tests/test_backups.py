@@ -9,8 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from claims import backups, demo
+from claims import demo
 from claims.models import Claim, ClaimEvent, Evidence, Source, Verdict
+from factcheck.lib import backups
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -22,8 +22,7 @@ from django.utils import formats
 from claims import demo
 from claims import intake as intake_service
 from claims.models import Claim, Claimant, Source
-
-from .conftest import needs
+from tests.conftest import needs
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

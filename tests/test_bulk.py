@@ -1,4 +1,5 @@
-"""claims/bulk.py: many rows in a few statements, exactly as the ORM would have stored them."""
+"""factcheck/lib/bulk.py: many rows in a few statements, exactly as the ORM would have stored
+them."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from claims.bulk import insert_rows
 from claims.models import ClaimEvent, Notification
+from factcheck.lib.bulk import insert_rows
 
 
 def test_rows_with_varying_and_constant_columns_are_stored_as_given(make_claim):

@@ -29,8 +29,7 @@ from claims.models import (
     Source,
     Verdict,
 )
-
-from .conftest import rating, write_verdict
+from tests.conftest import rating, write_verdict
 
 FIXTURES = Path(__file__).parent / "fixtures" / "claimreview"
 

@@ -14,9 +14,8 @@ from django.utils import timezone
 
 from claims import workflow
 from claims.models import ClaimEvent, Correction, Verdict
+from tests.conftest import write_verdict
 from webhooks.models import Delivery, Event, Webhook
-
-from .conftest import write_verdict
 
 NOTE = "An earlier version said the bridge is 3 km long; it is 2 km."
 ISSUED = dt.datetime(2024, 3, 4, 9, 30, tzinfo=dt.UTC)

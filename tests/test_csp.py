@@ -13,10 +13,9 @@ from django.contrib.auth.models import User
 from claims import intake as intake_service
 from claims import tasks
 from claims.models import Claim, Claimant, Source
-
-from . import test_browser
-from .pages import SEED_TEXT
-from .test_browser import DESKTOP, log_in
+from tests import test_browser
+from tests.pages import SEED_TEXT
+from tests.test_browser import DESKTOP, log_in
 
 # The browser tests' Chromium, demo newsroom and marks, shared.
 pytestmark = test_browser.pytestmark

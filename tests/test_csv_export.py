@@ -11,8 +11,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from claims import csv_export, workflow
-
-from .conftest import write_verdict
+from tests.conftest import write_verdict
 
 
 @pytest.mark.parametrize(

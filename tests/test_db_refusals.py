@@ -11,8 +11,9 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import refusals, workflow
+from claims import workflow
 from claims.models import Article, Claim, ClaimEvent, Evidence, Source
+from factcheck.lib import refusals
 
 
 def everything() -> dict[str, list]:

@@ -18,8 +18,7 @@ from rest_framework.test import APIClient
 
 from claims import intake, workflow
 from claims.models import Claim, Claimant, Evidence, Topic, Verdict
-
-from .conftest import rating
+from tests.conftest import rating
 
 XSS = "<script>alert(1)</script> <img src=x onerror=alert(2)> </script><script>alert(3)</script>"
 HTML = "{http://www.w3.org/1999/xhtml}"

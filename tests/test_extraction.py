@@ -15,10 +15,9 @@ from claims.extraction import (
     split_sentences,
     suggest_claims,
 )
-from claims.fetching import Fetched
 from claims.names import same_person
-
-from .pages import SEED_TEXT, fixture
+from factcheck.lib.fetching import Fetched
+from tests.pages import SEED_TEXT, fixture
 
 SEED_DAY = dt.date(2018, 9, 19)
 

@@ -32,12 +32,11 @@ from claims.models import (
     Verdict,
 )
 from factcheck.celery import app
+from tests.conftest import needs, rating, write_verdict
+from tests.pages import LOOPBACK, SEED_TEXT, Pages, PageServer, fixture, serve
+from tests.test_webhooks import receiver  # noqa: F401  (a fixture)
+from tests.workers import celery_worker, wait_until
 from webhooks.models import Delivery, Webhook
-
-from .conftest import needs, rating, write_verdict
-from .pages import LOOPBACK, SEED_TEXT, Pages, PageServer, fixture, serve
-from .test_webhooks import receiver  # noqa: F401  (a fixture)
-from .workers import celery_worker, wait_until
 
 REDIS_SERVER = shutil.which("redis-server")
 

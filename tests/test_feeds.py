@@ -8,8 +8,7 @@ import feedparser
 import pytest
 
 from claims import workflow
-
-from .conftest import rating, write_verdict
+from tests.conftest import rating, write_verdict
 
 FEEDS = ["/feeds/verdicts/rss/", "/feeds/verdicts/atom/"]
 

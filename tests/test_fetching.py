@@ -1,4 +1,4 @@
-"""claims/fetching.py against a real local server: every way a fetch can go wrong is refused
+"""factcheck/lib/fetching.py against a real local server: every way a fetch can go wrong is refused
 with a message an editor understands."""
 
 from __future__ import annotations
@@ -10,11 +10,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from claims import fetching
-from claims.fetching import FetchFailed, FetchPolicy, NotAnArticle, RefusedURL, TooLarge, fetch
-
-from .linkserver import LinkServer, serve_links
-from .pages import Pages, PageServer, fixture, serve
+from factcheck.lib import fetching
+from factcheck.lib.fetching import (
+    FetchFailed,
+    FetchPolicy,
+    NotAnArticle,
+    RefusedURL,
+    TooLarge,
+    fetch,
+)
+from tests.linkserver import LinkServer, serve_links
+from tests.pages import Pages, PageServer, fixture, serve
 
 
 @pytest.fixture

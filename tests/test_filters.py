@@ -11,8 +11,7 @@ from django.db import connection
 from claims import workflow
 from claims.filters import ClaimFilter
 from claims.models import Article, Claim, Claimant, ClaimantAlias, Source, Topic
-
-from .conftest import ON_POSTGRES, needs, rating
+from tests.conftest import ON_POSTGRES, needs, rating
 
 
 def run(data: dict) -> list[Claim]:

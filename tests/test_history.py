@@ -14,8 +14,7 @@ from django.urls import reverse
 from claims import workflow
 from claims.admin_history import delta
 from claims.models import Claim, Evidence, Verdict
-
-from .conftest import write_verdict
+from tests.conftest import write_verdict
 
 
 def changes(record) -> dict[str, tuple]:

@@ -9,8 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.models import Article, ArticleImport
-
-from .pages import FIXTURES, SEED_TEXT, PageServer, serve
+from tests.pages import FIXTURES, SEED_TEXT, PageServer, serve
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ from django.db import connection
 
 from claims.filters import ClaimFilter
 from claims.models import Claim
-
-from .conftest import ON_POSTGRES, needs
+from tests.conftest import ON_POSTGRES, needs
 
 pytestmark = needs(ON_POSTGRES, "query plans are PostgreSQL's (set DATABASE_URL)")
 

@@ -1,7 +1,7 @@
 """What the workbench accepts as text, addresses and article size, by every way they come in: the
 admin's forms, the API, article import and ClaimReview import. Control characters and bidi
-overrides are stripped by one rule (claims/text.py); non-web addresses and articles over the cap
-are refused with a message, and nothing is created."""
+overrides are stripped by one rule (factcheck/lib/text.py); non-web addresses and articles over
+the cap are refused with a message, and nothing is created."""
 
 from __future__ import annotations
 
@@ -15,10 +15,9 @@ from rest_framework.test import APIClient
 
 from claims import claimreview_import, intake, workflow
 from claims.models import Article, ArticleImport, Claim, Claimant, Evidence, Source, Verdict
-from claims.text import clean_text
-
-from .conftest import write_verdict
-from .test_api_write import snapshot
+from factcheck.lib.text import clean_text
+from tests.conftest import write_verdict
+from tests.test_api_write import snapshot
 
 RLO, LRO, RLE, PDF, LRI, RLI, FSI, PDI = "\u202e\u202d\u202b\u202c\u2066\u2067\u2068\u2069"
 RLM, LRM, ALM = "\u200f\u200e\u061c"

@@ -18,10 +18,9 @@ from claims.models import (
     Source,
     Suggestion,
 )
-
-from .conftest import ON_POSTGRES, needs
-from .pages import SEED_TEXT, PageServer, serve
-from .workers import celery_worker, wait_until
+from tests.conftest import ON_POSTGRES, needs
+from tests.pages import SEED_TEXT, PageServer, serve
+from tests.workers import celery_worker, wait_until
 
 
 @pytest.fixture

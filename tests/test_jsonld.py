@@ -9,8 +9,7 @@ import pytest
 
 from claims import jsonld, workflow
 from claims.models import Article, Claimant, DatePrecision
-
-from .conftest import rating
+from tests.conftest import rating
 
 
 def reviews(client, claim) -> list[dict]:

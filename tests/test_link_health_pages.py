@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from claims import linkcheck, page_cache
-from claims.fetching import LinkStatus
+from claims import linkcheck
 from claims.models import Evidence, LinkCheck
+from factcheck.lib import page_cache
+from factcheck.lib.fetching import LinkStatus
 
 FIRST_FAILURE = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC)
 

@@ -16,10 +16,9 @@ from django.db import connection
 from django.utils import timezone
 
 from claims import linkcheck
-from claims.fetching import LinkStatus
 from claims.models import Evidence, LinkCheck
-
-from .linkserver import LinkServer, serve_links, status
+from factcheck.lib.fetching import LinkStatus
+from tests.linkserver import LinkServer, serve_links, status
 
 HOUR = dt.timedelta(hours=1)
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from claims import security
+from factcheck.lib import security
 
 LOGIN = reverse("admin:login")
 PASSWORD = "correct horse battery staple"

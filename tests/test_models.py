@@ -19,8 +19,7 @@ from claims.models import (
     Verdict,
     format_partial_date,
 )
-
-from .conftest import rating, write_verdict
+from tests.conftest import rating, write_verdict
 
 
 def test_canonical_url_is_unique(article):

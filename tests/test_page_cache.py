@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 
 from claims import workflow
-
-from .conftest import write_verdict
+from tests.conftest import write_verdict
 
 
 @pytest.fixture(autouse=True)

@@ -27,12 +27,11 @@ from claims.models import (
     Topic,
     Verdict,
 )
+from tests import test_api_write, test_permissions_admin
+from tests.pages import SEED_TEXT
+from tests.test_api_write import claim_of, snapshot
+from tests.test_permissions_admin import ACTIONS, ROLES, client_as
 from webhooks.models import Delivery, Webhook
-
-from . import test_api_write, test_permissions_admin
-from .pages import SEED_TEXT
-from .test_api_write import claim_of, snapshot
-from .test_permissions_admin import ACTIONS, ROLES, client_as
 
 # The fixtures of the other tables, shared.
 scene = test_api_write.scene

@@ -19,9 +19,8 @@ from claims import api
 from claims import urls as public_urls
 from claims.models import Claim, Claimant, Evidence, Source, Topic
 from factcheck import urls as root_urls
-
-from .conftest import write_verdict
-from .test_api_write import WRITES
+from tests.conftest import write_verdict
+from tests.test_api_write import WRITES
 
 ROLES = ["anonymous", "outsider", "editor", "reviewer", "publisher"]
 READ = "everyone reads"

@@ -15,8 +15,7 @@ from django.core.management import CommandError, call_command
 
 from claims import notifications, workflow
 from claims.models import Claim, ClaimEvent, Notification
-
-from .workers import ROOT, wait_until, worker_database_url
+from tests.workers import ROOT, wait_until, worker_database_url
 
 TODAY = dt.date(2024, 2, 1)
 

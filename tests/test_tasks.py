@@ -9,9 +9,8 @@ import pytest
 
 from claims.models import Claim, Evidence, LinkCheck, Notification
 from claims.tasks import check_links, sweep_deadlines
-
-from .linkserver import serve_links
-from .workers import broker_in_use, celery_worker, wait_until
+from tests.linkserver import serve_links
+from tests.workers import broker_in_use, celery_worker, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

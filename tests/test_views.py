@@ -15,8 +15,7 @@ from django.utils import timezone
 
 from claims import workflow
 from claims.models import Article, Claimant, Evidence, Source
-
-from .conftest import rating, write_verdict
+from tests.conftest import rating, write_verdict
 
 TODAY = timezone.localdate()
 SECRETS = [

@@ -23,12 +23,11 @@ from django.utils import timezone
 
 from claims import signals, workflow
 from claims.models import Claim
+from tests.conftest import ON_POSTGRES, needs, rating, write_verdict
+from tests.pages import LOOPBACK
+from tests.workers import celery_worker, wait_until
 from webhooks import delivery, tasks
 from webhooks.models import Attempt, Delivery, Event, Webhook
-
-from .conftest import ON_POSTGRES, needs, rating, write_verdict
-from .pages import LOOPBACK
-from .workers import celery_worker, wait_until
 
 ALL_EVENTS = [Event.VERDICT_PUBLISHED, Event.CLAIM_FELL_DUE, Event.CLAIM_RESOLVED]
 AFTER_DEADLINE = dt.date(2024, 2, 1)  # the watching_claim's deadline is 2024-01-29

@@ -8,8 +8,7 @@ import pytest
 
 from claims import workflow
 from claims.models import Claim, ClaimEvent, Verdict
-
-from .conftest import rating, write_verdict
+from tests.conftest import rating, write_verdict
 
 
 def snapshot(claim: Claim) -> tuple:

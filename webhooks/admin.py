@@ -15,11 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from claims import fetching
-from claims.admin_site import ReadOnly
-
-from . import outbox
-from .models import Attempt, Delivery, Event, Webhook
+from factcheck.lib import fetching
+from factcheck.lib.admin import ReadOnly
+from webhooks import outbox
+from webhooks.models import Attempt, Delivery, Event, Webhook
 
 
 class WebhookForm(forms.ModelForm):

@@ -8,8 +8,7 @@ class WebhooksConfig(AppConfig):
 
     def ready(self) -> None:
         from claims import signals
-
-        from . import outbox
+        from webhooks import outbox
 
         signals.verdict_published.connect(outbox.on_verdict_published, dispatch_uid="webhooks")
         signals.claim_resolved.connect(outbox.on_claim_resolved, dispatch_uid="webhooks")

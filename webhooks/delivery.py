@@ -1,4 +1,5 @@
-"""Sending deliveries: one signed POST an attempt, through `claims.fetching`, each attempt logged.
+"""Sending deliveries: one signed POST an attempt, through `factcheck.lib.fetching`, each
+attempt logged.
 
 A delivery is tried when its `next_attempt_at` has come. The task locks the row it sends
 (`SELECT … FOR UPDATE SKIP LOCKED`) for the length of the POST, so two workers never send the same
@@ -30,11 +31,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from claims import fetching
-from claims.fetching import Answer, FetchError, FetchPolicy, RefusedURL
-
-from .models import Attempt, Delivery
-from .signing import signature
+from factcheck.lib import fetching
+from factcheck.lib.fetching import Answer, FetchError, FetchPolicy, RefusedURL
+from webhooks.models import Attempt, Delivery
+from webhooks.signing import signature
 
 logger = logging.getLogger(__name__)
 

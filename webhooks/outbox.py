@@ -15,12 +15,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from claims.bulk import insert_rows
 from claims.models import Claim, Correction, Verdict
-
-from . import tasks
-from .models import Delivery, Event, Webhook
-from .payloads import correction_data, event_payload, ping_payload
+from factcheck.lib.bulk import insert_rows
+from webhooks import tasks
+from webhooks.models import Delivery, Event, Webhook
+from webhooks.payloads import correction_data, event_payload, ping_payload
 
 COLUMNS = [
     "webhook",

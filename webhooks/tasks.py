@@ -6,7 +6,7 @@ import math
 
 from celery import shared_task
 
-from . import delivery
+from webhooks import delivery
 
 # However many deliveries an event owes, at most this many messages are sent for them: enough to
 # keep several workers busy, and beat's deliver_due takes whatever they leave.

@@ -1,6 +1,6 @@
 """Spanish deadline vocabulary and rule templates."""
 
-from .base import (
+from claims.deadline_lang.base import (
     DATE,
     HALF,
     MONTH,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from claims import backups
+from factcheck.lib import backups
 
 
 class Command(BaseCommand):

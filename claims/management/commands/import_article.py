@@ -10,8 +10,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims import intake
-from claims.fetching import Fetched
 from claims.models import ArticleImport, Suggestion
+from factcheck.lib.fetching import Fetched
 
 
 def suggestion_json(suggestion: Suggestion) -> dict:

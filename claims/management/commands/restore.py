@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from claims import backups
+from factcheck.lib import backups
 
 
 class Command(BaseCommand):

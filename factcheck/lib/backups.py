@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
-from . import page_cache
+from factcheck.lib import page_cache
 
 POSTGRES_MAGIC = b"PGDMP"  # the first bytes of a pg_dump custom-format archive
 SQLITE_MAGIC = b"SQLite format 3\x00"
