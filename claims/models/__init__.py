@@ -1,0 +1,47 @@
+"""The newsroom's data and the invariants the database itself keeps, a module per aggregate.
+
+State changes of a claim are not made here but in `claims.workflow`; the querysets are the reads
+every part of the site shares (`Claim.objects.public()`, `.due()`, `.watching()`).
+"""
+
+from claims.models import guards  # noqa: F401  (registers the delete guards)
+from claims.models.claim import (
+    RTL_LANGUAGES,
+    SEARCH_CONFIG,
+    Claim,
+    ClaimQuerySet,
+    ClaimSearchDocument,
+)
+from claims.models.dates import DatePrecision, format_deadline, format_partial_date
+from claims.models.evidence import Evidence, LinkCheck
+from claims.models.intake import ArticleImport, Suggestion
+from claims.models.newsroom import Article, Claimant, ClaimantAlias, Source, Topic
+from claims.models.timeline import ClaimEvent, Notification
+from claims.models.verdict import Correction, Rating, RatingScale, Verdict, VerdictQuerySet
+
+__all__ = [
+    "RTL_LANGUAGES",
+    "SEARCH_CONFIG",
+    "Article",
+    "ArticleImport",
+    "Claim",
+    "ClaimEvent",
+    "ClaimQuerySet",
+    "ClaimSearchDocument",
+    "Claimant",
+    "ClaimantAlias",
+    "Correction",
+    "DatePrecision",
+    "Evidence",
+    "LinkCheck",
+    "Notification",
+    "Rating",
+    "RatingScale",
+    "Source",
+    "Suggestion",
+    "Topic",
+    "Verdict",
+    "VerdictQuerySet",
+    "format_deadline",
+    "format_partial_date",
+]

@@ -1,0 +1,332 @@
+"""The claim: a statement to check, from an article, with its deadline if it is time-bound; and
+the reads every part of the site shares (`Claim.objects.public()`, `.due()`, `.watching()`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.db import connections, models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from claims.models.dates import format_deadline
+from claims.models.newsroom import Article, Claimant, Topic
+from claims.models.verdict import Rating, Verdict
+
+# Languages written right to left, so that a quote in one reads right inside a page in another.
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+
+# The text-search configuration of `Claim.search_document` and `ClaimQuerySet.search`.
+SEARCH_CONFIG = "english"
+
+
+class ClaimSearchDocument(SearchVector):
+    """A claim's statement and quote as one tsvector, stored in `Claim.search_document` on
+    PostgreSQL and indexed there (GIN, migration 0010), so a search reads no claim text.
+
+    SQLite has no text-search type: its column holds an empty string, and `ClaimQuerySet.search`
+    matches words in the text instead."""
+
+    def __init__(self) -> None:
+        super().__init__("statement", "quote", config=SEARCH_CONFIG)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(models.Value(""))
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self) -> ClaimQuerySet:
+        """What the public may see: published claims, and retracted ones (which say so)."""
+        return self.filter(status__in=Claim.PUBLIC_STATUSES)
+
+    def watching(self) -> ClaimQuerySet:
+        return self.filter(status=Claim.Status.PUBLISHED, tracking=Claim.Tracking.WATCHING)
+
+    def due(self) -> ClaimQuerySet:
+        return self.filter(status=Claim.Status.PUBLISHED, tracking=Claim.Tracking.DUE)
+
+    def past_deadline(self, today: dt.date) -> ClaimQuerySet:
+        """Watching claims whose last day has gone by: what the sweep marks due."""
+        return self.watching().filter(deadline__lt=today)
+
+    # --- Reads of the public site ---------------------------------------------------------------
+
+    def with_public_verdicts(self) -> ClaimQuerySet:
+        """Article, source and claimant joined; published verdicts, newest first, prefetched as
+        `published_verdicts` (the first is the current one)."""
+        published = Verdict.objects.published().select_related("rating")
+        return self.select_related("article__source", "claimant").prefetch_related(
+            models.Prefetch("verdicts", queryset=published, to_attr="published_verdicts")
+        )
+
+    def recently_judged(self, limit: int) -> list[Claim]:
+        """The `limit` claims of this queryset whose latest published verdict is newest, newest
+        first (fetched as this queryset fetches them). Walks the verdicts' time index rather than
+        grouping every claim, so it costs the same with 500,000 claims as with 50."""
+        verdicts = (
+            Verdict.objects.published()
+            .filter(claim__in=self)
+            .order_by("-published_at", "-pk")
+            .values_list("claim_id", flat=True)
+        )
+        ids: list[int] = []
+        for batch_start in range(0, 20 * limit, 4 * limit):
+            batch = list(verdicts[batch_start : batch_start + 4 * limit])
+            ids += [pk for pk in dict.fromkeys(batch) if pk not in ids]
+            if len(ids) >= limit or len(batch) < 4 * limit:
+                break
+        ids = ids[:limit]
+        by_id = {claim.pk: claim for claim in self.filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def deadline_between(self, first: dt.date, last: dt.date) -> ClaimQuerySet:
+        """Watched claims whose deadline falls from `first` to `last` (both included), soonest
+        first."""
+        return self.watching().filter(deadline__gte=first, deadline__lte=last).order_by("deadline")
+
+    def search(self, text: str) -> ClaimQuerySet:
+        """Claims whose statement or quote matches `text`, or whose claimant's name (or alias)
+        contains all its words. Full-text on the stored, GIN-indexed `search_document` on
+        PostgreSQL; word by word, case-insensitively, elsewhere."""
+        words = text.split()[:8]
+        if not words:
+            return self
+        named = Q()
+        for word in words:
+            named &= Q(name__icontains=word) | Q(aliases__name__icontains=word)
+        claimants = list(Claimant.objects.filter(named).values_list("pk", flat=True).distinct())
+        by_claimant = Q(claimant_id__in=claimants) if claimants else Q(pk__in=[])
+        if connections[self.db].vendor == "postgresql":
+            query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="websearch")
+            return self.filter(Q(search_document=query) | by_claimant)
+        in_text = Q()
+        for word in words:
+            in_text &= Q(statement__icontains=word) | Q(quote__icontains=word)
+        return self.filter(in_text | by_claimant)
+
+    def rating_counts(self) -> list[tuple[Rating, int]]:
+        """How many of these claims have each rating as their current verdict, in scale order."""
+        ratings = Rating.objects.filter(
+            verdicts__is_current=True, verdicts__claim__in=self.values("pk")
+        ).annotate(claims=models.Count("verdicts"))
+        return [(rating, rating.claims) for rating in ratings]
+
+    def promise_record(self) -> dict[str, int]:
+        """Time-bound claims by outcome: kept on time, late (or in part), not at all, unverifiable,
+        still open. See docs/public-site.md for how "late" is told apart."""
+        current = Verdict.objects.filter(is_current=True, claim__in=self.values("pk")).filter(
+            claim__deadline__isnull=False
+        )
+        missed = Q(rating__slug="not-fulfilled")
+        observed_late = Q(checked_on__gt=F("claim__deadline"))
+        return current.aggregate(
+            on_time=models.Count("pk", filter=Q(rating__slug="fulfilled")),
+            late=models.Count(
+                "pk", filter=Q(rating__slug="partly-fulfilled") | missed & observed_late
+            ),
+            not_kept=models.Count(
+                "pk", filter=missed & (Q(checked_on__isnull=True) | ~observed_late)
+            ),
+            unverifiable=models.Count("pk", filter=Q(rating__slug="unverifiable")),
+            open=models.Count("pk", filter=Q(rating__is_final=False)),
+        )
+
+
+class Claim(models.Model):
+    """A statement to check, from an article, with its deadline if it is time-bound."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "draft"
+        IN_REVIEW = "in_review", "in review"
+        PUBLISHED = "published", "published"
+        RETRACTED = "retracted", "retracted"
+
+    class Tracking(models.TextChoices):
+        NONE = "none", _("not watched")
+        WATCHING = "watching", _("watching")
+        DUE = "due", _("due for re-check")
+        RESOLVED = "resolved", _("resolved")
+
+    # What the public site shows; a retracted claim's page says it was retracted, and why.
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.RETRACTED)
+
+    statement = models.TextField(help_text="The claim to check, in the newsroom's words.")
+    slug = models.SlugField(max_length=80, blank=True)
+    quote = models.TextField(blank=True, help_text="The verbatim words in the article.")
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="claims", help_text="First appearance."
+    )
+    appearances = models.ManyToManyField(
+        Article, blank=True, related_name="claim_appearances", help_text="Later appearances."
+    )
+    claimant = models.ForeignKey(
+        Claimant, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+    )
+    reported_by = models.CharField(
+        max_length=200, blank=True, help_text="Who relayed it, e.g. 'Sputnik Arabic'."
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
+    stated_on = models.DateField(
+        null=True, blank=True, editable=False, help_text="The article's date, kept for the check."
+    )
+    deadline = models.DateField(
+        null=True, blank=True, help_text="The last day on which the claim still counts as kept."
+    )
+    deadline_expression = models.CharField(max_length=200, blank=True)
+    deadline_explanation = models.CharField(max_length=400, blank=True)
+    deadline_approximate = models.BooleanField(
+        default=False, help_text="The article's date is known only to the month or year."
+    )
+    deadline_overridden = models.BooleanField(
+        default=False, help_text="Set by an editor rather than read from the quote."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    tracking = models.CharField(max_length=10, choices=Tracking.choices, default=Tracking.NONE)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims_to_review",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims_created",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    due_since = models.DateTimeField(null=True, blank=True, editable=False)
+    retraction_reason = models.TextField(blank=True, editable=False)
+    retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+    search_document = models.GeneratedField(
+        expression=ClaimSearchDocument(), output_field=SearchVectorField(), db_persist=True
+    )
+
+    objects = ClaimQuerySet.as_manager()
+    # Who changed the claim's words, deadline, reviewer or editorial status, from what to what.
+    # The tracking state is not here: the sweep flips it set-based, and the timeline (ClaimEvent)
+    # records every flip with its cause; keeping it here would credit the next editor with it.
+    history = HistoricalRecords(
+        excluded_fields=["tracking", "due_since", "updated_at", "search_document"]
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [
+            ("submit_claim", "Can submit a claim's verdict for review"),
+            ("publish_claim", "Can approve and publish a verdict"),
+            ("retract_claim", "Can retract a published claim"),
+            ("resolve_claim", "Can record the outcome of a claim that fell due"),
+            ("extend_deadline", "Can extend a claim's deadline"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True)
+                | Q(stated_on__isnull=True)
+                | Q(deadline__gte=F("stated_on")),
+                name="claim_deadline_not_before_article",
+                violation_error_message="A deadline cannot fall before its article's date.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(tracking__in=["watching", "due"]) | Q(deadline__isnull=False),
+                name="claim_tracked_has_deadline",
+                violation_error_message="Only a claim with a deadline can be watched or due.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="retracted") | ~Q(retraction_reason=""),
+                name="claim_retraction_has_reason",
+                violation_error_message="A retracted claim needs the reason for its retraction.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "tracking", "deadline"], name="claim_tracking_idx"),
+            # The public list's sorts and ranges, over public claims only (partial indexes).
+            models.Index(
+                fields=["-first_published_at", "-id"],
+                name="claim_public_newest_idx",
+                condition=Q(status__in=["published", "retracted"]),
+            ),
+            models.Index(
+                fields=["deadline", "id"],
+                name="claim_public_deadline_idx",
+                condition=Q(status__in=["published", "retracted"]),
+            ),
+            # claim_public_said_idx (stated_on DESC NULLS LAST) is migration 0006's, on
+            # PostgreSQL only: SQLite cannot index NULLS LAST.
+            models.Index(fields=["reviewer", "status"], name="claim_reviewer_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.statement[:80]
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.statement)[:80].rstrip("-")
+        update_fields = kwargs.get("update_fields")
+        if self.article_id and (update_fields is None or "article" in update_fields):
+            self.stated_on = self.article.published_on  # the date of the article it was said in
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "stated_on"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        if self.slug:
+            return reverse("claims:detail-slug", args=[self.pk, self.slug])
+        return reverse("claims:detail", args=[self.pk])
+
+    @property
+    def deadline_display(self) -> str:
+        return format_deadline(self.deadline, self.deadline_approximate)
+
+    @property
+    def tracking_shown(self) -> str:
+        """The tracking state as staff read it: a claim with a deadline is "not watched yet"
+        until a pending verdict on it is published."""
+        if self.tracking == self.Tracking.NONE:
+            return gettext("not watched yet") if self.deadline else gettext("no deadline")
+        return self.get_tracking_display()
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES
+
+    @property
+    def days_until_deadline(self) -> int | None:
+        """Days from today (in TIME_ZONE) to the deadline; negative once it has passed."""
+        if self.deadline is None:
+            return None
+        return (self.deadline - timezone.localdate()).days
+
+    @property
+    def awaiting_recheck(self) -> bool:
+        """Its deadline has passed and no outcome is published yet (due, or not swept yet)."""
+        if self.tracking == self.Tracking.DUE:
+            return True
+        days = self.days_until_deadline
+        return self.tracking == self.Tracking.WATCHING and days is not None and days < 0
+
+    @property
+    def quote_language(self) -> str:
+        """The quote's language (BCP 47): the article's, else its source's; '' if unknown."""
+        return self.article.language or self.article.source.language
+
+    @property
+    def quote_direction(self) -> str:
+        """'rtl' for a right-to-left script, else 'ltr'; 'auto' when the language is unknown."""
+        language = self.quote_language.split("-")[0].lower()
+        if not language:
+            return "auto"
+        return "rtl" if language in RTL_LANGUAGES else "ltr"

@@ -1,0 +1,136 @@
+"""Evidence: the links a reviewer found, and the history of their checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from claims.models.claim import Claim
+from factcheck.lib.weburl import WebURLField
+
+
+class Evidence(models.Model):
+    """A link a reviewer found: what it says and whether it still answers."""
+
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", _("supports")
+        REFUTES = "refutes", _("refutes")
+        CONTEXT = "context", _("context")
+
+    class LinkHealth(models.TextChoices):
+        UNCHECKED = "unchecked", _("not checked yet")
+        OK = "ok", _("working")
+        BROKEN = "broken", _("broken")
+        # The address is one the workbench may not open (a private network): not checkable.
+        REFUSED = "refused", _("address refused")
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    url = WebURLField(max_length=1000)
+    title = models.CharField(max_length=300)
+    source_name = models.CharField("source", max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    excerpt = models.TextField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+    link_health = models.CharField(
+        max_length=10, choices=LinkHealth.choices, default=LinkHealth.UNCHECKED, editable=False
+    )
+    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Checks failed in a row, and when the first of them was: "broken since" once enough have
+    # failed (claims/linkcheck.py has the rule). A working answer clears both.
+    link_failures = models.PositiveSmallIntegerField(default=0, editable=False)
+    link_failing_since = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set while a worker checks the link, so that another one leaves it alone.
+    link_check_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # The link checker's state has its own history (LinkCheck rows).
+    history = HistoricalRecords(
+        excluded_fields=[
+            "link_health",
+            "link_checked_at",
+            "link_failures",
+            "link_failing_since",
+            "link_check_started_at",
+        ]
+    )
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["published_on", "added_at"]
+        indexes = [models.Index(fields=["link_checked_at"], name="evidence_link_checked_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "url"],
+                name="evidence_url_once_per_claim",
+                violation_error_message="This link is already evidence for this claim.",
+            ),
+            models.CheckConstraint(
+                condition=Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="evidence_url_is_http",
+                violation_error_message="Evidence links must start with http:// or https://.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        # The link's health is its address's: a new address has not been checked yet (and a check
+        # of the old one in flight will not be recorded against it).
+        if self.pk and Evidence.objects.filter(pk=self.pk).exclude(url=self.url).exists():
+            self.link_health, self.link_checked_at = self.LinkHealth.UNCHECKED, None
+            self.link_failures, self.link_failing_since = 0, None
+            self.link_check_started_at = None
+        super().save(*args, **kwargs)
+
+    @property
+    def link_broken_since(self) -> dt.datetime | None:
+        return self.link_failing_since if self.link_health == self.LinkHealth.BROKEN else None
+
+    @property
+    def archive_url(self) -> str:
+        """The Wayback Machine's copies of the link, for when it no longer answers."""
+        return f"https://web.archive.org/web/*/{self.url}"
+
+
+class LinkCheck(models.Model):
+    """One check of an evidence link, kept as its history: what the site answered, or why not."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", "working"
+        FAILED = "failed", "failed"
+        REFUSED = "refused", "address refused"
+
+    # No index of its own: the (evidence, checked_at) index below serves lookups by evidence.
+    evidence = models.ForeignKey(
+        Evidence, on_delete=models.CASCADE, related_name="link_checks", db_index=False
+    )
+    checked_at = models.DateTimeField()
+    url = models.URLField(max_length=1000)  # the evidence's address when it was checked
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    method = models.CharField(max_length=4, blank=True)  # HEAD, or GET when HEAD was refused
+    error = models.CharField(max_length=300, blank=True)
+    final_url = models.URLField(max_length=1000, blank=True)  # where redirects led, if elsewhere
+    duration_ms = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-checked_at", "-pk"]
+        indexes = [
+            models.Index(fields=["evidence", "-checked_at"], name="linkcheck_evidence_at_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.checked_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == self.Outcome.OK
