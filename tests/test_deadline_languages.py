@@ -1,4 +1,4 @@
-"""claims/deadlines.py in Spanish, French, German and Arabic: the same table as in English."""
+"""claims/deadlines/ in Spanish, French, German and Arabic: the same table as in English."""
 
 from datetime import date
 

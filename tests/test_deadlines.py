@@ -1,4 +1,4 @@
-"""claims/deadlines.py: deadline expressions in text, resolved against the publication date.
+"""claims/deadlines/: deadline expressions in text, resolved against the publication date.
 
 Pure tests (no database). The dates follow shared/data/DEADLINES.md; MON is a Monday.
 """

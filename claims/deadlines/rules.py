@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from dateparser.languages.loader import default_loader
 from dateutil.relativedelta import relativedelta
 
-from claims.deadline_lang import LANGUAGES
-from claims.deadline_lang.base import (
+from claims.deadlines.lang import LANGUAGES
+from claims.deadlines.lang.base import (
     DATE,
     HALF,
     MONTH,

@@ -1,7 +1,7 @@
 """Arabic deadline vocabulary and rule templates (Modern Standard Arabic, with Levantine and
 Maghrebi month names)."""
 
-from claims.deadline_lang.base import (
+from claims.deadlines.lang.base import (
     DATE,
     HALF,
     MONTH,

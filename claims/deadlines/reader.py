@@ -1,9 +1,5 @@
-"""Deadlines in text: every deadline expression, resolved against the article's publication date.
-
-The convention is shared/data/DEADLINES.md. Pure Python (no Django), so it can be tested and
-benchmarked alone; the per-language rules live in claims/deadline_lang/, their resolution in
-claims/deadline_rules.py.
-"""
+"""The reader: finds every deadline expression in a text and resolves it against the publication
+date (the convention is shared/data/DEADLINES.md)."""
 
 import re
 from calendar import monthrange
@@ -11,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from claims.deadline_lang.base import DATE, MONTH, PAST, ULTIMATUM, VAGUE
-from claims.deadline_rules import (
+from claims.deadlines.lang.base import DATE, MONTH, PAST, ULTIMATUM, VAGUE
+from claims.deadlines.rules import (
     COMPILED,
     RELATIVE_KINDS,
     CompiledLanguage,
@@ -23,8 +19,6 @@ from claims.deadline_rules import (
     relative_amount,
     resolve_named,
 )
-
-__all__ = ["FoundDeadline", "Precision", "find_deadlines", "format_day", "latest_possible_day"]
 
 
 class Precision(StrEnum):

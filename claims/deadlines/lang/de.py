@@ -1,6 +1,6 @@
 """German deadline vocabulary and rule templates."""
 
-from claims.deadline_lang.base import (
+from claims.deadlines.lang.base import (
     DATE,
     HALF,
     MONTH,
