@@ -15,6 +15,7 @@ from django.core.management import CommandError, call_command
 
 from claims import notifications, workflow
 from claims.models import Claim, ClaimEvent, Notification
+from claims.workflow import deadline_sweep
 from tests.workers import ROOT, wait_until, worker_database_url
 
 TODAY = dt.date(2024, 2, 1)
@@ -80,7 +81,7 @@ def test_a_sweep_that_dies_half_way_leaves_whole_batches_and_the_next_finishes(
     many_watching, monkeypatch
 ):
     many_watching(6)
-    real_insert = workflow.insert_rows
+    real_insert = deadline_sweep.insert_rows
     calls = {"notifications": 0}
 
     def dies_on_second_batch(model, fields, rows):
@@ -90,7 +91,7 @@ def test_a_sweep_that_dies_half_way_leaves_whole_batches_and_the_next_finishes(
                 raise RuntimeError("worker killed")
         return real_insert(model, fields, rows)
 
-    monkeypatch.setattr(workflow, "insert_rows", dies_on_second_batch)
+    monkeypatch.setattr(deadline_sweep, "insert_rows", dies_on_second_batch)
     with pytest.raises(RuntimeError):
         workflow.sweep(as_of=TODAY, batch_size=2)
     assert Claim.objects.due().count() == 2

@@ -1,0 +1,78 @@
+"""Every change of a claim's state goes through here, each written once.
+
+Editorial life:  draft → in review → published → (retracted)
+Time-bound life: watching → due → resolved, or extended back to watching with a new deadline.
+
+Each transition checks who may make it and whether it is allowed now. A refused one raises a
+`WorkflowError` whose message says why, and changes nothing. The admin, the API, the commands
+and the tasks call these functions and nothing else to change a claim.
+"""
+
+from claims.workflow.articles import check_article_date, redate_article
+from claims.workflow.create import check_deadline, fill_deadline, read_deadline, record_created
+from claims.workflow.deadline_sweep import (
+    SWEEP_BATCH_SIZE,
+    SweepResult,
+    mark_due,
+    queue_reminders,
+    sweep,
+)
+from claims.workflow.editorial import (
+    assign,
+    check_can_draft,
+    correct,
+    publish,
+    retract,
+    send_back,
+    submit,
+)
+from claims.workflow.errors import (
+    AlreadyImported,
+    DeadlineBeforeArticle,
+    FourEyesViolation,
+    InvalidTransition,
+    NotAllowed,
+    WorkflowError,
+)
+from claims.workflow.imports import (
+    IMPORT_AUTHOR,
+    ImportedReview,
+    check_may_import_reviews,
+    import_review,
+)
+from claims.workflow.outcomes import extend, resolve
+from claims.workflow.transitions import available_transitions
+
+__all__ = [
+    "IMPORT_AUTHOR",
+    "SWEEP_BATCH_SIZE",
+    "AlreadyImported",
+    "DeadlineBeforeArticle",
+    "FourEyesViolation",
+    "ImportedReview",
+    "InvalidTransition",
+    "NotAllowed",
+    "SweepResult",
+    "WorkflowError",
+    "assign",
+    "available_transitions",
+    "check_article_date",
+    "check_can_draft",
+    "check_deadline",
+    "check_may_import_reviews",
+    "correct",
+    "extend",
+    "fill_deadline",
+    "import_review",
+    "mark_due",
+    "publish",
+    "queue_reminders",
+    "read_deadline",
+    "record_created",
+    "redate_article",
+    "resolve",
+    "retract",
+    "send_back",
+    "submit",
+    "sweep",
+]

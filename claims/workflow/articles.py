@@ -1,0 +1,55 @@
+"""An article's date corrected: the deadlines its unpublished claims read from their quotes follow
+it; published and overridden ones stay, and must not fall before it."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from claims.models import (
+    Article,
+    Claim,
+)
+from claims.workflow.common import User, credit
+from claims.workflow.create import fill_deadline
+from claims.workflow.errors import (
+    DeadlineBeforeArticle,
+)
+
+
+def _deadlines_read_again(article: Article):
+    """The claims whose deadline follows the article's date: unpublished, read from the quote."""
+    return article.claims.filter(
+        status__in=[Claim.Status.DRAFT, Claim.Status.IN_REVIEW], deadline_overridden=False
+    )
+
+
+def check_article_date(article: Article) -> None:
+    """Raise DeadlineBeforeArticle if the article's (new) date falls after the deadline of a claim
+    that keeps its deadline (published, or set by an editor)."""
+    if article.pk is None or article.published_on is None:
+        return
+    kept = article.claims.exclude(pk__in=_deadlines_read_again(article))
+    early = kept.filter(deadline__lt=article.published_on).order_by("deadline", "pk").first()
+    if early is not None:
+        raise DeadlineBeforeArticle(
+            f"claim #{early.pk} keeps its deadline {early.deadline:%Y-%m-%d}, which is before "
+            f"{article.published_on:%Y-%m-%d}; extend or change that deadline first"
+        )
+
+
+@transaction.atomic
+def redate_article(article: Article, *, by: User) -> int:
+    """Save an article whose date (or its precision) `by` corrected. The deadlines its
+    unpublished claims read from their quotes are read again against it; published and overridden
+    ones stay, and must not fall before it (DeadlineBeforeArticle, nothing changed). Returns how
+    many were read again."""
+    check_article_date(article)
+    claims = list(_deadlines_read_again(article))
+    for claim in claims:
+        claim.article = article
+        fill_deadline(claim)
+        credit(claim, by=by, why="deadline read again: article date corrected")
+        claim.save()
+    credit(article, by=by, why="date corrected")
+    article.save()
+    return len(claims)

@@ -1,0 +1,194 @@
+"""The editorial life of a claim: draft → in review → published → (retracted), with its
+reviewer, its verdicts and their corrections. A published verdict is never changed: publishing
+adds a row and moves the "current" mark to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from claims import signals
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    Correction,
+    Rating,
+    Verdict,
+)
+from claims.workflow.common import User, add_event, credit, current_verdict, open_verdict, require
+from claims.workflow.errors import (
+    FourEyesViolation,
+    InvalidTransition,
+    NotAllowed,
+    WorkflowError,
+)
+
+# --- Editorial transitions ----------------------------------------------------------------------
+
+
+def check_can_draft(claim: Claim) -> None:
+    """A new verdict may be drafted on any claim but a retracted one, which is closed."""
+    if claim.status == Claim.Status.RETRACTED:
+        raise InvalidTransition("the claim is retracted: it gets no new verdict.")
+
+
+@transaction.atomic
+def assign(claim: Claim, *, reviewer: User, by: User) -> None:
+    """Make `reviewer` responsible for researching the claim and for its deadline reminders."""
+    require(by, "change_claim", "assign reviewers")
+    if not reviewer.has_perm("claims.submit_claim"):
+        raise NotAllowed(f"{reviewer} is not a reviewer and cannot be assigned a claim.")
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    if locked.status == Claim.Status.RETRACTED:
+        raise InvalidTransition("a retracted claim has no reviewer to assign.")
+    locked.reviewer = claim.reviewer = reviewer
+    credit(locked, by=by, why=f"assigned to {reviewer}")
+    locked.save(update_fields=["reviewer", "updated_at"])
+    add_event(claim, ClaimEvent.Kind.ASSIGNED, f"Assigned to {reviewer}.", by=by)
+
+
+@transaction.atomic
+def submit(claim: Claim, *, by: User) -> Verdict:
+    """Send the claim's draft verdict to a publisher for approval."""
+    require(by, "submit_claim", "submit verdicts for review")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status not in (Claim.Status.DRAFT, Claim.Status.PUBLISHED):
+        raise InvalidTransition(
+            f"the claim is {claim.get_status_display()}; only a draft or a "
+            "published claim can have a verdict submitted."
+        )
+    verdict = open_verdict(claim)
+    if verdict is None or verdict.status != Verdict.Status.DRAFT:
+        raise InvalidTransition("there is no draft verdict to submit: write one first.")
+    verdict.status = Verdict.Status.SUBMITTED
+    credit(verdict, claim, by=by, why="submitted for review")
+    verdict.save(update_fields=["status"])
+    if claim.status == Claim.Status.DRAFT:
+        claim.status = Claim.Status.IN_REVIEW
+        claim.save(update_fields=["status", "updated_at"])
+    add_event(
+        claim,
+        ClaimEvent.Kind.SUBMITTED,
+        f"Verdict '{verdict.rating}' submitted.",
+        by=by,
+        verdict=verdict,
+    )
+    return verdict
+
+
+@transaction.atomic
+def send_back(claim: Claim, *, by: User, reason: str) -> None:
+    """A publisher returns a submitted verdict to its author as a draft."""
+    require(by, "publish_claim", "send verdicts back")
+    if not reason.strip():
+        raise WorkflowError("say why the verdict goes back, so its author can mend it.")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    verdict = open_verdict(claim)
+    if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
+        raise InvalidTransition("there is no submitted verdict to send back.")
+    verdict.status = Verdict.Status.DRAFT
+    credit(verdict, claim, by=by, why=f"sent back: {reason.strip()}")
+    verdict.save(update_fields=["status"])
+    if claim.status == Claim.Status.IN_REVIEW:
+        claim.status = Claim.Status.DRAFT
+        claim.save(update_fields=["status", "updated_at"])
+    add_event(claim, ClaimEvent.Kind.SENT_BACK, reason.strip(), by=by, verdict=verdict)
+
+
+def _tracking_after(claim: Claim, rating: Rating) -> str:
+    if claim.deadline is None:
+        return Claim.Tracking.NONE
+    if rating.is_final:
+        return Claim.Tracking.RESOLVED
+    # A pending verdict on a claim already due keeps it due: the outcome is still owed.
+    if claim.tracking == Claim.Tracking.DUE:
+        return Claim.Tracking.DUE
+    return Claim.Tracking.WATCHING
+
+
+@transaction.atomic
+def publish(claim: Claim, *, by: User, at: dt.datetime | None = None) -> Verdict:
+    """Approve the submitted verdict and make it the claim's current one."""
+    require(by, "publish_claim", "publish verdicts")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status not in (Claim.Status.IN_REVIEW, Claim.Status.PUBLISHED):
+        raise InvalidTransition(f"the claim is {claim.get_status_display()}; submit it first.")
+    verdict = open_verdict(claim)
+    if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
+        raise InvalidTransition("there is no submitted verdict to publish.")
+    if verdict.author_id == by.pk:
+        raise FourEyesViolation(f"{by} wrote this verdict and cannot also approve it.")
+    at = at or timezone.now()
+    claim.verdicts.filter(is_current=True).update(is_current=False)
+    verdict.status, verdict.approver, verdict.published_at = Verdict.Status.PUBLISHED, by, at
+    verdict.is_current = True
+    credit(verdict, claim, by=by, why="published")
+    verdict.save(update_fields=["status", "approver", "published_at", "is_current"])
+
+    was_tracking = claim.tracking
+    claim.status = Claim.Status.PUBLISHED
+    claim.tracking = _tracking_after(claim, verdict.rating)
+    claim.first_published_at = claim.first_published_at or at
+    if claim.tracking != Claim.Tracking.DUE:
+        claim.due_since = None
+    claim.save(
+        update_fields=["status", "tracking", "first_published_at", "due_since", "updated_at"]
+    )
+
+    resolved = claim.tracking == Claim.Tracking.RESOLVED and was_tracking != Claim.Tracking.RESOLVED
+    kind = ClaimEvent.Kind.RESOLVED if resolved else ClaimEvent.Kind.PUBLISHED
+    message = f"Rated '{verdict.rating}': {verdict.summary}"
+    if verdict.rating.slug == "pending" and claim.deadline:
+        message = f"Pending until {claim.deadline_display}: {verdict.summary}"
+    add_event(claim, kind, message, by=by, verdict=verdict, at=at)
+    signals.verdict_published.send(sender=Claim, claim=claim, verdict=verdict, at=at)
+    if resolved:
+        signals.claim_resolved.send(sender=Claim, claim=claim, verdict=verdict, at=at)
+    return verdict
+
+
+@transaction.atomic
+def retract(claim: Claim, *, by: User, reason: str) -> None:
+    """Withdraw a published claim. Its verdicts stay; its page says it was retracted and why."""
+    require(by, "retract_claim", "retract claims")
+    if not reason.strip():
+        raise WorkflowError("a retraction needs its reason: the public page shows it.")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status != Claim.Status.PUBLISHED:
+        raise InvalidTransition(
+            f"only a published claim can be retracted; this one is {claim.get_status_display()}."
+        )
+    claim.status = Claim.Status.RETRACTED
+    claim.retraction_reason = reason.strip()
+    claim.retracted_at = timezone.now()
+    credit(claim, by=by, why="retracted")
+    claim.save(update_fields=["status", "retraction_reason", "retracted_at", "updated_at"])
+    add_event(claim, ClaimEvent.Kind.RETRACTED, claim.retraction_reason, by=by)
+
+
+@transaction.atomic
+def correct(claim: Claim, *, by: User, note: str, at: dt.datetime | None = None) -> Correction:
+    """Issue a correction to the claim's current verdict: the verdict stays as it was published,
+    and the note, dated, is shown with it and announced (the IFCN code of principles)."""
+    require(by, "correct_verdict", "issue corrections")
+    if not note.strip():
+        raise WorkflowError(
+            "a correction needs its note: readers see what was wrong and what is right."
+        )
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    verdict = current_verdict(claim) if claim.is_public else None
+    if verdict is None:
+        raise InvalidTransition(
+            f"the claim is {claim.get_status_display()} with no published verdict to correct."
+        )
+    at = at or timezone.now()
+    correction = Correction.objects.create(
+        verdict=verdict, note=note.strip(), issued_at=at, issued_by=by
+    )
+    add_event(claim, ClaimEvent.Kind.CORRECTED, correction.note, by=by, verdict=verdict, at=at)
+    signals.verdict_corrected.send(
+        sender=Claim, claim=claim, verdict=verdict, correction=correction, at=at
+    )
+    return correction

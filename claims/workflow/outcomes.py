@@ -1,0 +1,100 @@
+"""The time-bound life of a claim once published: its outcome recorded when the deadline has
+passed, or its deadline extended."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    Rating,
+    RatingScale,
+    Verdict,
+)
+from claims.workflow.common import User, add_event, credit, open_verdict, require
+from claims.workflow.errors import (
+    InvalidTransition,
+    WorkflowError,
+)
+
+# --- Deadline transitions -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def resolve(
+    claim: Claim,
+    *,
+    by: User,
+    rating: Rating,
+    note: str,
+    checked_on: dt.date | None = None,
+) -> Verdict:
+    """Record a time-bound claim's outcome as a verdict submitted for a publisher's approval."""
+    require(by, "resolve_claim", "record outcomes")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status != Claim.Status.PUBLISHED or claim.tracking not in (
+        Claim.Tracking.DUE,
+        Claim.Tracking.WATCHING,
+    ):
+        raise InvalidTransition("only a published claim that is watched or due can be resolved.")
+    if not (rating.is_final and rating.scale == RatingScale.PROMISE):
+        raise WorkflowError(
+            f"'{rating}' is not an outcome; choose fulfilled, partly fulfilled, "
+            "not fulfilled or unverifiable."
+        )
+    if not note.strip():
+        raise WorkflowError("an outcome needs a note saying what happened.")
+    if open_verdict(claim) is not None:
+        raise InvalidTransition("this claim already has a verdict in the works; finish it first.")
+    verdict = Verdict(
+        claim=claim,
+        rating=rating,
+        summary=note.strip()[:500],
+        author=by,
+        status=Verdict.Status.SUBMITTED,
+        checked_on=checked_on,
+    )
+    credit(verdict, by=by, why="outcome recorded")
+    verdict.save()
+    add_event(
+        claim, ClaimEvent.Kind.SUBMITTED, f"Outcome '{rating}' submitted.", by=by, verdict=verdict
+    )
+    return verdict
+
+
+@transaction.atomic
+def extend(claim: Claim, *, by: User, new_deadline: dt.date, reason: str) -> None:
+    """Give a watched or due claim a later deadline; it goes back to watching."""
+    require(by, "extend_deadline", "extend deadlines")
+    if not reason.strip():
+        raise WorkflowError("an extension needs its reason (e.g. the new date that was announced).")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.tracking not in (Claim.Tracking.WATCHING, Claim.Tracking.DUE):
+        raise InvalidTransition("only a watched or due claim can have its deadline extended.")
+    if new_deadline <= claim.deadline:
+        raise WorkflowError(
+            f"the new deadline {new_deadline:%Y-%m-%d} must be after the "
+            f"current one, {claim.deadline:%Y-%m-%d}."
+        )
+    old = claim.deadline_display
+    claim.deadline = new_deadline
+    claim.deadline_approximate = False
+    claim.deadline_overridden = True
+    claim.deadline_explanation = f"Extended from {old}: {reason.strip()}"[:400]
+    claim.tracking = Claim.Tracking.WATCHING
+    claim.due_since = None
+    credit(claim, by=by, why="deadline extended")
+    claim.save()
+    add_event(
+        claim,
+        ClaimEvent.Kind.EXTENDED,
+        f"Deadline moved from {old} to {claim.deadline_display}: {reason.strip()}",
+        by=by,
+    )
+
+
+# Claims flipped per transaction: big enough that the per-batch cost (lock, insert statements)
+# is spread thin, small enough that a batch holds its row locks for well under a second.
