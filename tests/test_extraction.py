@@ -1,4 +1,4 @@
-"""claims/extraction.py and its helpers (attribution, names): pure, no database."""
+"""claims/intake/extraction.py and its helpers (attribution, names): pure, no database."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from claims.attribution import attribute
-from claims.extraction import (
+from claims.intake.attribution import attribute
+from claims.intake.extraction import (
     is_boilerplate,
     looks_like_html,
     read_html,
@@ -15,7 +15,7 @@ from claims.extraction import (
     split_sentences,
     suggest_claims,
 )
-from claims.names import same_person
+from claims.intake.names import same_person
 from factcheck.lib.fetching import Fetched
 from tests.pages import SEED_TEXT, fixture
 

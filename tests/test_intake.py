@@ -1,4 +1,4 @@
-"""claims/intake.py: importing once, failing cleanly, and deciding on suggestions."""
+"""claims/intake/: importing once, failing cleanly, and deciding on suggestions."""
 
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import html as lxml_html
 
-from claims.attribution import attribute, names_in
 from claims.deadlines import Precision, find_deadlines
+from claims.intake.attribution import attribute, names_in
 
 MAX_SUGGESTIONS = 20
 MIN_SCORE = 1.5

@@ -1,8 +1,9 @@
 """Who said a sentence, who reported it, and which words are the claim itself (English).
 
-Pure Python, used by `claims.extraction`. The rules are general: a speech verb and the name on its
-left ("Ahmad Jadayan, … told"), on its right ("…, said Jadayan"), "according to X", "X reported",
-with a pronoun or a surname resolved to the person last named in full earlier in the article.
+Pure Python, used by `claims.intake.extraction`. The rules are general: a speech verb and the name
+on its left ("Ahmad Jadayan, … told"), on its right ("…, said Jadayan"), "according to X", "X
+reported", with a pronoun or a surname resolved to the person last named in full earlier in the
+article.
 """
 
 from __future__ import annotations

@@ -1,83 +1,24 @@
-"""Article intake: queue an import, run it (fetch → extract → suggestions), and decide on each
-suggestion. A failed import keeps its reason on the article's import record and changes nothing
-else; accepting a suggestion makes a draft claim through `claims.workflow`.
-"""
-
-from __future__ import annotations
+"""Importing an article: queue it (from a URL or pasted text), run it (fetch → extract →
+suggestions), retry it, or read its text again. A failed import keeps its reason on the article's
+import record and changes nothing else."""
 
 import datetime as dt
-import hashlib
-import re
-from dataclasses import dataclass
-from difflib import SequenceMatcher
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
 from django.db.models import Q
-from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from claims import extraction, workflow
-from claims.models import Article, ArticleImport, Claim, Claimant, ClaimantAlias, Source, Suggestion
-from claims.names import normalise, same_person
+from claims.intake import extraction
+from claims.intake.dedupe import canonical_url, content_hash, find_duplicate, pasted_text
+from claims.intake.errors import AlreadyImported, IntakeError
+from claims.intake.suggestions import similar_claim
+from claims.models import Article, ArticleImport, Source, Suggestion
 from factcheck.lib import fetching
 
 UNKNOWN_SOURCE = "Unknown source"
 MIN_WORDS = 5  # fewer, and the page had no article in it (a menu, a login wall)
-SIMILAR = 0.5  # trigram similarity (or difflib ratio) from which a claim is "possibly the same"
-_TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga")
-_TRACKING_EXACT = {"ref", "ref_src", "cmpid", "ocid", "spm", "share", "s_cid", "yclid"}
-
-
-class IntakeError(Exception):
-    """An import or a decision was refused; the message says why, and nothing was changed."""
-
-
-class AlreadyImported(IntakeError):
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        super().__init__(
-            f"This article was imported already: article #{article.pk} “{article.headline}”."
-        )
-
-
-@dataclass(frozen=True)
-class ClaimantMatch:
-    """An existing claimant a suggested name may stand for; `exact` when name or alias agree."""
-
-    claimant: Claimant
-    exact: bool
-
-
-# --- Importing ----------------------------------------------------------------------------------
-
-
-def canonical_url(url: str) -> str:
-    """The URL with scheme and host in lower case, no tracking parameters, fragment, default port
-    or trailing slash: the key under which an article is imported once."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    port = parts.port if parts.port and parts.port not in (80, 443) else None
-    netloc = f"{host}:{port}" if port else host
-    query = [
-        (key, value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not key.lower().startswith(_TRACKING) and key.lower() not in _TRACKING_EXACT
-    ]
-    path = parts.path.rstrip("/") if parts.path not in ("", "/") else ""
-    return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(sorted(query)), ""))
-
-
-def find_duplicate(*, url: str = "", content: str = "") -> Article | None:
-    """The article already imported from this URL (canonicalised) or with this pasted content."""
-    if url:
-        canonical = canonical_url(url)
-        return Article.objects.filter(Q(url=canonical) | Q(url=url.strip())).first()
-    if content:
-        digest = _hash(content)
-        return Article.objects.filter(intake__content_hash=digest).first()
-    return None
 
 
 @transaction.atomic
@@ -112,7 +53,7 @@ def queue_import(
         article=article,
         requested_url=url,
         pasted=content,
-        content_hash=_hash(content) if content else "",
+        content_hash=content_hash(content) if content else "",
         published_given=published is not None,
         requested_by=by,
     )
@@ -249,118 +190,6 @@ def store_suggestions(article: Article) -> list[Suggestion]:
     return stored
 
 
-def similar_claim(statement: str, quote: str = "", *, not_: int | None = None) -> Claim | None:
-    """The existing claim closest to this one, if close enough to be possibly the same: trigram
-    similarity on PostgreSQL, a word-overlap prefilter and difflib elsewhere. `not_` is the claim
-    the suggestion itself became, which is no duplicate of it."""
-    claims = Claim.objects.exclude(pk=not_) if not_ else Claim.objects.all()
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
-        scored = claims.annotate(
-            similarity=Greatest(
-                TrigramSimilarity("statement", statement), TrigramSimilarity("quote", quote or "")
-            )
-        )
-        return scored.filter(similarity__gte=SIMILAR).order_by("-similarity").first()
-    words = sorted(set(re.findall(r"\w{5,}", statement.lower())), key=len, reverse=True)[:4]
-    if not words:
-        return None
-    overlap = Q()
-    for word in words:
-        overlap |= Q(statement__icontains=word) | Q(quote__icontains=word)
-    best, best_ratio = None, SIMILAR
-    for claim in claims.filter(overlap).only("statement", "quote")[:200]:
-        ratio = max(_ratio(statement, claim.statement), _ratio(quote, claim.quote))
-        if ratio >= best_ratio:
-            best, best_ratio = claim, ratio
-    return best
-
-
-def _ratio(a: str, b: str) -> float:
-    return SequenceMatcher(None, a.lower(), b.lower()).ratio() if a and b else 0.0
-
-
-# --- Deciding -----------------------------------------------------------------------------------
-
-
-def claimant_matches(name: str) -> list[ClaimantMatch]:
-    """Claimants a name may stand for: exact (name or alias) first, then other spellings."""
-    if not name.strip():
-        return []
-    key = normalise(name)
-    exact = {
-        c.pk: c
-        for c in Claimant.objects.filter(
-            Q(name__iexact=name.strip()) | Q(aliases__name__iexact=name)
-        )
-    }
-    matches = [ClaimantMatch(c, True) for c in exact.values()]
-    for claimant in Claimant.objects.prefetch_related("aliases").exclude(pk__in=exact):
-        spellings = [claimant.name, *(alias.name for alias in claimant.aliases.all())]
-        if any(normalise(s) == key or same_person(s, name) for s in spellings):
-            matches.append(ClaimantMatch(claimant, normalise(claimant.name) == key))
-    return matches
-
-
-@transaction.atomic
-def accept(
-    suggestion: Suggestion,
-    *,
-    by,
-    statement: str | None = None,
-    quote: str | None = None,
-    claimant_name: str | None = None,
-    claimant: Claimant | None = None,
-    reported_by: str | None = None,
-) -> Claim:
-    """Make the suggestion a draft claim, as suggested or as edited.
-
-    `claimant` is the existing person the editor confirmed; if it was spelt differently, that
-    spelling is remembered as an alias. Without it, the name is matched exactly or created.
-    """
-    _require_open(suggestion, by)
-    name = (suggestion.claimant_name if claimant_name is None else claimant_name).strip()
-    quote = suggestion.quote if quote is None else quote.strip()
-    if not quote:
-        raise IntakeError("A claim needs the words it quotes; the quote is empty.")
-    claim = Claim(
-        statement=(statement or suggestion.statement).strip(),
-        quote=quote,
-        article=suggestion.article,
-        claimant=_claimant_for(name, claimant),
-        reported_by=(suggestion.reported_by if reported_by is None else reported_by).strip(),
-        created_by=by,
-    )
-    if suggestion.deadline_expression or quote != suggestion.quote:
-        workflow.fill_deadline(claim)
-    workflow.check_deadline(claim)
-    claim.save()
-    workflow.record_created(claim, by=by)
-    _decide(suggestion, Suggestion.Status.ACCEPTED, by, claim=claim)
-    return claim
-
-
-@transaction.atomic
-def reject(suggestion: Suggestion, *, by) -> None:
-    """Mark the suggestion rejected; a later import of the article will not offer it again."""
-    _require_open(suggestion, by)
-    _decide(suggestion, Suggestion.Status.REJECTED, by)
-
-
-# --- Helpers ------------------------------------------------------------------------------------
-
-
-def pasted_text(content: str) -> str:
-    """Pasted text as it is kept and compared: a browser's CRLF line ends (and a file's trailing
-    spaces) do not make the same article a different one."""
-    return "\n".join(line.rstrip() for line in content.splitlines()).strip()
-
-
-def _hash(content: str) -> str:
-    return hashlib.sha256(pasted_text(content).encode("utf-8")).hexdigest()
-
-
 def _source(name: str, url: str | None) -> Source:
     if name.strip():
         return Source.objects.get_or_create(name=name.strip()[:200])[0]
@@ -406,35 +235,3 @@ def _finish(intake: ArticleImport, state: str, error: str = "") -> None:
         state=state, error=error[:500], finished_at=now, state_since=now
     )
     intake.state, intake.error, intake.finished_at = state, error[:500], now
-
-
-def _require_open(suggestion: Suggestion, by) -> None:
-    if by is not None and not by.has_perm("claims.add_claim"):
-        raise IntakeError(
-            f"{by} may not decide on suggestions: it needs the 'add_claim' permission."
-        )
-    current = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
-    if current.status != Suggestion.Status.OPEN:
-        raise IntakeError(f"This suggestion was {current.get_status_display()} already.")
-
-
-def _claimant_for(name: str, confirmed: Claimant | None) -> Claimant | None:
-    if confirmed is not None:
-        known = {normalise(confirmed.name), *(normalise(a.name) for a in confirmed.aliases.all())}
-        if name and normalise(name) not in known:
-            try:
-                with transaction.atomic():
-                    ClaimantAlias.objects.create(name=name[:200], claimant=confirmed)
-            except IntegrityError as error:
-                raise IntakeError(f"“{name}” is already an alias of another claimant.") from error
-        return confirmed
-    if not name:
-        return None
-    exact = [match.claimant for match in claimant_matches(name) if match.exact]
-    return exact[0] if exact else Claimant.objects.create(name=name[:200])
-
-
-def _decide(suggestion: Suggestion, status: str, by, *, claim: Claim | None = None) -> None:
-    suggestion.status, suggestion.claim = status, claim
-    suggestion.decided_by, suggestion.decided_at = by, timezone.now()
-    suggestion.save(update_fields=["status", "claim", "decided_by", "decided_at"])

@@ -1,0 +1,43 @@
+"""Articles in: imported from an address or pasted, read for claims worth checking (extraction,
+attribution, names; pure Python), and the suggestions decided on by an editor."""
+
+from claims.intake.dedupe import canonical_url, find_duplicate, pasted_text
+from claims.intake.errors import AlreadyImported, IntakeError
+from claims.intake.imports import (
+    check_size,
+    extract_again,
+    queue_import,
+    retry_import,
+    run_import,
+    stalled_imports,
+    start_after_commit,
+    store_suggestions,
+)
+from claims.intake.suggestions import (
+    ClaimantMatch,
+    accept,
+    claimant_matches,
+    reject,
+    similar_claim,
+)
+
+__all__ = [
+    "AlreadyImported",
+    "ClaimantMatch",
+    "IntakeError",
+    "accept",
+    "canonical_url",
+    "check_size",
+    "claimant_matches",
+    "extract_again",
+    "find_duplicate",
+    "pasted_text",
+    "queue_import",
+    "reject",
+    "retry_import",
+    "run_import",
+    "similar_claim",
+    "stalled_imports",
+    "start_after_commit",
+    "store_suggestions",
+]
