@@ -1,7 +1,7 @@
 """The public site: thin views over `Claim.objects.public()`; nothing unpublished leaves here.
 
 The reads live on the querysets (`claims.models.ClaimQuerySet`), the filters in `claims.filters`,
-the pictures in `claims.charts` and the ClaimReview in `claims.jsonld`.
+the pictures in `claims.charts` and the ClaimReview in `claims.claimreview.jsonld`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from claims import charts, jsonld
+from claims import charts
+from claims.claimreview import jsonld
 from claims.filters import ClaimFilter
 from claims.models import Claim, Claimant, ClaimEvent, Source
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
-from claims import claimreview
+from claims.claimreview import feed as claimreview
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

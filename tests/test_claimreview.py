@@ -16,8 +16,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
-from claims import claimreview, claimreview_import, workflow
-from claims.claimreview_formats import GivenRating, ItemError, parse_document
+from claims import workflow
+from claims.claimreview import feed as claimreview
+from claims.claimreview import importer as claimreview_import
+from claims.claimreview.formats import GivenRating, ItemError, parse_document
 from claims.models import (
     Article,
     Claim,

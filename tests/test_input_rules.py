@@ -13,7 +13,8 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import claimreview_import, intake, workflow
+from claims import intake, workflow
+from claims.claimreview import importer as claimreview_import
 from claims.models import Article, ArticleImport, Claim, Claimant, Evidence, Source, Verdict
 from factcheck.lib.text import clean_text
 from tests.conftest import write_verdict

@@ -7,7 +7,8 @@ import datetime as dt
 import extruct
 import pytest
 
-from claims import jsonld, workflow
+from claims import workflow
+from claims.claimreview import jsonld
 from claims.models import Article, Claimant, DatePrecision
 from tests.conftest import rating
 

@@ -80,7 +80,7 @@ class Verdict(models.Model):
     checked_on = models.DateField(
         null=True, blank=True, help_text="The day the outcome was observed, if not today."
     )
-    # Another organisation's fact-check, imported as published (claims/claimreview_import.py):
+    # Another organisation's fact-check, imported as published (claims/claimreview/importer.py):
     # its page, its publisher and its own words for the rating, exported again as they came.
     review_url = WebURLField(
         max_length=1000, blank=True, editable=False, help_text="The imported review's page."

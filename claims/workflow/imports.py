@@ -33,7 +33,7 @@ IMPORT_AUTHOR = "claimreview-import"
 @dataclass(frozen=True)
 class ImportedReview:
     """Another organisation's published fact-check, with its article, appearances and claimant
-    already found or made (see claims.claimreview_import)."""
+    already found or made (see claims.claimreview.importer)."""
 
     review_url: str
     origin_name: str

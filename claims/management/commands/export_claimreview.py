@@ -1,4 +1,4 @@
-"""Write every published verdict as a DataFeed of ClaimReview items (see claims.claimreview)."""
+"""Write every published verdict as a DataFeed of ClaimReview items (claims.claimreview.feed)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims import claimreview
+from claims.claimreview import feed as claimreview
 
 
 class Command(BaseCommand):

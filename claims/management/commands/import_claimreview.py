@@ -1,4 +1,4 @@
-"""Import other organisations' fact-checks from ClaimReview JSON (see claims.claimreview_import)."""
+"""Import other organisations' fact-checks from ClaimReview JSON (claims.claimreview.importer)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims import workflow
-from claims.claimreview_formats import FileError
-from claims.claimreview_import import import_document
+from claims.claimreview.formats import FileError
+from claims.claimreview.importer import import_document
 
 
 class Command(BaseCommand):

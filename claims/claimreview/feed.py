@@ -33,8 +33,8 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from claims import api_docs as docs
-from claims import jsonld
 from claims.api_base import AnonThrottle
+from claims.claimreview import jsonld
 from claims.models import Article, Claim, Verdict
 from factcheck.lib import page_cache
 

@@ -24,7 +24,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from claims import workflow
-from claims.claimreview_formats import (
+from claims.claimreview.formats import (
     Appearance,
     GivenRating,
     ItemError,

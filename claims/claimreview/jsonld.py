@@ -1,8 +1,8 @@
 """schema.org ClaimReview for a verdict page, as Google's fact-check guidelines describe it.
 
 `claim_review` builds the data, for the verdict pages and for the export feed alike
-(`claims.claimreview`); `script_tag` writes it into a `<script type="application/ld+json">` with
-`<`, `>` and `&` escaped, so no text in a claim can close the script element.
+(`claims.claimreview.feed`); `script_tag` writes it into a `<script type="application/ld+json">`
+with `<`, `>` and `&` escaped, so no text in a claim can close the script element.
 
 An imported verdict (another organisation's fact-check) keeps its own page, publisher and rating
 label, so that exporting it gives back the ClaimReview it was imported from.
@@ -108,7 +108,7 @@ def claim_review(claim: Claim, verdict: Verdict) -> dict[str, Any]:
     if date := _partial_date(claim.article):
         item["datePublished"] = date
     # An imported claim whose appearance was not known points at the review it came from
-    # (claims.claimreview_import): that page is no appearance of the claim.
+    # (claims.claimreview.importer): that page is no appearance of the claim.
     if not (verdict.is_imported and claim.article.url == verdict.review_url):
         appearances = [claim.article, *_later_appearances(claim)]
         item["appearance"] = [_appearance(article) for article in appearances]
