@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class ClaimsConfig(AppConfig):
@@ -37,3 +38,11 @@ class ClaimsConfig(AppConfig):
                 )
             ]
         )
+
+
+class WorkbenchAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the newsroom's site (claims/admin/site.py). It lives here, not in the
+    admin package, because INSTALLED_APPS loads it before any model may be imported."""
+
+    default = False  # named in INSTALLED_APPS; the `claims` entry is ClaimsConfig
+    default_site = "claims.admin.site.workbench_site"

@@ -7,7 +7,8 @@ import datetime as dt
 from celery import shared_task
 from django.conf import settings
 
-from claims import intake, linkcheck, notifications, workflow
+from claims import intake, notifications, workflow
+from claims.evidence import linkcheck
 
 
 @shared_task

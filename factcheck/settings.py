@@ -52,7 +52,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DEMO_MODE = env_bool("DEMO_MODE", DEBUG)
 
 INSTALLED_APPS = [
-    "claims.admin_site.WorkbenchAdminConfig",
+    "claims.apps.WorkbenchAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -246,7 +246,7 @@ IMPORT_STALLED_AFTER_SECONDS = int(
     env("IMPORT_STALLED_AFTER_SECONDS", int(FETCH_TOTAL_TIMEOUT) + 120)
 )
 
-# --- Link health (claims/linkcheck.py; see docs/workflow.md#link-health) ----------------------
+# --- Link health (claims/evidence/linkcheck.py; see docs/workflow.md#link-health) -------------
 # How often beat starts a run, and how much one run does at most: links, and seconds.
 LINK_CHECK_SWEEP_SECONDS = int(env("LINK_CHECK_SWEEP_SECONDS", 600))
 LINK_CHECK_BATCH_SIZE = int(env("LINK_CHECK_BATCH_SIZE", 100))
@@ -341,7 +341,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "webhooks.tasks.deliver_due",
         "schedule": schedule(WEBHOOK_SWEEP_SECONDS),
     },
-    # Evidence links due for a check, a bounded batch a run (claims/linkcheck.py).
+    # Evidence links due for a check, a bounded batch a run (claims/evidence/linkcheck.py).
     "check-links": {
         "task": "claims.tasks.check_links",
         "schedule": schedule(LINK_CHECK_SWEEP_SECONDS),

@@ -12,7 +12,7 @@ from django.db.transaction import atomic
 from django.urls import reverse
 
 from claims import workflow
-from claims.admin_history import delta
+from claims.admin.history import delta
 from claims.models import Claim, Evidence, Verdict
 from tests.conftest import write_verdict
 

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from claims import linkcheck
+from claims.evidence import linkcheck
 from claims.models import Evidence, LinkCheck
 from factcheck.lib import page_cache
 from factcheck.lib.fetching import LinkStatus

@@ -1,6 +1,6 @@
-"""claims/linkcheck.py against local servers: what each answer means for a link, which links are
-due, one check per host per delay across runs, hosts in turn, and two runs at once checking each
-link once."""
+"""claims/evidence/linkcheck.py against local servers: what each answer means for a link, which
+links are due, one check per host per delay across runs, hosts in turn, and two runs at once
+checking each link once."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from claims import linkcheck
+from claims.evidence import linkcheck
 from claims.models import Evidence, LinkCheck
 from factcheck.lib.fetching import LinkStatus
 from tests.linkserver import LinkServer, serve_links, status

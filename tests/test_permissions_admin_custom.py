@@ -192,7 +192,7 @@ def test_each_role_makes_exactly_its_transitions_in_the_admin(people, scene, rol
 
 
 def test_the_transitions_are_every_transition_the_admin_offers():
-    from claims.admin_transitions import TRANSITIONS as OFFERED
+    from claims.admin.transitions import TRANSITIONS as OFFERED
 
     assert set(TRANSITIONS) == set(OFFERED)
 

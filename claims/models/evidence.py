@@ -45,7 +45,7 @@ class Evidence(models.Model):
     )
     link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Checks failed in a row, and when the first of them was: "broken since" once enough have
-    # failed (claims/linkcheck.py has the rule). A working answer clears both.
+    # failed (claims/evidence/linkcheck.py has the rule). A working answer clears both.
     link_failures = models.PositiveSmallIntegerField(default=0, editable=False)
     link_failing_since = models.DateTimeField(null=True, blank=True, editable=False)
     # Set while a worker checks the link, so that another one leaves it alone.

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims import linkcheck
+from claims.evidence import linkcheck
 from claims.models import Claim, Evidence, LinkCheck
 
 

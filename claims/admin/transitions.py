@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from claims import workflow
-from claims.forms import CorrectionForm, ExtendForm, ReasonForm, ResolveForm
+from claims.admin.forms import CorrectionForm, ExtendForm, ReasonForm, ResolveForm
 from claims.models import Claim
 
 

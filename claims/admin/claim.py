@@ -1,4 +1,5 @@
-"""The staff side, made for a newsroom's day. State changes go through `claims.workflow`."""
+"""The claim's page in the admin: its words, deadline, evidence, verdicts and timeline, with a
+button for each step the user may take now. State changes go through `claims.workflow`."""
 
 from __future__ import annotations
 
@@ -15,89 +16,20 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from claims import csv_export, workflow
-from claims.admin_deadline import DeadlinePreview
-from claims.admin_history import HistoryAdmin
-from claims.admin_intake import IntakeViews
-from claims.admin_links import (
+from claims.admin.deadline import DeadlinePreview
+from claims.admin.forms import ClaimAdminForm, ReasonForm
+from claims.admin.history import HistoryAdmin
+from claims.admin.links import (
     ClaimLinkHistory,
-    EvidenceLinkHistory,
     EvidenceLinkState,
     LinkHealthFilter,
 )
-from claims.admin_transitions import TransitionViews
-from claims.forms import ArticleAdminForm, ClaimAdminForm, ReasonForm
+from claims.admin.transitions import TransitionViews
 from claims.models import (
-    Article,
     Claim,
-    Claimant,
-    ClaimantAlias,
-    Correction,
     Evidence,
-    Notification,
-    Rating,
-    Source,
-    Topic,
     Verdict,
 )
-from factcheck.lib.admin import ReadOnly
-
-
-@admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Source)
-class SourceAdmin(HistoryAdmin):
-    list_display = ["name", "domain", "country", "language", "is_demo"]
-    list_filter = ["country", "language", "is_demo"]
-    search_fields = ["name", "domain"]
-
-
-class AliasInline(admin.TabularInline):
-    model = ClaimantAlias
-    extra = 1
-
-
-@admin.register(Claimant)
-class ClaimantAdmin(HistoryAdmin):
-    list_display = ["name", "role", "affiliation", "is_demo"]
-    list_filter = ["is_demo"]
-    search_fields = ["name", "role", "affiliation", "aliases__name"]
-    inlines = [AliasInline]
-
-
-@admin.register(Article)
-class ArticleAdmin(IntakeViews, HistoryAdmin):
-    form = ArticleAdminForm
-    list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
-    list_filter = ["source", "language", "published_precision", "is_demo"]
-    search_fields = ["headline", "url", "byline"]
-    autocomplete_fields = ["source"]
-    date_hierarchy = "published_on"
-    list_select_related = ["source", "intake"]
-
-    @admin.display(description="published", ordering="published_on")
-    def published_display(self, article: Article) -> str:
-        return article.published_display
-
-    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
-        if change and {"published_on", "published_precision"} & set(form.changed_data):
-            if read := workflow.redate_article(obj, by=request.user):
-                self.message_user(request, f"Deadlines read again for {read} unpublished claim(s).")
-        else:
-            super().save_model(request, obj, form, change)
-
-    def get_urls(self):
-        return self.intake_urls(path) + super().get_urls()
-
-
-@admin.register(Rating)
-class RatingAdmin(admin.ModelAdmin):
-    list_display = ["label", "slug", "scale", "claimreview_value", "is_final", "order"]
-    list_filter = ["scale", "is_final"]
 
 
 class EvidenceInline(EvidenceLinkState, admin.TabularInline):
@@ -448,61 +380,3 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
 
     def get_urls(self):
         return self.deadline_preview_urls(path) + self.transition_urls(path) + super().get_urls()
-
-
-@admin.register(Verdict)
-class VerdictAdmin(ReadOnly, HistoryAdmin):
-    """All verdicts, for finding and reading; they are written on the claim's page."""
-
-    list_display = ["claim", "rating", "status", "author", "approver", "published_at", "is_current"]
-    list_filter = ["status", "rating", "is_current"]
-    search_fields = ["summary", "claim__statement"]
-    list_select_related = ["claim", "rating", "author", "approver"]
-    readonly_fields = [f.name for f in Verdict._meta.fields]
-    actions = ["export_csv"]
-
-    @admin.action(description="Export selected verdicts as CSV", permissions=["view"])
-    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
-        """The same rows as the API's `/api/verdicts/?format=csv` (claims/csv_export.py)."""
-        rows = (csv_export.verdict_row(v) for v in queryset.order_by("-published_at", "-pk"))
-        return csv_export.download("verdicts.csv", csv_export.VERDICT_COLUMNS, rows)
-
-
-@admin.register(Evidence)
-class EvidenceAdmin(EvidenceLinkHistory, HistoryAdmin):
-    list_display = ["title", "claim", "stance", "source_name", "link_state", "added_by"]
-    list_filter = ["stance", "link_health"]
-    readonly_fields = ["link_state", "link_history"]
-    search_fields = ["title", "url", "excerpt", "claim__statement"]
-    autocomplete_fields = ["claim"]
-    list_select_related = ["claim", "added_by"]
-
-    def save_model(self, request: HttpRequest, obj: Evidence, form, change: bool) -> None:
-        if not change:
-            obj.added_by = request.user
-        super().save_model(request, obj, form, change)
-
-
-@admin.register(Correction)
-class CorrectionAdmin(ReadOnly, admin.ModelAdmin):
-    """Every correction, for finding them; they are issued from the claim's page and never
-    changed or deleted."""
-
-    list_display = ["verdict", "issued_at", "issued_by", "note"]
-    list_select_related = ["verdict__rating", "issued_by"]
-    search_fields = ["note", "verdict__claim__statement"]
-    date_hierarchy = "issued_at"
-    readonly_fields = [f.name for f in Correction._meta.fields]
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "deadline", "created_at", "sent_at"]
-    list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
-    readonly_fields = [f.name for f in Notification._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False

@@ -6,7 +6,6 @@ import functools
 import logging
 
 from django.contrib import admin, messages
-from django.contrib.admin.apps import AdminConfig
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
@@ -37,7 +36,7 @@ class WorkbenchAdminSite(admin.AdminSite):
         return super().admin_view(refusals_explained, cacheable)
 
     def index(self, request: HttpRequest, extra_context=None):
-        from claims import linkcheck
+        from claims.evidence import linkcheck
         from claims.models import Claim
 
         extra_context = extra_context or {}
@@ -54,5 +53,10 @@ class WorkbenchAdminSite(admin.AdminSite):
         return super().index(request, extra_context)
 
 
-class WorkbenchAdminConfig(AdminConfig):
-    default_site = "claims.admin_site.WorkbenchAdminSite"
+@functools.cache
+def workbench_site() -> WorkbenchAdminSite:
+    """The one admin site: Django's `admin.site` (AdminConfig.default_site names this).
+
+    Made once and kept, because Django asks for it twice while making it: importing this
+    package registers the ModelAdmins, which asks `admin.site` for the site being made."""
+    return WorkbenchAdminSite()

@@ -1,6 +1,6 @@
 """Link health in the admin: each evidence link's state, its checks, and a claim filter on them.
 
-The checks themselves are made by `claims.linkcheck`; here they are only shown.
+The checks themselves are made by `claims.evidence.linkcheck`; here they are only shown.
 """
 
 from __future__ import annotations

@@ -1,0 +1,78 @@
+"""The newsroom's reference data in the admin: topics, sources, claimants, articles and ratings."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+from django.urls import path
+
+from claims import workflow
+from claims.admin.forms import ArticleAdminForm
+from claims.admin.history import HistoryAdmin
+from claims.admin.intake import IntakeViews
+from claims.models import (
+    Article,
+    Claimant,
+    ClaimantAlias,
+    Rating,
+    Source,
+    Topic,
+)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Source)
+class SourceAdmin(HistoryAdmin):
+    list_display = ["name", "domain", "country", "language", "is_demo"]
+    list_filter = ["country", "language", "is_demo"]
+    search_fields = ["name", "domain"]
+
+
+class AliasInline(admin.TabularInline):
+    model = ClaimantAlias
+    extra = 1
+
+
+@admin.register(Claimant)
+class ClaimantAdmin(HistoryAdmin):
+    list_display = ["name", "role", "affiliation", "is_demo"]
+    list_filter = ["is_demo"]
+    search_fields = ["name", "role", "affiliation", "aliases__name"]
+    inlines = [AliasInline]
+
+
+@admin.register(Article)
+class ArticleAdmin(IntakeViews, HistoryAdmin):
+    form = ArticleAdminForm
+    list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
+    list_filter = ["source", "language", "published_precision", "is_demo"]
+    search_fields = ["headline", "url", "byline"]
+    autocomplete_fields = ["source"]
+    date_hierarchy = "published_on"
+    list_select_related = ["source", "intake"]
+
+    @admin.display(description="published", ordering="published_on")
+    def published_display(self, article: Article) -> str:
+        return article.published_display
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        if change and {"published_on", "published_precision"} & set(form.changed_data):
+            if read := workflow.redate_article(obj, by=request.user):
+                self.message_user(request, f"Deadlines read again for {read} unpublished claim(s).")
+        else:
+            super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        return self.intake_urls(path) + super().get_urls()
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    list_display = ["label", "slug", "scale", "claimreview_value", "is_final", "order"]
+    list_filter = ["scale", "is_final"]

@@ -1,0 +1,79 @@
+"""Records written elsewhere (verdicts, corrections, e-mails owed), listed for finding and reading,
+and evidence across claims."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+
+from claims import csv_export
+from claims.admin.history import HistoryAdmin
+from claims.admin.links import (
+    EvidenceLinkHistory,
+)
+from claims.models import (
+    Correction,
+    Evidence,
+    Notification,
+    Verdict,
+)
+from factcheck.lib.admin import ReadOnly
+
+
+@admin.register(Verdict)
+class VerdictAdmin(ReadOnly, HistoryAdmin):
+    """All verdicts, for finding and reading; they are written on the claim's page."""
+
+    list_display = ["claim", "rating", "status", "author", "approver", "published_at", "is_current"]
+    list_filter = ["status", "rating", "is_current"]
+    search_fields = ["summary", "claim__statement"]
+    list_select_related = ["claim", "rating", "author", "approver"]
+    readonly_fields = [f.name for f in Verdict._meta.fields]
+    actions = ["export_csv"]
+
+    @admin.action(description="Export selected verdicts as CSV", permissions=["view"])
+    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
+        """The same rows as the API's `/api/verdicts/?format=csv` (claims/csv_export.py)."""
+        rows = (csv_export.verdict_row(v) for v in queryset.order_by("-published_at", "-pk"))
+        return csv_export.download("verdicts.csv", csv_export.VERDICT_COLUMNS, rows)
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(EvidenceLinkHistory, HistoryAdmin):
+    list_display = ["title", "claim", "stance", "source_name", "link_state", "added_by"]
+    list_filter = ["stance", "link_health"]
+    readonly_fields = ["link_state", "link_history"]
+    search_fields = ["title", "url", "excerpt", "claim__statement"]
+    autocomplete_fields = ["claim"]
+    list_select_related = ["claim", "added_by"]
+
+    def save_model(self, request: HttpRequest, obj: Evidence, form, change: bool) -> None:
+        if not change:
+            obj.added_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(ReadOnly, admin.ModelAdmin):
+    """Every correction, for finding them; they are issued from the claim's page and never
+    changed or deleted."""
+
+    list_display = ["verdict", "issued_at", "issued_by", "note"]
+    list_select_related = ["verdict__rating", "issued_by"]
+    search_fields = ["note", "verdict__claim__statement"]
+    date_hierarchy = "issued_at"
+    readonly_fields = [f.name for f in Correction._meta.fields]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "deadline", "created_at", "sent_at"]
+    list_filter = ["kind", ("sent_at", admin.EmptyFieldListFilter)]
+    readonly_fields = [f.name for f in Notification._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
