@@ -269,7 +269,7 @@ WEBHOOK_RETRY_MAX_SECONDS = int(env("WEBHOOK_RETRY_MAX_SECONDS", 3600))
 WEBHOOK_TIMEOUT = float(env("WEBHOOK_TIMEOUT", 10))
 WEBHOOK_SWEEP_SECONDS = int(env("WEBHOOK_SWEEP_SECONDS", 30))
 
-# --- REST API (claims/api.py; see docs/api.md) ----------------------------------------------
+# --- REST API (claims/api/; see docs/api.md) ------------------------------------------------
 # Anonymous requests per client address, counted in the default (shared) cache: "120/minute".
 API_ANON_THROTTLE_RATE = env("API_ANON_THROTTLE_RATE", "120/minute")
 # Items per page of a list, unless the request asks for another `page_size` (at most 100).
@@ -283,7 +283,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    # Pagination (API_PAGE_SIZE) and the anonymous throttle are set on the views (claims/api.py).
+    # Pagination (API_PAGE_SIZE) and the anonymous throttle are set on the views (claims/api/).
     # Client addresses behind this many proxies are read from X-Forwarded-For; none by default.
     "NUM_PROXIES": int(env("API_NUM_PROXIES") or 0) or None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

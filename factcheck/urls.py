@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
-from claims.claimreview import feed as claimreview
+from claims.api.claimreview import FeedView
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -14,7 +14,7 @@ urlpatterns = [
     path("healthz/", healthz),
     path("admin/", admin.site.urls),
     # Before the API's include, so that its router never sees this path.
-    path("api/claimreview.json", claimreview.FeedView.as_view(), name="claimreview-feed"),
-    path("api/", include("claims.api", namespace="api")),
+    path("api/claimreview.json", FeedView.as_view(), name="claimreview-feed"),
+    path("api/", include("claims.api.urls", namespace="api")),
     path("", include("claims.urls")),
 ]

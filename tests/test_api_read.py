@@ -15,7 +15,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims import workflow
-from claims.api_base import Pagination
+from claims.api.base import Pagination
 from claims.models import Claimant, Evidence, Source
 from factcheck.lib import page_cache
 from tests.conftest import rating, write_verdict

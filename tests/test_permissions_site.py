@@ -15,8 +15,8 @@ from django.urls import URLPattern, URLResolver, reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import api
 from claims import urls as public_urls
+from claims.api import urls as api
 from claims.models import Claim, Claimant, Evidence, Source, Topic
 from factcheck import urls as root_urls
 from tests.conftest import write_verdict

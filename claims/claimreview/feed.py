@@ -27,13 +27,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
-from rest_framework.request import Request
-from rest_framework.views import APIView
 
-from claims import api_docs as docs
-from claims.api_base import AnonThrottle
+from claims.api import docs as docs
 from claims.claimreview import jsonld
 from claims.models import Article, Claim, Verdict
 from factcheck.lib import page_cache
@@ -158,20 +153,3 @@ def feed_response(request: HttpRequest) -> HttpResponse:
         response["Last-Modified"] = http_date(state.last_modified)
     response["Cache-Control"] = f"public, max-age={FEED_MAX_AGE}"
     return response
-
-
-class FeedView(APIView):
-    """/api/claimreview.json: an API endpoint like the others (the anonymous throttle, tokens,
-    JSON errors, in the OpenAPI schema) whose answer is the feed itself, whatever is accepted."""
-
-    permission_classes = [AllowAny]
-    throttle_classes = [AnonThrottle]
-    renderer_classes = [JSONRenderer]  # for its errors (429, 401, 405); the feed is its own
-    schema = docs.ApiSchema()
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> tuple:
-        return super().perform_content_negotiation(request, force=True)
-
-    @docs.CLAIMREVIEW_FEED
-    def get(self, request: Request) -> HttpResponse:
-        return feed_response(request._request)

@@ -1,4 +1,4 @@
-"""What every endpoint of the REST API shares (see claims/api.py and docs/api.md): who is in
+"""What every endpoint of the REST API shares (see claims/api/views.py and docs/api.md): who is in
 the newsroom, the role permissions, the anonymous throttle, pagination, the read-only base view
 with conditional GETs and CSV, and the workflow's refusals as API errors."""
 
@@ -24,9 +24,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
-from claims import api_docs as docs
 from claims import csv_export, workflow
-from claims.api_conditional import ConditionalReads
+from claims.api import docs as docs
+from claims.api.conditional import ConditionalReads
 from factcheck.lib import refusals
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""The OpenAPI descriptions of claims/api.py's endpoints: what each answers, and every error.
+"""The OpenAPI descriptions of claims/api/views.py's endpoints: what each answers, and every error.
 
 Kept apart from the views so that the views stay readable; drf-spectacular reads these through
 `extend_schema_view` and `extend_schema`.
@@ -13,7 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.permissions import SAFE_METHODS
 
-from claims import serializers as s
+from claims.api import serializers as s
 
 NOT_MODIFIED = OpenApiResponse(
     description="Not modified: the `If-None-Match` ETag (or `If-Modified-Since` date) still "

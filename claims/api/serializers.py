@@ -1,4 +1,4 @@
-"""The REST API's representations (see claims/api.py and docs/api.md).
+"""The REST API's representations (see claims/api/views.py and docs/api.md).
 
 Read serializers show what the public site shows; the few fields only the newsroom may see
 (`open_verdict`, `reviewer`, a verdict's `author` and `approver`, an article's import state) are

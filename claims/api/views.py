@@ -13,22 +13,17 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.urls import include, path, re_path
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_view
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import exceptions, mixins, status
-from rest_framework.decorators import action, api_view, permission_classes, schema
-from rest_framework.permissions import AllowAny
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
 
-from claims import api_docs as docs
 from claims import csv_export, intake, workflow
-from claims import serializers as s
-from claims.api_base import (
-    AnonThrottle,
+from claims.api import docs as docs
+from claims.api import serializers as s
+from claims.api.base import (
     Conflict,
     IdFilter,
     InNewsroom,
@@ -389,40 +384,3 @@ class TopicViewSet(ReadViewSet):
 
     def public_queryset(self) -> QuerySet:
         return Topic.objects.order_by("name", "pk")
-
-
-router = SimpleRouter()
-router.register("claims", ClaimViewSet, basename="claim")
-router.register("verdicts", VerdictViewSet, basename="verdict")
-router.register("evidence", EvidenceViewSet, basename="evidence")
-router.register("articles", ArticleViewSet, basename="article")
-router.register("sources", SourceViewSet, basename="source")
-router.register("claimants", ClaimantViewSet, basename="claimant")
-router.register("ratings", RatingViewSet, basename="rating")
-router.register("topics", TopicViewSet, basename="topic")
-
-
-@api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
-@permission_classes([AllowAny])
-@schema(None)
-def not_found(request: Request) -> Response:
-    """Any other address under /api/ ending in a slash: a JSON 404, as the endpoints give."""
-    raise exceptions.NotFound()
-
-
-urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(throttle_classes=[AnonThrottle]), name="schema"),
-    path(
-        "docs/",
-        # The split view serves its init script from a URL, and our template has no inline
-        # style: the page keeps to the Content-Security-Policy.
-        SpectacularSwaggerSplitView.as_view(
-            url_name="api:schema", template_name="api/docs.html", throttle_classes=[AnonThrottle]
-        ),
-        name="docs",
-    ),
-    path("", include(router.urls)),
-    # Last: an unknown address (or an id that is not one) is a JSON 404, not the site's page.
-    re_path(r"^.*/$", not_found),
-]
-app_name = "api"
