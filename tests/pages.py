@@ -10,7 +10,7 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_TEXT = (
-    Path(__file__).resolve().parent.parent / "claims/demo_data/iraq-syria-border-60-days.txt"
+    Path(__file__).resolve().parent.parent / "claims/demo/data/iraq-syria-border-60-days.txt"
 )
 LOOPBACK = ["127.0.0.1/32"]
 

@@ -284,7 +284,7 @@ def test_the_newsroom_loop_from_logging_a_claim_to_the_public_page(browser, live
 
 
 def test_the_editor_accepts_a_suggested_claim_from_an_imported_article(browser, live_server):
-    seed = Path(settings.BASE_DIR) / "claims" / "demo_data" / "iraq-syria-border-60-days.txt"
+    seed = Path(settings.BASE_DIR) / "claims" / "demo" / "data" / "iraq-syria-border-60-days.txt"
     intake = intake_service.queue_import(
         content=seed.read_text(), source_name="Al-Masdar News", published=dt.date(2019, 7, 20)
     )
