@@ -1,44 +1,17 @@
-"""Shared fixtures: the newsroom's people, an article and claims in each state."""
+"""Shared fixtures: the newsroom's people, an article and claims in each state. Helpers that tests
+import live in tests/support/."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import socket
 from collections.abc import Callable
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, User
 
 from claims import roles, workflow
-from claims.models import Article, Claim, Rating, Source, Verdict
-
-
-def server_reachable(url_env: str, default_port: int) -> bool:
-    """Whether the server named by an environment variable (host:port) accepts connections."""
-    from urllib.parse import urlparse
-
-    url = os.environ.get(url_env, "")
-    if not url or "://" not in url or url.startswith(("sqlite", "filesystem")):
-        return False
-    parsed = urlparse(url)
-    try:
-        with socket.create_connection((parsed.hostname, parsed.port or default_port), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-REDIS_BROKER = server_reachable("CELERY_BROKER_URL", 6379)
-
-
-def needs(condition: bool, reason: str):
-    """Skip, saying why, where a server is missing; in CI (REQUIRE_SERVERS=1) fail instead."""
-    if os.environ.get("REQUIRE_SERVERS") == "1":
-        return pytest.mark.server
-    return pytest.mark.skipif(not condition, reason=reason)
+from claims.models import Article, Claim, Source
+from tests.support.data import write_verdict
 
 
 @pytest.fixture(autouse=True)
@@ -97,10 +70,6 @@ def article(source) -> Article:
     )
 
 
-def rating(slug: str) -> Rating:
-    return Rating.objects.get(slug=slug)
-
-
 @pytest.fixture
 def make_claim(article, editor, reviewer) -> Callable[..., Claim]:
     def make(statement: str = "The bridge will reopen within two weeks.", **fields) -> Claim:
@@ -109,10 +78,6 @@ def make_claim(article, editor, reviewer) -> Callable[..., Claim]:
         return Claim.objects.create(statement=statement, created_by=editor, **fields)
 
     return make
-
-
-def write_verdict(claim: Claim, author: User, slug: str = "pending", summary: str = "S") -> Verdict:
-    return Verdict.objects.create(claim=claim, rating=rating(slug), summary=summary, author=author)
 
 
 @pytest.fixture

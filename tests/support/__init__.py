@@ -1,0 +1,1 @@
+"""What the tests share: servers and pages served locally, real Celery workers, test data."""

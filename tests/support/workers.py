@@ -1,0 +1,110 @@
+"""Real Celery processes for the tests: a worker (optionally with beat) on the test database.
+
+The worker reads the same settings as the tests, over the same broker: Redis where
+CELERY_BROKER_URL names one, else the filesystem broker under var/. Each run has a queue of its
+own, so no other worker on the machine takes its tasks.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def worker_database_url() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@contextmanager
+def celery_worker(
+    tmp_path: Path,
+    *,
+    beat: bool = False,
+    env: dict[str, str] | None = None,
+    queue: str | None = None,
+) -> Iterator[dict]:
+    """Run `celery worker` (with `-B` if beat) until the block ends; yield its queue and files.
+
+    Each worker has a queue of its own unless `queue` names one to share."""
+    queue = queue or f"test-{uuid.uuid4().hex[:8]}"
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    log = tmp_path / "worker.log"
+    mail_dir = tmp_path / "mail"
+    process_env = {
+        **os.environ,
+        "DATABASE_URL": worker_database_url(),
+        "CELERY_QUEUE": queue,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+        **(env or {}),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "factcheck",
+        "worker",
+        "--pool=solo",
+        "--loglevel=INFO",
+        "-Q",
+        queue,
+        "-n",
+        f"{tmp_path.name}-{queue}@%h",
+    ]
+    if beat:
+        command += ["-B", f"--schedule={tmp_path / 'beat-schedule'}"]
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=process_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_until(
+            lambda: "ready." in log.read_text(), timeout=60, what="the worker to start", log=log
+        )
+        yield {"queue": queue, "log": log, "mail_dir": mail_dir, "process": process}
+    finally:
+        if process.poll() is None:  # not killed by the test already
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def wait_until(
+    condition: Callable[[], bool], *, timeout: float, what: str, log: Path | None = None
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    tail = log.read_text()[-3000:] if log and log.exists() else ""
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}\n{tail}")
+
+
+def broker_in_use() -> str:
+    return settings.CELERY_BROKER_URL.split("://")[0]
