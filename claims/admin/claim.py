@@ -206,16 +206,6 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
         ("Evidence links", {"fields": ["link_history"]}),
         ("Timeline", {"fields": ["timeline"]}),
     ]
-    # Once public, a claim's wording is fixed: a change goes through retraction or a new verdict.
-    LOCKED_WHEN_PUBLIC = [
-        "statement",
-        "quote",
-        "article",
-        "claimant",
-        "reported_by",
-        "deadline",
-        "deadline_overridden",
-    ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         current = Verdict.objects.filter(is_current=True).select_related("rating")
@@ -225,15 +215,26 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
             .prefetch_related(Prefetch("verdicts", queryset=current, to_attr="current_verdicts"))
         )
 
-    # Editors log a claim; a reviewer researches it (evidence, verdicts) without rewording it.
-    LOGGED_BY_EDITORS = [*LOCKED_WHEN_PUBLIC, "appearances", "topics", "is_demo", "reviewer"]
+    # The claim's own fields, which the workflow says who may change when (editable_fields).
+    CLAIM_FIELDS = (
+        "statement",
+        "quote",
+        "article",
+        "appearances",
+        "claimant",
+        "reported_by",
+        "topics",
+        "is_demo",
+        "deadline",
+        "deadline_overridden",
+        "reviewer",
+    )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
-        if obj and not request.user.has_perm("claims.add_claim"):
-            fields += self.LOGGED_BY_EDITORS
-        elif obj and obj.is_public:
-            fields += self.LOCKED_WHEN_PUBLIC
+        if obj is not None:
+            editable = workflow.editable_fields(obj, request.user)
+            fields += [name for name in self.CLAIM_FIELDS if name not in editable]
         return fields
 
     def has_delete_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
@@ -295,11 +296,16 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
         return format_html("<ul class='timeline'>{}</ul>", rows) if events else "—"
 
     def save_model(self, request: HttpRequest, obj: Claim, form, change: bool) -> None:
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-        if not change:
-            workflow.record_created(obj, by=request.user)
+        if change:
+            workflow.edit_claim(obj, by=request.user, changed=form.changed_data)
+        else:
+            data = form.cleaned_data
+            workflow.create_claim(
+                obj,
+                by=request.user,
+                topics=data.get("topics", ()),
+                appearances=data.get("appearances", ()),
+            )
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         for instance in formset.save(commit=False):

@@ -9,9 +9,8 @@ from claims.models import Article, Claim, Rating, RatingScale
 
 
 class ClaimAdminForm(forms.ModelForm):
-    """Reads the deadline from the quote unless the editor overrides it, and checks it."""
-
-    DEADLINE_INPUTS = frozenset({"quote", "article", "deadline_overridden"})
+    """Shows the deadline the workflow will set (read from the quote unless the editor overrides
+    it) and its refusal, if any, on the form; saving goes through the workflow."""
 
     class Meta:
         model = Claim
@@ -32,27 +31,32 @@ class ClaimAdminForm(forms.ModelForm):
             "deadline": "Read from the quote when you save. Tick 'overridden' to set it yourself.",
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "reviewer" in self.fields:
+            self.fields["reviewer"].queryset = workflow.reviewers()
+
     def clean(self) -> dict:
         data = super().clean()
         claim = self.instance
-        for name in ("quote", "article", "deadline", "deadline_overridden"):
+        inputs = workflow.DEADLINE_INPUTS | {"deadline"}
+        if claim.pk and not set(self.changed_data) & inputs:
+            return data
+        for name in inputs:
             if name in data:
                 setattr(claim, name, data[name])
-        if data.get("deadline_overridden"):
-            if not data.get("deadline"):
-                self.add_error("deadline", "An overridden deadline needs a date.")
-                return data
-            claim.deadline_expression = claim.deadline_expression or "set by an editor"
-            claim.deadline_explanation = "Set by an editor, overriding what the quote says."
-            claim.deadline_approximate = False
-        elif claim.article_id and (not claim.pk or set(self.changed_data) & self.DEADLINE_INPUTS):
-            workflow.fill_deadline(claim)
-            data["deadline"] = claim.deadline
         try:
-            workflow.check_deadline(claim)
-        except workflow.DeadlineBeforeArticle as error:
-            self.add_error("deadline", f"{str(error).capitalize()}.")
+            workflow.set_deadline(claim)
+        except workflow.WorkflowError as error:
+            self.add_error("deadline", sentence(str(error)))
+        else:
+            data["deadline"] = claim.deadline
         return data
+
+
+def sentence(message: str) -> str:
+    """A refusal's words as a sentence of their own, for a form: "The deadline … 2019-07-31."."""
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -79,7 +83,7 @@ class ArticleAdminForm(forms.ModelForm):
             try:
                 workflow.check_article_date(self.instance)
             except workflow.DeadlineBeforeArticle as error:
-                self.add_error("published_on", f"{str(error).capitalize()}.")
+                self.add_error("published_on", sentence(str(error)))
         return data
 
 

@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
+from claims import workflow
 from factcheck.lib import refusals
 
 log = logging.getLogger(__name__)
@@ -20,9 +21,9 @@ class WorkbenchAdminSite(admin.AdminSite):
     index_title = "Newsroom"
 
     def admin_view(self, view, cacheable: bool = False):
-        """Every admin page, with a write the database refuses shown as a message rather than
-        an error page. The admin's own writes run in a transaction, so nothing of the refused
-        change is left behind; the page is shown again as it now is."""
+        """Every admin page, with a write the workflow or the database refuses shown as a
+        message rather than an error page. The admin's own writes run in a transaction, so
+        nothing of the refused change is left behind; the page is shown again as it now is."""
 
         @functools.wraps(view)
         def refusals_explained(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -31,6 +32,9 @@ class WorkbenchAdminSite(admin.AdminSite):
             except IntegrityError as error:
                 log.warning("admin write refused by the database: %s", error)
                 messages.error(request, f"{refusals.explain(error)} Nothing was saved.")
+                return HttpResponseRedirect(request.get_full_path())
+            except workflow.WorkflowError as error:
+                messages.error(request, f"Refused: {error} Nothing was saved.")
                 return HttpResponseRedirect(request.get_full_path())
 
         return super().admin_view(refusals_explained, cacheable)

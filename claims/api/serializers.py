@@ -342,6 +342,13 @@ class ClaimCreateSerializer(serializers.ModelSerializer):
     def validate(self, data: dict) -> dict:
         if data.get("deadline_overridden") and not data.get("deadline"):
             raise serializers.ValidationError({"deadline": "An overridden deadline needs a date."})
+        if data.get("deadline") and not data.get("deadline_overridden"):
+            raise serializers.ValidationError(
+                {
+                    "deadline": "A deadline is read from the quote; to set it, also send "
+                    "deadline_overridden: true."
+                }
+            )
         return data
 
 

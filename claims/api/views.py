@@ -96,27 +96,8 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
         topics = data.pop("topics", [])
-        reviewer = data.pop("reviewer", None)
-        claim = Claim(created_by=request.user, **data)
-        if claim.deadline_overridden:
-            claim.deadline_expression = "set by an editor"
-            claim.deadline_explanation = "Set by an editor, overriding what the quote says."
-        elif data.get("deadline"):
-            raise exceptions.ValidationError(
-                {
-                    "deadline": "A deadline is read from the quote; to set it, also send "
-                    "deadline_overridden: true."
-                }
-            )
-        else:
-            workflow.fill_deadline(claim)
-        with workflow_errors(), transaction.atomic():
-            workflow.check_deadline(claim)
-            claim.save()
-            claim.topics.set(topics)
-            workflow.record_created(claim, by=request.user)
-            if reviewer is not None:  # the workflow's rule: only a reviewer is assigned
-                workflow.assign(claim, reviewer=reviewer, by=request.user)
+        with workflow_errors():
+            claim = workflow.create_claim(Claim(**data), by=request.user, topics=topics)
         return created_response(s.ClaimDetailSerializer, claim, self, status.HTTP_201_CREATED)
 
     # Transitions: each parses its input and calls the workflow, nothing else.

@@ -35,13 +35,10 @@ def rating_named(slug: str) -> Rating:
 
 
 def new_claim(cast: Cast, topic: str = "", **fields) -> Claim:
-    claim = Claim(created_by=cast.editor, reviewer=cast.reviewer, **fields)
-    workflow.fill_deadline(claim)
-    claim.save()
-    workflow.record_created(claim, by=cast.editor)
-    if topic:
-        claim.topics.add(Topic.objects.get_or_create(slug=slugify(topic), name=topic)[0])
-    return claim
+    """A claim the editor logs and hands to the reviewer, as the admin does."""
+    topics = [Topic.objects.get_or_create(slug=slugify(topic), name=topic)[0]] if topic else []
+    claim = Claim(reviewer=cast.reviewer, **fields)
+    return workflow.create_claim(claim, by=cast.editor, topics=topics)
 
 
 def draft_verdict(
@@ -63,8 +60,9 @@ def submit_and_publish(claim: Claim, cast: Cast, at: dt.datetime | None = None) 
 
 def backdate(claim: Claim, dates: dict[str, list[dt.datetime]]) -> None:
     """Give a demo claim's timeline the dates it had: the n-th event of a kind gets the n-th
-    date listed for that kind; the claim was created on the first "created" date."""
+    date listed for that kind; the claim was created, and assigned, on the first "created" date."""
     left = {kind: list(days) for kind, days in dates.items()}
+    left.setdefault(ClaimEvent.Kind.ASSIGNED, dates["created"][:1])
     for event in claim.events.order_by("pk"):
         if left.get(event.kind):
             ClaimEvent.objects.filter(pk=event.pk).update(at=left[event.kind].pop(0))

@@ -105,13 +105,8 @@ def accept(
         article=suggestion.article,
         claimant=_claimant_for(name, claimant),
         reported_by=(suggestion.reported_by if reported_by is None else reported_by).strip(),
-        created_by=by,
     )
-    if suggestion.deadline_expression or quote != suggestion.quote:
-        workflow.fill_deadline(claim)
-    workflow.check_deadline(claim)
-    claim.save()
-    workflow.record_created(claim, by=by)
+    workflow.create_claim(claim, by=by)
     _decide(suggestion, Suggestion.Status.ACCEPTED, by, claim=claim)
     return claim
 

@@ -9,7 +9,16 @@ and the tasks call these functions and nothing else to change a claim.
 """
 
 from claims.workflow.articles import check_article_date, redate_article
-from claims.workflow.create import check_deadline, fill_deadline, read_deadline, record_created
+from claims.workflow.create import (
+    DEADLINE_INPUTS,
+    check_deadline,
+    create_claim,
+    edit_claim,
+    editable_fields,
+    fill_deadline,
+    read_deadline,
+    set_deadline,
+)
 from claims.workflow.deadline_sweep import (
     SWEEP_BATCH_SIZE,
     SweepResult,
@@ -23,6 +32,7 @@ from claims.workflow.editorial import (
     correct,
     publish,
     retract,
+    reviewers,
     send_back,
     submit,
 )
@@ -44,6 +54,7 @@ from claims.workflow.outcomes import extend, resolve
 from claims.workflow.transitions import available_transitions
 
 __all__ = [
+    "DEADLINE_INPUTS",
     "IMPORT_AUTHOR",
     "SWEEP_BATCH_SIZE",
     "AlreadyImported",
@@ -61,6 +72,9 @@ __all__ = [
     "check_deadline",
     "check_may_import_reviews",
     "correct",
+    "create_claim",
+    "edit_claim",
+    "editable_fields",
     "extend",
     "fill_deadline",
     "import_review",
@@ -68,11 +82,12 @@ __all__ = [
     "publish",
     "queue_reminders",
     "read_deadline",
-    "record_created",
     "redate_article",
     "resolve",
     "retract",
+    "reviewers",
     "send_back",
+    "set_deadline",
     "submit",
     "sweep",
 ]

@@ -1,22 +1,36 @@
-"""Creating a claim: its deadline read from the quote against the article's date (or set by an
-editor), checked, saved and put on the timeline."""
+"""Logging a claim and changing its words: its deadline read from the quote against the article's
+date (or set by an editor), checked, saved and put on the timeline; and who may change which of
+its fields in which state. The admin, the API, intake and the demo all log claims here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from django.db import transaction
+
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
-from claims.models import (
-    Claim,
-    ClaimEvent,
-)
-from claims.workflow.common import User, add_event
+from claims.models import Article, Claim, ClaimEvent, Topic
+from claims.workflow.common import User, add_event, credit, require
+from claims.workflow.editorial import assign
 from claims.workflow.errors import (
     DeadlineBeforeArticle,
+    InvalidTransition,
+    NotAllowed,
+    WorkflowError,
 )
 
-# --- Deadlines ----------------------------------------------------------------------------------
+# What the deadline is read from: a change to any of them reads it again.
+DEADLINE_INPUTS = frozenset({"quote", "article", "deadline_overridden"})
+# Once public, a claim's wording is fixed: a change goes through retraction or a new verdict.
+LOCKED_WHEN_PUBLIC = frozenset(
+    {"statement", "quote", "article", "claimant", "reported_by", "deadline", "deadline_overridden"}
+)
+# Editors log a claim; a reviewer researches it (evidence, verdicts) without rewording it.
+LOGGED_BY_EDITORS = LOCKED_WHEN_PUBLIC | {"appearances", "topics", "is_demo", "reviewer"}
+OVERRIDE_EXPLANATION = "Set by an editor, overriding what the quote says."
 
 
-def read_deadline(quote: str, claim_article) -> FoundDeadline | None:
+def read_deadline(quote: str, claim_article: Article | None) -> FoundDeadline | None:
     """The deadline a claim's quote states, resolved against its article's date.
 
     The first dated expression wins; a vague one is returned only when nothing is dated.
@@ -45,6 +59,21 @@ def fill_deadline(claim: Claim) -> FoundDeadline | None:
     return found
 
 
+def set_deadline(claim: Claim) -> None:
+    """The claim's deadline as its fields ask: the editor's own date when `deadline_overridden`
+    (which then needs one), else the one read from the quote. Then checked against the article:
+    DeadlineBeforeArticle, or a WorkflowError, leaves the claim as it was asked for."""
+    if claim.deadline_overridden:
+        if claim.deadline is None:
+            raise WorkflowError("an overridden deadline needs a date.")
+        claim.deadline_expression = claim.deadline_expression or "set by an editor"
+        claim.deadline_explanation = OVERRIDE_EXPLANATION
+        claim.deadline_approximate = False
+    elif claim.article_id:
+        fill_deadline(claim)
+    check_deadline(claim)
+
+
 def check_deadline(claim: Claim) -> None:
     """Raise DeadlineBeforeArticle if the deadline precedes the article's date."""
     published = claim.article.published_on if claim.article_id else None
@@ -55,6 +84,67 @@ def check_deadline(claim: Claim) -> None:
         )
 
 
-def record_created(claim: Claim, *, by: User) -> None:
-    """Note on the timeline that a claim was logged (called once, after its first save)."""
+@transaction.atomic
+def create_claim(
+    claim: Claim,
+    *,
+    by: User,
+    topics: Iterable[Topic] = (),
+    appearances: Iterable[Article] = (),
+) -> Claim:
+    """Log `claim` (new, unsaved, its fields filled in) as a draft: its deadline set
+    (`set_deadline`), saved, put on the timeline, and handed to its reviewer, if it names one,
+    as `assign` does. A refusal (WorkflowError) saves nothing."""
+    require(by, "add_claim", "log claims")
+    if claim.pk is not None:
+        raise InvalidTransition(f"claim #{claim.pk} is logged already.")
+    reviewer, claim.reviewer = claim.reviewer, None
+    set_deadline(claim)
+    claim.status = Claim.Status.DRAFT
+    claim.created_by = by
+    credit(claim, by=by, why="logged")
+    claim.save()
+    claim.topics.set(topics)
+    claim.appearances.set(appearances)
     add_event(claim, ClaimEvent.Kind.CREATED, "Logged.", by=by)
+    if reviewer is not None:
+        assign(claim, reviewer=reviewer, by=by)
+    return claim
+
+
+def editable_fields(claim: Claim, user: User) -> frozenset[str]:
+    """Which of `claim`'s fields `user` may change now: none for who may not change claims; the
+    research (not the words) for a reviewer; all but the locked wording once the claim is public."""
+    if not (user.has_perm("claims.change_claim") and user.has_perm("claims.add_claim")):
+        return frozenset()
+    fields = LOGGED_BY_EDITORS
+    if claim.is_public:
+        fields -= LOCKED_WHEN_PUBLIC
+    return fields
+
+
+@transaction.atomic
+def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> Claim:
+    """Save the `changed` fields of a logged claim, as set on it: refused (NotAllowed, nothing
+    saved) if one is not `by`'s to change in the claim's state; the deadline read again if what
+    it is read from changed; a new reviewer assigned as `assign` does."""
+    changed = set(changed)
+    stored = Claim.objects.select_for_update().get(pk=claim.pk)
+    refused = changed - editable_fields(stored, by)
+    if refused:
+        raise NotAllowed(
+            f"{by} may not change the claim's {', '.join(sorted(refused))} now "
+            f"(it is {stored.get_status_display()})."
+        )
+    if changed & (DEADLINE_INPUTS | {"deadline"}):
+        set_deadline(claim)
+    reviewer, claim.reviewer = claim.reviewer, stored.reviewer  # a new one is assigned below
+    credit(claim, by=by, why=f"changed: {', '.join(sorted(changed))}")
+    claim.save()
+    if reviewer is not None and reviewer != stored.reviewer:
+        assign(claim, reviewer=reviewer, by=by)
+    elif reviewer is None and stored.reviewer is not None:
+        claim.reviewer = None
+        credit(claim, by=by, why="reviewer removed")
+        claim.save(update_fields=["reviewer", "updated_at"])
+    return claim

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from claims import signals
@@ -32,6 +35,23 @@ def check_can_draft(claim: Claim) -> None:
     """A new verdict may be drafted on any claim but a retracted one, which is closed."""
     if claim.status == Claim.Status.RETRACTED:
         raise InvalidTransition("the claim is retracted: it gets no new verdict.")
+
+
+def reviewers() -> QuerySet:
+    """Who may be assigned a claim: active users with the reviewer's `submit_claim` permission."""
+    perm = Q(codename="submit_claim", content_type__app_label="claims")
+    granted = Permission.objects.filter(perm)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__in=granted)
+            | Q(groups__permissions__in=granted)
+        )
+        .distinct()
+        .order_by("username")
+    )
 
 
 @transaction.atomic

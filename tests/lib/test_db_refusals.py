@@ -11,8 +11,8 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import workflow
 from claims.models import Article, Claim, ClaimEvent, Evidence, Source
+from claims.workflow import create
 from factcheck.lib import refusals
 
 
@@ -99,7 +99,7 @@ def test_a_refused_inline_leaves_the_claims_other_changes_unsaved(
 
 
 def test_the_api_answers_a_refused_write_with_409_and_its_reason(editor, article, monkeypatch):
-    monkeypatch.setattr(workflow, "check_deadline", lambda claim: None)  # let it reach the DB
+    monkeypatch.setattr(create, "check_deadline", lambda claim: None)  # let it reach the DB
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
     before = everything()
