@@ -6,25 +6,24 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from claims import csv_export, workflow
 from claims.admin.deadline import DeadlinePreview
-from claims.admin.forms import ClaimAdminForm, ReasonForm
+from claims.admin.forms import ClaimAdminForm
 from claims.admin.history import HistoryAdmin
 from claims.admin.links import (
     ClaimLinkHistory,
     EvidenceLinkState,
     LinkHealthFilter,
 )
-from claims.admin.transitions import TransitionViews
+from claims.admin.transitions import TransitionActions, TransitionViews
 from claims.models import (
     Claim,
     Evidence,
@@ -112,7 +111,9 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmin):
+class ClaimAdmin(
+    ClaimLinkHistory, DeadlinePreview, TransitionViews, TransitionActions, HistoryAdmin
+):
     form = ClaimAdminForm
     list_display = [
         "short_statement",
@@ -143,13 +144,7 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
     date_hierarchy = "deadline"
     list_select_related = ["reviewer", "article__source"]
     inlines = [EvidenceInline, DraftVerdictInline, PublishedVerdictInline]
-    actions = [
-        "submit_selected",
-        "assign_to_me",
-        "publish_selected",
-        "retract_selected",
-        "export_csv",
-    ]
+    actions = [*TransitionActions.transition_actions, "export_csv"]
     readonly_fields = [
         "status",
         "tracking",
@@ -317,65 +312,6 @@ class ClaimAdmin(ClaimLinkHistory, DeadlinePreview, TransitionViews, HistoryAdmi
         for instance in formset.deleted_objects:
             instance.delete()
         formset.save_m2m()
-
-    # --- Actions: each goes through the workflow and reports per claim ----------------------
-
-    def _apply(self, request: HttpRequest, queryset: QuerySet, verb: str, transition) -> None:
-        for claim in queryset:
-            try:
-                transition(claim)
-            except workflow.WorkflowError as error:
-                self.message_user(request, f"Not {verb}: “{claim}” — {error}", messages.ERROR)
-            else:
-                self.message_user(request, f"{verb.capitalize()}: “{claim}”", messages.SUCCESS)
-
-    def has_submit_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("claims.submit_claim")
-
-    def has_publish_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("claims.publish_claim")
-
-    def has_retract_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("claims.retract_claim")
-
-    @admin.action(description="Submit verdicts for review", permissions=["submit"])
-    def submit_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._apply(request, queryset, "submitted", lambda c: workflow.submit(c, by=request.user))
-
-    @admin.action(description="Assign to me", permissions=["submit"])
-    def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._apply(
-            request,
-            queryset,
-            "assigned",
-            lambda c: workflow.assign(c, reviewer=request.user, by=request.user),
-        )
-
-    @admin.action(description="Publish submitted verdicts", permissions=["publish"])
-    def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._apply(request, queryset, "published", lambda c: workflow.publish(c, by=request.user))
-
-    @admin.action(description="Retract…", permissions=["retract"])
-    def retract_selected(self, request: HttpRequest, queryset: QuerySet):
-        form = ReasonForm(request.POST if "reason" in request.POST else None)
-        if form.is_valid():
-            reason = form.cleaned_data["reason"]
-            self._apply(
-                request,
-                queryset,
-                "retracted",
-                lambda c: workflow.retract(c, by=request.user, reason=reason),
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Retract claims",
-            "claims": queryset,
-            "form": form,
-            "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/claims/claim/retract_selected.html", context)
 
     @admin.action(description="Export selected claims as CSV", permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:

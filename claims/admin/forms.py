@@ -1,11 +1,12 @@
-"""Forms of the staff side: the claim form and the inputs of the workflow's transitions."""
+"""Forms of the staff side: the claim's and the article's (the transitions' forms are built from
+their registry, in claims/admin/transitions.py)."""
 
 from __future__ import annotations
 
 from django import forms
 
 from claims import workflow
-from claims.models import Article, Claim, Rating, RatingScale
+from claims.models import Article, Claim
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -85,41 +86,3 @@ class ArticleAdminForm(forms.ModelForm):
             except workflow.DeadlineBeforeArticle as error:
                 self.add_error("published_on", sentence(str(error)))
         return data
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Shown on the claim's timeline.",
-    )
-
-
-class ResolveForm(forms.Form):
-    rating = forms.ModelChoiceField(
-        queryset=Rating.objects.filter(scale=RatingScale.PROMISE, is_final=True),
-        help_text="The outcome once the deadline has passed.",
-    )
-    note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
-        max_length=500,
-        help_text="What happened, in one or two sentences: it becomes the verdict's summary.",
-    )
-    checked_on = forms.DateField(
-        required=False, help_text="The day the outcome was observed (YYYY-MM-DD), if not today."
-    )
-
-
-class ExtendForm(forms.Form):
-    new_deadline = forms.DateField(help_text="YYYY-MM-DD, after the current deadline.")
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Why, e.g. 'the ministry announced a new opening date'.",
-    )
-
-
-class CorrectionForm(forms.Form):
-    note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
-        help_text="What the verdict got wrong and what is right. Readers see it, dated, with the "
-        "verdict; the verdict itself stays as it was published.",
-    )

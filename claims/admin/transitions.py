@@ -1,76 +1,51 @@
-"""Buttons on a claim's admin page for each workflow transition the user may make now."""
+"""The workflow's transitions in the admin, built from their registry
+(claims/workflow/transitions.py): a button on a claim's page for each the user may make now, a
+page for each with a form of its inputs, and a list action for each that applies to many claims."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from claims import workflow
-from claims.admin.forms import CorrectionForm, ExtendForm, ReasonForm, ResolveForm
-from claims.models import Claim
+from claims.models import Claim, Rating
+from claims.workflow.transitions import TRANSITIONS, Input, Kind, Transition
 
 
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str
-    form: type[forms.Form] | None
-    help: str
+def input_field(spec: Input) -> forms.Field:
+    """The form field of one of a transition's inputs."""
+    common = {"required": spec.required, "help_text": spec.help}
+    if spec.kind == Kind.TEXT:
+        widget = forms.Textarea(attrs={"rows": 3, "cols": 60})
+        return forms.CharField(widget=widget, max_length=spec.max_length, **common)
+    if spec.kind == Kind.DATE:
+        return forms.DateField(**common)
+    if spec.kind == Kind.OUTCOME:
+        return forms.ModelChoiceField(queryset=Rating.objects.outcomes(), **common)
+    return forms.ModelChoiceField(queryset=workflow.reviewers(), empty_label="me", **common)
 
 
-TRANSITIONS = {
-    t.name: t
-    for t in [
-        Transition("assign_to_me", "Assign to me", None, "You will research this claim."),
-        Transition("submit", "Submit for review", None, "A publisher will approve the verdict."),
-        Transition("publish", "Publish verdict", None, "The verdict goes public now."),
-        Transition("send_back", "Send back", ReasonForm, "The verdict returns to its author."),
-        Transition(
-            "resolve",
-            "Record outcome",
-            ResolveForm,
-            "The outcome becomes a verdict that a publisher approves.",
-        ),
-        Transition(
-            "extend",
-            "Extend deadline",
-            ExtendForm,
-            "The claim is watched again until the new deadline.",
-        ),
-        Transition(
-            "retract",
-            "Retract",
-            ReasonForm,
-            "The claim leaves the lists; its page says it was retracted and why.",
-        ),
-        Transition(
-            "correct",
-            "Issue a correction",
-            CorrectionForm,
-            "The note is shown, dated, with the current verdict, and announced in the feeds.",
-        ),
-    ]
-}
+def transition_form(transition: Transition) -> type[forms.Form] | None:
+    """A form of the transition's inputs, or None for a transition that takes none."""
+    if not transition.inputs:
+        return None
+    fields = {spec.name: input_field(spec) for spec in transition.inputs}
+    return type(f"{transition.name.title().replace('_', '')}Form", (forms.Form,), fields)
 
 
-def _run(name: str, claim: Claim, user, data: dict[str, Any]):
-    if name == "assign_to_me":
-        return workflow.assign(claim, reviewer=user, by=user)
-    if name in ("submit", "publish"):
-        return getattr(workflow, name)(claim, by=user)
-    return getattr(workflow, name)(claim, by=user, **data)
+FORMS = {name: transition_form(t) for name, t in TRANSITIONS.items()}
 
 
 class TransitionViews:
-    """Mixed into ClaimAdmin: one view per transition, and the buttons on the change form."""
+    """Mixed into ClaimAdmin: one page per transition, and the buttons on the change form."""
 
     def transition_urls(self, path) -> list:
         return [
@@ -85,7 +60,8 @@ class TransitionViews:
         claim = self.get_object(request, object_id)
         buttons = []
         if claim is not None:
-            buttons = [TRANSITIONS[n] for n in workflow.available_transitions(claim, request.user)]
+            names = workflow.available_transitions(claim, request.user)
+            buttons = [TRANSITIONS[name] for name in names]
         extra_context = {**(extra_context or {}), "transitions": buttons}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -95,10 +71,13 @@ class TransitionViews:
         if transition is None or not self.has_view_permission(request, claim):
             raise PermissionDenied
         change_url = reverse("admin:claims_claim_change", args=[claim.pk])
-        form = transition.form(request.POST or None) if transition.form else None
-        if request.method == "POST" and (form is None or form.is_valid()):
+        form_class = FORMS[name]
+        posted = request.POST if request.method == "POST" else None
+        form = form_class(posted) if form_class else None
+        if posted is not None and (form is None or form.is_valid()):
+            inputs = form.cleaned_data if form else {}
             try:
-                _run(name, claim, request.user, form.cleaned_data if form else {})
+                workflow.run_transition(name, claim, by=request.user, **inputs)
             except workflow.WorkflowError as error:
                 self.message_user(request, f"{transition.label}: refused — {error}", messages.ERROR)
             else:
@@ -114,3 +93,60 @@ class TransitionViews:
             "change_url": change_url,
         }
         return TemplateResponse(request, "admin/claims/claim/transition.html", context)
+
+
+def _action(transition: Transition):
+    def apply(modeladmin: TransitionActions, request: HttpRequest, queryset: QuerySet):
+        return modeladmin.apply_transition(request, queryset, transition)
+
+    apply.__name__ = transition.name
+    apply.short_description = transition.label + ("…" if transition.inputs else "")
+    return apply
+
+
+class TransitionActions:
+    """Mixed into ClaimAdmin: the registry's bulk transitions as list actions, each offered to
+    who may make it, asking for its inputs first, and reporting claim by claim."""
+
+    transition_actions = [_action(t) for t in TRANSITIONS.values() if t.bulk]
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        for name, transition in TRANSITIONS.items():
+            if name in actions and not transition.allowed(request.user):
+                del actions[name]
+        return actions
+
+    def apply_transition(
+        self, request: HttpRequest, queryset: QuerySet, transition: Transition
+    ) -> HttpResponse | None:
+        form_class = FORMS[transition.name]
+        asked = any(spec.name in request.POST for spec in transition.inputs)
+        form = form_class(request.POST if asked else None) if form_class else None
+        if form is not None and not form.is_valid():
+            return self._ask_inputs(request, queryset, transition, form)
+        inputs = form.cleaned_data if form is not None else {}
+        for claim in queryset:
+            try:
+                workflow.run_transition(transition.name, claim, by=request.user, **inputs)
+            except workflow.WorkflowError as error:
+                self.message_user(
+                    request, f"Not {transition.done}: “{claim}” — {error}", messages.ERROR
+                )
+            else:
+                self.message_user(
+                    request, f"{transition.done.capitalize()}: “{claim}”", messages.SUCCESS
+                )
+        return None
+
+    def _ask_inputs(self, request, queryset, transition, form) -> TemplateResponse:
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{transition.label}: the claims selected",
+            "claims": queryset,
+            "transition": transition,
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/claims/claim/transition_selected.html", context)

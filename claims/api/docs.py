@@ -14,6 +14,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework.permissions import SAFE_METHODS
 
 from claims.api import serializers as s
+from claims.workflow.transitions import Transition
 
 NOT_MODIFIED = OpenApiResponse(
     description="Not modified: the `If-None-Match` ETag (or `If-Modified-Since` date) still "
@@ -195,31 +196,13 @@ ARTICLES = {
     ),
 }
 
-TRANSITIONS = {
-    "submit": "Send the claim's draft verdict to a publisher (needs `submit_claim`).",
-    "publish": "Approve and publish the submitted verdict (needs `publish_claim`; nobody "
-    "publishes a verdict they wrote).",
-    "send_back": "Return the submitted verdict to its author as a draft, with a reason (needs "
-    "`publish_claim`).",
-    "retract": "Withdraw a published claim, with a reason shown on its page (needs "
-    "`retract_claim`).",
-    "resolve": "Record a watched or due claim's outcome as a submitted verdict (needs "
-    "`resolve_claim`).",
-    "extend": "Move a watched or due claim's deadline later, with a reason (needs "
-    "`extend_deadline`).",
-    "assign": "Make a reviewer (you, if none is named) responsible for the claim (needs "
-    "`change_claim`).",
-    "correct": "Issue a correction to the claim's current published verdict: the verdict stays "
-    "as published, the dated note is shown with it and announced (needs `correct_verdict`).",
-}
 
-
-def transition(name: str, request: Any) -> Any:
-    """The schema of a transition: the claim after it, or the workflow's refusal."""
+def transition(t: Transition, request: Any) -> Any:
+    """The schema of a transition of the registry: the claim after it, or the refusal."""
     return extend_schema(
-        summary=name.replace("_", " ").capitalize(),
-        description=TRANSITIONS[name] + " It goes through `claims/workflow.py`; a refusal "
-        "changes nothing.",
+        summary=t.label,
+        description=f"{t.help} Needs `{t.permission}`. It goes through `claims/workflow/`; a "
+        "refusal changes nothing.",
         request=request,
         responses={
             200: OpenApiResponse(s.ClaimDetailSerializer, description="The claim after it."),

@@ -26,6 +26,7 @@ from claims.models import (
     Topic,
     Verdict,
 )
+from claims.workflow.transitions import TRANSITIONS, Input, Kind, Transition
 from factcheck.lib.weburl import validate_web_url
 
 
@@ -355,43 +356,49 @@ class ClaimCreateSerializer(serializers.ModelSerializer):
 # --- Transitions' inputs ------------------------------------------------------------------------
 
 
-class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="Shown on the claim's timeline."
-    )
-
-
-class CorrectionSerializer(serializers.Serializer):
-    note = serializers.CharField(
-        help_text="What the verdict got wrong and what is right; shown, dated, with the verdict."
-    )
-
-
-class ResolveSerializer(serializers.Serializer):
-    rating = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Rating.objects.all(),
-        help_text="fulfilled, partly-fulfilled, not-fulfilled or unverifiable.",
-    )
-    note = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="What happened."
-    )
-    checked_on = serializers.DateField(required=False, allow_null=True, default=None)
-
-
-class ExtendSerializer(serializers.Serializer):
-    deadline = serializers.DateField(help_text="The new deadline, after the current one.")
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class AssignSerializer(serializers.Serializer):
-    reviewer = serializers.PrimaryKeyRelatedField(
+def input_field(spec: Input) -> serializers.Field:
+    """The serializer field of one of a transition's inputs. Text may be left out: the workflow
+    then says what is missing, in the same words as in the admin."""
+    if spec.kind == Kind.TEXT:
+        return serializers.CharField(
+            required=False,
+            allow_blank=True,
+            default="",
+            max_length=spec.max_length,
+            help_text=spec.help,
+        )
+    if spec.kind == Kind.DATE:
+        if spec.required:
+            return serializers.DateField(help_text=spec.help)
+        return serializers.DateField(
+            required=False, allow_null=True, default=None, help_text=spec.help
+        )
+    if spec.kind == Kind.OUTCOME:
+        return serializers.SlugRelatedField(
+            slug_field="slug",
+            queryset=Rating.objects.all(),
+            help_text=f"{spec.help} One of: fulfilled, partly-fulfilled, not-fulfilled, "
+            "unverifiable.",
+        )
+    return serializers.PrimaryKeyRelatedField(
         queryset=get_user_model().objects.filter(is_active=True),
         required=False,
         allow_null=True,
         default=None,
-        help_text="The reviewer's user id; the caller when left out.",
+        help_text=f"{spec.help} A user id.",
     )
+
+
+def transition_serializer(transition: Transition) -> type[serializers.Serializer] | None:
+    """A serializer of the transition's inputs, or None for a transition that takes none."""
+    if not transition.inputs:
+        return None
+    fields = {spec.name: input_field(spec) for spec in transition.inputs}
+    name = transition.name.title().replace("_", "")
+    return type(f"{name}Serializer", (serializers.Serializer,), fields)
+
+
+TRANSITION_SERIALIZERS = {name: transition_serializer(t) for name, t in TRANSITIONS.items()}
 
 
 class ErrorSerializer(serializers.Serializer):

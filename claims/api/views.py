@@ -43,6 +43,7 @@ from claims.models import (
     Topic,
     Verdict,
 )
+from claims.workflow.transitions import TRANSITIONS, Transition
 
 # --- Claims -------------------------------------------------------------------------------------
 
@@ -100,83 +101,39 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
             claim = workflow.create_claim(Claim(**data), by=request.user, topics=topics)
         return created_response(s.ClaimDetailSerializer, claim, self, status.HTTP_201_CREATED)
 
-    # Transitions: each parses its input and calls the workflow, nothing else.
-
-    def _transition(self, request: Request, serializer_class: type | None, change: Any):
+    def run_transition(self, request: Request, name: str) -> Response:
+        """A transition of the registry: its inputs parsed, the workflow called, nothing else."""
         claim = self.get_object()
-        data = {}
+        serializer_class = s.TRANSITION_SERIALIZERS[name]
+        inputs = {}
         if serializer_class is not None:
             incoming = serializer_class(data=request.data)
             incoming.is_valid(raise_exception=True)
-            data = incoming.validated_data
+            inputs = incoming.validated_data
         with workflow_errors():
-            change(claim, request.user, **data)
+            workflow.run_transition(name, claim, by=request.user, **inputs)
         fresh = self.get_queryset().get(pk=claim.pk)
         return Response(s.ClaimDetailSerializer(fresh, context=self.get_serializer_context()).data)
 
-    @docs.transition("submit", None)
-    @action(detail=True, methods=["post"], permission_classes=[InNewsroom])
-    def submit(self, request: Request, pk: str) -> Response:
-        return self._transition(request, None, lambda c, by: workflow.submit(c, by=by))
 
-    @docs.transition("publish", None)
-    @action(detail=True, methods=["post"], permission_classes=[InNewsroom])
-    def publish(self, request: Request, pk: str) -> Response:
-        return self._transition(request, None, lambda c, by: workflow.publish(c, by=by))
+def _transition_action(transition: Transition) -> Any:
+    """POST /api/claims/{id}/<name>/ for one transition of the registry."""
 
-    @docs.transition("send_back", s.ReasonSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[InNewsroom], url_path="send-back")
-    def send_back(self, request: Request, pk: str) -> Response:
-        return self._transition(request, s.ReasonSerializer, _send_back)
+    def run(self: ClaimViewSet, request: Request, pk: str) -> Response:
+        return self.run_transition(request, transition.name)
 
-    @docs.transition("retract", s.ReasonSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[InNewsroom])
-    def retract(self, request: Request, pk: str) -> Response:
-        return self._transition(request, s.ReasonSerializer, _retract)
-
-    @docs.transition("resolve", s.ResolveSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[InNewsroom])
-    def resolve(self, request: Request, pk: str) -> Response:
-        return self._transition(request, s.ResolveSerializer, _resolve)
-
-    @docs.transition("extend", s.ExtendSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[InNewsroom])
-    def extend(self, request: Request, pk: str) -> Response:
-        return self._transition(request, s.ExtendSerializer, _extend)
-
-    @docs.transition("assign", s.AssignSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[InNewsroom])
-    def assign(self, request: Request, pk: str) -> Response:
-        return self._transition(request, s.AssignSerializer, _assign)
-
-    @docs.transition("correct", s.CorrectionSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[InNewsroom])
-    def correct(self, request: Request, pk: str) -> Response:
-        return self._transition(request, s.CorrectionSerializer, _correct)
+    run.__name__ = transition.name
+    route = action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[InNewsroom],
+        url_path=transition.name.replace("_", "-"),
+    )
+    return docs.transition(transition, s.TRANSITION_SERIALIZERS[transition.name])(route(run))
 
 
-def _send_back(claim: Claim, by: Any, *, reason: str) -> None:
-    workflow.send_back(claim, by=by, reason=reason)
-
-
-def _retract(claim: Claim, by: Any, *, reason: str) -> None:
-    workflow.retract(claim, by=by, reason=reason)
-
-
-def _resolve(claim: Claim, by: Any, *, rating: Rating, note: str, checked_on: Any) -> None:
-    workflow.resolve(claim, by=by, rating=rating, note=note, checked_on=checked_on)
-
-
-def _extend(claim: Claim, by: Any, *, deadline: Any, reason: str) -> None:
-    workflow.extend(claim, by=by, new_deadline=deadline, reason=reason)
-
-
-def _correct(claim: Claim, by: Any, *, note: str) -> None:
-    workflow.correct(claim, by=by, note=note)
-
-
-def _assign(claim: Claim, by: Any, *, reviewer: Any) -> None:
-    workflow.assign(claim, reviewer=reviewer or by, by=by)
+for _transition in TRANSITIONS.values():
+    setattr(ClaimViewSet, _transition.name, _transition_action(_transition))
 
 
 # --- Verdicts, evidence, articles ---------------------------------------------------------------

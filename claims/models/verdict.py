@@ -16,6 +16,12 @@ class RatingScale(models.TextChoices):
     PROMISE = "promise", "promise or prediction"
 
 
+class RatingQuerySet(models.QuerySet):
+    def outcomes(self) -> RatingQuerySet:
+        """The final ratings of a promise: what became of it once its deadline came."""
+        return self.filter(scale=RatingScale.PROMISE, is_final=True)
+
+
 class Rating(models.Model):
     """A verdict's rating. Ratings are data (see migration 0002), not code."""
 
@@ -30,6 +36,8 @@ class Rating(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
     description = models.CharField(max_length=300, blank=True)
+
+    objects = RatingQuerySet.as_manager()
 
     class Meta:
         ordering = ["scale", "order"]

@@ -51,12 +51,13 @@ from claims.workflow.imports import (
     import_review,
 )
 from claims.workflow.outcomes import extend, resolve
-from claims.workflow.transitions import available_transitions
+from claims.workflow.transitions import TRANSITIONS, available_transitions, run_transition
 
 __all__ = [
     "DEADLINE_INPUTS",
     "IMPORT_AUTHOR",
     "SWEEP_BATCH_SIZE",
+    "TRANSITIONS",
     "AlreadyImported",
     "DeadlineBeforeArticle",
     "FourEyesViolation",
@@ -86,6 +87,7 @@ __all__ = [
     "resolve",
     "retract",
     "reviewers",
+    "run_transition",
     "send_back",
     "set_deadline",
     "submit",

@@ -55,9 +55,11 @@ def reviewers() -> QuerySet:
 
 
 @transaction.atomic
-def assign(claim: Claim, *, reviewer: User, by: User) -> None:
-    """Make `reviewer` responsible for researching the claim and for its deadline reminders."""
+def assign(claim: Claim, *, by: User, reviewer: User | None = None) -> None:
+    """Make `reviewer` (`by` themselves if none is named) responsible for researching the claim
+    and for its deadline reminders."""
     require(by, "change_claim", "assign reviewers")
+    reviewer = reviewer or by
     if not reviewer.has_perm("claims.submit_claim"):
         raise NotAllowed(f"{reviewer} is not a reviewer and cannot be assigned a claim.")
     locked = Claim.objects.select_for_update().get(pk=claim.pk)

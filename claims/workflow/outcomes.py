@@ -66,7 +66,7 @@ def resolve(
 
 
 @transaction.atomic
-def extend(claim: Claim, *, by: User, new_deadline: dt.date, reason: str) -> None:
+def extend(claim: Claim, *, by: User, deadline: dt.date, reason: str) -> None:
     """Give a watched or due claim a later deadline; it goes back to watching."""
     require(by, "extend_deadline", "extend deadlines")
     if not reason.strip():
@@ -74,13 +74,13 @@ def extend(claim: Claim, *, by: User, new_deadline: dt.date, reason: str) -> Non
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.tracking not in (Claim.Tracking.WATCHING, Claim.Tracking.DUE):
         raise InvalidTransition("only a watched or due claim can have its deadline extended.")
-    if new_deadline <= claim.deadline:
+    if deadline <= claim.deadline:
         raise WorkflowError(
-            f"the new deadline {new_deadline:%Y-%m-%d} must be after the "
+            f"the new deadline {deadline:%Y-%m-%d} must be after the "
             f"current one, {claim.deadline:%Y-%m-%d}."
         )
     old = claim.deadline_display
-    claim.deadline = new_deadline
+    claim.deadline = deadline
     claim.deadline_approximate = False
     claim.deadline_overridden = True
     claim.deadline_explanation = f"Extended from {old}: {reason.strip()}"[:400]

@@ -1,40 +1,214 @@
-"""What may be done to a claim now, by whom."""
+"""The one registry of a claim's transitions: for each, its name, the workflow function that makes
+it, the permission it needs, its label and help, its inputs, and when the claim's state allows it.
+
+The admin's buttons and list actions, the API's actions and their OpenAPI descriptions, and
+`available_transitions` are all built from `TRANSITIONS`; a transition or an input is named the
+same everywhere. The functions check again when called: what is offered is a courtesy, the
+function is the guard.
+"""
 
 from __future__ import annotations
 
-from claims.models import (
-    Claim,
-    Verdict,
-)
-from claims.workflow.common import User, current_verdict, open_verdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
 
-# --- What may be done now -----------------------------------------------------------------------
+from claims.models import Claim, Verdict
+from claims.workflow.common import User, current_verdict, open_verdict
+from claims.workflow.editorial import assign, correct, publish, retract, send_back, submit
+from claims.workflow.outcomes import extend, resolve
+
+
+class Kind(StrEnum):
+    """What an input holds; each door turns it into its own field."""
+
+    TEXT = "text"
+    DATE = "date"
+    OUTCOME = "outcome"  # a final rating of the promise scale, by its slug in the API
+    REVIEWER = "reviewer"  # a user who may review, by id in the API
+
+
+@dataclass(frozen=True)
+class Input:
+    name: str
+    kind: Kind
+    help: str
+    required: bool = True
+    max_length: int | None = None  # for text
+
+
+@dataclass
+class State:
+    """What the claim's state allows, read once for all the transitions."""
+
+    claim: Claim
+    open_verdict: Verdict | None
+
+    @cached_property
+    def has_current_verdict(self) -> bool:
+        return current_verdict(self.claim) is not None
+
+    @property
+    def drafted(self) -> bool:
+        return self.open_verdict is not None and self.open_verdict.status == Verdict.Status.DRAFT
+
+    @property
+    def submitted(self) -> bool:
+        verdict = self.open_verdict
+        return verdict is not None and verdict.status == Verdict.Status.SUBMITTED
+
+    @property
+    def published(self) -> bool:
+        return self.claim.status == Claim.Status.PUBLISHED
+
+    @property
+    def tracked(self) -> bool:
+        tracking = self.claim.tracking
+        return self.published and tracking in (Claim.Tracking.WATCHING, Claim.Tracking.DUE)
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    done: str  # what it did, for a message: "submitted"
+    help: str
+    permission: str  # a codename of the claims app
+    run: Callable[..., Any]  # run(claim, by=user, **inputs)
+    applies: Callable[[State, User], bool]
+    inputs: tuple[Input, ...] = ()
+    bulk: bool = False  # also offered on a list of claims
+
+    def allowed(self, user: User) -> bool:
+        return user.has_perm(f"claims.{self.permission}")
+
+
+REASON = Input("reason", Kind.TEXT, "Why; shown on the claim's timeline.")
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in [
+        Transition(
+            "assign",
+            "Assign",
+            "assigned",
+            "A reviewer (you, if you name none) researches the claim and is told of its deadline.",
+            "change_claim",
+            assign,
+            lambda s, user: (
+                s.claim.status != Claim.Status.RETRACTED and s.claim.reviewer_id != user.pk
+            ),
+            (Input("reviewer", Kind.REVIEWER, "Who reviews it; you, if left empty.", False),),
+            bulk=True,
+        ),
+        Transition(
+            "submit",
+            "Submit for review",
+            "submitted",
+            "A publisher will approve the verdict.",
+            "submit_claim",
+            submit,
+            lambda s, user: (
+                s.drafted and s.claim.status in (Claim.Status.DRAFT, Claim.Status.PUBLISHED)
+            ),
+            bulk=True,
+        ),
+        Transition(
+            "publish",
+            "Publish verdict",
+            "published",
+            "The verdict goes public now; nobody publishes a verdict they wrote.",
+            "publish_claim",
+            publish,
+            lambda s, user: s.submitted and s.open_verdict.author_id != user.pk,
+            bulk=True,
+        ),
+        Transition(
+            "send_back",
+            "Send back",
+            "sent back",
+            "The verdict returns to its author as a draft, with your reason.",
+            "publish_claim",
+            send_back,
+            lambda s, user: s.submitted,
+            (REASON,),
+        ),
+        Transition(
+            "resolve",
+            "Record outcome",
+            "outcome recorded",
+            "The outcome of a watched or due claim becomes a verdict that a publisher approves.",
+            "resolve_claim",
+            resolve,
+            lambda s, user: s.tracked and s.open_verdict is None,
+            (
+                Input("rating", Kind.OUTCOME, "What became of the promise once its deadline came."),
+                Input(
+                    "note",
+                    Kind.TEXT,
+                    "What happened, in a sentence or two: the verdict's summary.",
+                    max_length=500,
+                ),
+                Input(
+                    "checked_on",
+                    Kind.DATE,
+                    "The day the outcome was observed, if not today.",
+                    False,
+                ),
+            ),
+        ),
+        Transition(
+            "extend",
+            "Extend deadline",
+            "deadline extended",
+            "The claim is watched again until its new, later deadline.",
+            "extend_deadline",
+            extend,
+            lambda s, user: s.tracked,
+            (
+                Input("deadline", Kind.DATE, "The new deadline, after the current one."),
+                Input("reason", Kind.TEXT, "Why, e.g. 'the ministry announced a new date'."),
+            ),
+        ),
+        Transition(
+            "retract",
+            "Retract",
+            "retracted",
+            "The claim leaves the lists; its page says it was retracted, and why.",
+            "retract_claim",
+            retract,
+            lambda s, user: s.published,
+            (REASON,),
+            bulk=True,
+        ),
+        Transition(
+            "correct",
+            "Issue a correction",
+            "corrected",
+            "The note is shown, dated, with the current verdict, which stays as it was published, "
+            "and is announced in the feeds.",
+            "correct_verdict",
+            correct,
+            lambda s, user: s.claim.is_public and s.has_current_verdict,
+            (
+                Input(
+                    "note",
+                    Kind.TEXT,
+                    "What the verdict got wrong and what is right; readers see it, dated.",
+                ),
+            ),
+        ),
+    ]
+}
 
 
 def available_transitions(claim: Claim, user: User) -> list[str]:
-    """The transitions `user` may make on `claim` now, for offering them as buttons.
+    """The transitions `user` may make on `claim` now, in the registry's order."""
+    state = State(claim, open_verdict(claim))
+    return [name for name, t in TRANSITIONS.items() if t.allowed(user) and t.applies(state, user)]
 
-    The transitions themselves check again: this list is a courtesy, not the guard.
-    """
-    verdict = open_verdict(claim)
-    draft = verdict is not None and verdict.status == Verdict.Status.DRAFT
-    submitted = verdict is not None and verdict.status == Verdict.Status.SUBMITTED
-    published = claim.status == Claim.Status.PUBLISHED
-    tracked = published and claim.tracking in (Claim.Tracking.WATCHING, Claim.Tracking.DUE)
-    rules = {
-        "assign_to_me": (
-            "submit_claim",
-            claim.status != Claim.Status.RETRACTED and claim.reviewer_id != user.pk,
-        ),
-        "submit": (
-            "submit_claim",
-            draft and claim.status in (Claim.Status.DRAFT, Claim.Status.PUBLISHED),
-        ),
-        "publish": ("publish_claim", submitted and verdict.author_id != user.pk),
-        "send_back": ("publish_claim", submitted),
-        "resolve": ("resolve_claim", tracked and verdict is None),
-        "extend": ("extend_deadline", tracked),
-        "retract": ("retract_claim", published),
-        "correct": ("correct_verdict", claim.is_public and current_verdict(claim) is not None),
-    }
-    return [name for name, (perm, ok) in rules.items() if ok and user.has_perm(f"claims.{perm}")]
+
+def run_transition(name: str, claim: Claim, *, by: User, **inputs: Any) -> Any:
+    """Make the transition `name` on `claim` as `by`, with its inputs (the door's parsed values)."""
+    return TRANSITIONS[name].run(claim, by=by, **inputs)

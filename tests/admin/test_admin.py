@@ -111,10 +111,10 @@ def offered_actions(client, user) -> set[str]:
 
 def test_each_role_is_offered_its_own_actions(client, make_claim, editor, reviewer, publisher):
     make_claim()
-    assert not {"submit_selected", "publish_selected"} & offered_actions(client, editor)
-    assert {"submit_selected", "assign_to_me"} <= offered_actions(client, reviewer)
-    assert "publish_selected" not in offered_actions(client, reviewer)
-    assert {"publish_selected", "retract_selected"} <= offered_actions(client, publisher)
+    assert not {"submit", "publish"} & offered_actions(client, editor)
+    assert {"submit", "assign"} <= offered_actions(client, reviewer)
+    assert "publish" not in offered_actions(client, reviewer)
+    assert {"publish", "retract"} <= offered_actions(client, publisher)
 
 
 def run_action(client, user, action: str, claims, **extra):
@@ -126,23 +126,24 @@ def run_action(client, user, action: str, claims, **extra):
 def test_submit_and_publish_actions_report_per_claim(client, make_claim, reviewer, publisher):
     ready, not_ready = make_claim("Ready one."), make_claim("Not ready.")
     write_verdict(ready, reviewer, "false")
-    response = run_action(client, reviewer, "submit_selected", [ready, not_ready])
+    response = run_action(client, reviewer, "submit", [ready, not_ready])
     texts = [str(m) for m in response.context["messages"]]
     assert any(t.startswith("Submitted: “Ready one.”") for t in texts)
     assert any("Not submitted: “Not ready.”" in t and "no draft verdict" in t for t in texts)
 
-    response = run_action(client, publisher, "publish_selected", [ready])
+    response = run_action(client, publisher, "publish", [ready])
     ready.refresh_from_db()
     assert ready.status == Claim.Status.PUBLISHED
 
 
 def test_retract_action_asks_for_a_reason_first(client, watching_claim, publisher):
-    response = run_action(client, publisher, "retract_selected", [watching_claim])
-    assert b"Retract claims" in response.content
+    response = run_action(client, publisher, "retract", [watching_claim])
+    assert b"Retract: the claims selected" in response.content
+    assert b'name="reason"' in response.content
     watching_claim.refresh_from_db()
     assert watching_claim.status == Claim.Status.PUBLISHED
 
-    run_action(client, publisher, "retract_selected", [watching_claim], reason="Misattributed.")
+    run_action(client, publisher, "retract", [watching_claim], reason="Misattributed.")
     watching_claim.refresh_from_db()
     assert watching_claim.status == Claim.Status.RETRACTED
     assert watching_claim.retraction_reason == "Misattributed."
@@ -150,7 +151,11 @@ def test_retract_action_asks_for_a_reason_first(client, watching_claim, publishe
 
 def test_assign_to_me_action(client, make_claim, other_reviewer):
     claim = make_claim()
-    run_action(client, other_reviewer, "assign_to_me", [claim])
+    page = run_action(client, other_reviewer, "assign", [claim])
+    assert b'name="reviewer"' in page.content  # whom to assign: "me" unless another is chosen
+    claim.refresh_from_db()
+    assert claim.reviewer != other_reviewer
+    run_action(client, other_reviewer, "assign", [claim], reviewer="")
     claim.refresh_from_db()
     assert claim.reviewer == other_reviewer
 
@@ -223,7 +228,7 @@ def test_a_draft_with_a_deadline_is_not_called_not_time_bound(client, make_claim
     """It has a deadline; it is just not watched until a pending verdict is published."""
     claim = make_claim(deadline=dt.date(2024, 1, 29))
     client.force_login(other_reviewer)
-    page = client.get(transition_url(claim, "assign_to_me")).content.decode()
+    page = client.get(transition_url(claim, "assign")).content.decode()
     assert "29 January 2024" in page
     assert "time-bound" not in page and "not watched yet" in page
     listing = client.get(reverse("admin:claims_claim_changelist")).content.decode()
@@ -251,7 +256,7 @@ def test_a_refused_transition_shows_why_and_changes_nothing(client, watching_cla
     client.force_login(reviewer)
     response = client.post(
         transition_url(watching_claim, "extend"),
-        {"new_deadline": "2024-01-01", "reason": "r"},
+        {"deadline": "2024-01-01", "reason": "r"},
         follow=True,
     )
     assert any("must be after" in str(m) for m in response.context["messages"])

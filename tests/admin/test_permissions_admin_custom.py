@@ -148,7 +148,7 @@ def test_only_who_may_add_claims_decides_on_suggestions(people, imported, role, 
 
 # (claim in the scene, form data, who may, what shows it happened)
 TRANSITIONS = {
-    "assign_to_me": ("bare", {}, {"reviewer", "publisher"}, "assigned"),
+    "assign": ("bare", {}, {"reviewer", "publisher"}, "assigned"),
     "submit": ("draft", {}, {"reviewer", "publisher"}, "in_review"),
     "publish": ("submitted", {}, {"publisher"}, "published"),
     "send_back": ("submitted", {"reason": "Check again."}, {"publisher"}, "draft"),
@@ -156,7 +156,7 @@ TRANSITIONS = {
     "resolve": ("watching", {"note": "It opened."}, {"reviewer", "publisher"}, "outcome"),
     "extend": (
         "watching",
-        {"new_deadline": "2024-03-01", "reason": "A new date."},
+        {"deadline": "2024-03-01", "reason": "A new date."},
         {"reviewer", "publisher"},
         "extended",
     ),

@@ -252,7 +252,7 @@ def test_an_extended_claim_that_falls_due_again_is_announced_again(
     webhook, watching_claim, reviewer
 ):
     workflow.sweep(as_of=AFTER_DEADLINE)
-    workflow.extend(watching_claim, by=reviewer, new_deadline=dt.date(2024, 3, 1), reason="Delayed")
+    workflow.extend(watching_claim, by=reviewer, deadline=dt.date(2024, 3, 1), reason="Delayed")
     workflow.sweep(as_of=dt.date(2024, 3, 5))
     keys = Delivery.objects.filter(event="claim.fell_due").values_list("event_key", flat=True)
     assert sorted(keys) == [

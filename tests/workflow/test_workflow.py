@@ -244,7 +244,7 @@ def test_extend_sets_a_new_deadline_and_watches_again(watching_claim, reviewer):
     workflow.extend(
         watching_claim,
         by=reviewer,
-        new_deadline=dt.date(2024, 3, 31),
+        deadline=dt.date(2024, 3, 31),
         reason="The ministry announced a new date.",
     )
     watching_claim.refresh_from_db()
@@ -258,18 +258,18 @@ def test_extend_sets_a_new_deadline_and_watches_again(watching_claim, reviewer):
 def test_extend_to_an_earlier_day_is_refused(watching_claim, reviewer):
     before = snapshot(watching_claim)
     with pytest.raises(workflow.WorkflowError, match="must be after"):
-        workflow.extend(watching_claim, by=reviewer, new_deadline=dt.date(2024, 1, 20), reason="r")
+        workflow.extend(watching_claim, by=reviewer, deadline=dt.date(2024, 1, 20), reason="r")
     assert snapshot(watching_claim) == before
 
 
 def test_extend_without_reason_is_refused(watching_claim, reviewer):
     with pytest.raises(workflow.WorkflowError, match="reason"):
-        workflow.extend(watching_claim, by=reviewer, new_deadline=dt.date(2024, 5, 1), reason="")
+        workflow.extend(watching_claim, by=reviewer, deadline=dt.date(2024, 5, 1), reason="")
 
 
 def test_an_extended_claim_falls_due_again_and_is_announced_again(watching_claim, reviewer):
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
-    workflow.extend(watching_claim, by=reviewer, new_deadline=dt.date(2024, 3, 31), reason="r")
+    workflow.extend(watching_claim, by=reviewer, deadline=dt.date(2024, 3, 31), reason="r")
     assert workflow.mark_due(watching_claim, as_of=dt.date(2024, 4, 1)) is True
     assert watching_claim.notifications.count() == 2
 
@@ -310,7 +310,7 @@ def test_available_transitions_follow_role_and_state(make_claim, reviewer, publi
     assert "submit" not in workflow.available_transitions(claim, editor)
     workflow.submit(claim, by=reviewer)
     assert workflow.available_transitions(claim, publisher) == [
-        "assign_to_me",
+        "assign",
         "publish",
         "send_back",
     ]
