@@ -1,4 +1,5 @@
-"""Celery tasks: thin wrappers that call the workflow. Each is safe to run twice."""
+"""Celery tasks: thin, one job each, each calling the one function its management command calls
+too. Each is safe to run twice, and on several workers at once."""
 
 from __future__ import annotations
 
@@ -13,26 +14,26 @@ from claims.evidence import linkcheck
 
 @shared_task
 def sweep_deadlines(as_of: str | None = None) -> dict[str, int]:
-    """Mark claims past their deadline due, queue reminders, then send the e-mails; and send
-    again the imports whose work was lost (a broker that was down, a worker that died)."""
+    """Mark watched claims past their deadline due and queue their reminders (`sweep_deadlines`).
+    The e-mails it queued are sent by `send_notifications`, asked for at once."""
     day = dt.date.fromisoformat(as_of) if as_of else None
     result = workflow.sweep(as_of=day)
-    sent = notifications.deliver_pending()
-    resumed = intake.stalled_imports()
-    for import_id in resumed:
-        import_article.delay(import_id)
-    return {
-        "marked_due": result.marked_due,
-        "reminders": result.reminders,
-        "sent": sent,
-        "imports_resumed": len(resumed),
-    }
+    if result.marked_due or result.reminders:
+        send_notifications.delay()
+    return {"marked_due": result.marked_due, "reminders": result.reminders}
 
 
 @shared_task
 def send_notifications() -> int:
-    """Deliver the outbox's unsent e-mails."""
+    """Deliver the outbox's unsent e-mails (`send_notifications`)."""
     return notifications.deliver_pending()
+
+
+@shared_task
+def resume_imports() -> int:
+    """Send again the article imports whose work was lost: a broker that was down, a worker that
+    died (`resume_imports`)."""
+    return len(intake.resume_stalled_imports())
 
 
 @shared_task
@@ -43,7 +44,8 @@ def import_article(import_id: int) -> str:
 
 @shared_task
 def check_links() -> dict[str, int]:
-    """Check a batch of the evidence links due, politely, within the run's time budget."""
+    """Check a batch of the evidence links due, politely, within the run's time budget
+    (`check_links`)."""
     report = linkcheck.run(
         limit=settings.LINK_CHECK_BATCH_SIZE, budget=settings.LINK_CHECK_TIME_BUDGET_SECONDS
     )

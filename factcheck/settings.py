@@ -223,6 +223,8 @@ ORGANIZATION_URL = (env("ORGANIZATION_URL") or SITE_URL).rstrip("/")
 # How many days before a deadline the reviewer gets a reminder (0 turns reminders off).
 DEADLINE_REMINDER_DAYS = int(env("DEADLINE_REMINDER_DAYS", 7))
 DEADLINE_SWEEP_SECONDS = int(env("DEADLINE_SWEEP_SECONDS", 300))
+# How often beat sends the outbox's e-mails (the sweep also asks for a send when it queued some).
+NOTIFICATION_SEND_SECONDS = int(env("NOTIFICATION_SEND_SECONDS", 60))
 
 # --- Article import (factcheck/lib/fetching.py opens every URL) ------------------------------
 FETCH_MAX_BYTES = int(env("FETCH_MAX_BYTES", 5 * 1024 * 1024))
@@ -240,11 +242,13 @@ FETCH_MAX_REDIRECTS = int(env("FETCH_MAX_REDIRECTS", 5))
 # Networks that may be fetched although private or loopback (e.g. 127.0.0.1/32); none by default.
 FETCH_ALLOW_PRIVATE_NETWORKS = env_list("FETCH_ALLOW_PRIVATE_NETWORKS")
 # An import queued this long with no worker taking it, or running this long with no word from its
-# worker, is sent again by the sweep (its message was lost, or its worker died).
+# worker, is sent again by resume_imports (its message was lost, or its worker died).
 IMPORT_REQUEUE_AFTER_SECONDS = int(env("IMPORT_REQUEUE_AFTER_SECONDS", 120))
 IMPORT_STALLED_AFTER_SECONDS = int(
     env("IMPORT_STALLED_AFTER_SECONDS", int(FETCH_TOTAL_TIMEOUT) + 120)
 )
+# How often beat looks for imports whose work was lost and sends them again.
+IMPORT_RESUME_SECONDS = int(env("IMPORT_RESUME_SECONDS", 60))
 
 # --- Link health (claims/evidence/linkcheck.py; see docs/workflow.md#link-health) -------------
 # How often beat starts a run, and how much one run does at most: links, and seconds.
@@ -324,17 +328,23 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # One queue by default; a deployment (or a test) may name its own.
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "factcheck")
 CELERY_TASK_ROUTES = {
-    "claims.tasks.sweep_deadlines": {"queue": CELERY_TASK_DEFAULT_QUEUE},
-    "claims.tasks.send_notifications": {"queue": CELERY_TASK_DEFAULT_QUEUE},
-    "claims.tasks.import_article": {"queue": CELERY_TASK_DEFAULT_QUEUE},
-    "webhooks.tasks.deliver_due": {"queue": CELERY_TASK_DEFAULT_QUEUE},
-    "claims.tasks.check_links": {"queue": CELERY_TASK_DEFAULT_QUEUE},
+    "claims.tasks.*": {"queue": CELERY_TASK_DEFAULT_QUEUE},
+    "webhooks.tasks.*": {"queue": CELERY_TASK_DEFAULT_QUEUE},
 }
 CELERY_TIMEZONE = TIME_ZONE
+# One entry per periodic job, each a task of its own and a management command of the same name.
 CELERY_BEAT_SCHEDULE = {
     "sweep-deadlines": {
         "task": "claims.tasks.sweep_deadlines",
         "schedule": schedule(DEADLINE_SWEEP_SECONDS),
+    },
+    "send-notifications": {
+        "task": "claims.tasks.send_notifications",
+        "schedule": schedule(NOTIFICATION_SEND_SECONDS),
+    },
+    "resume-imports": {
+        "task": "claims.tasks.resume_imports",
+        "schedule": schedule(IMPORT_RESUME_SECONDS),
     },
     # Sends what is due: retries after their backoff, and any delivery whose message was lost.
     "deliver-webhooks": {

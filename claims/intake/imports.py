@@ -63,7 +63,7 @@ def start_after_commit(intake: ArticleImport) -> None:
     """Ask a worker to run the import once the transaction that queued it commits.
 
     robust: a broker that is down must not turn a committed import into an error page; the
-    import waits, queued, and the next sweep sends it again (`stalled_imports`)."""
+    import waits, queued, and `resume_stalled_imports` sends it again."""
     from claims import tasks
 
     transaction.on_commit(lambda: tasks.import_article.delay(intake.pk), robust=True)
@@ -87,6 +87,17 @@ def stalled_imports(now: dt.datetime | None = None) -> list[int]:
         _claimable(now) & ~Q(state=ArticleImport.State.QUEUED)
     )
     return list(ArticleImport.objects.filter(lost).values_list("pk", flat=True))
+
+
+def resume_stalled_imports() -> list[int]:
+    """Ask a worker again for each import whose work was lost (`stalled_imports`); the run takes
+    an import only if it is still to be done, so asking twice changes nothing."""
+    from claims import tasks
+
+    resumed = stalled_imports()
+    for import_id in resumed:
+        tasks.import_article.delay(import_id)
+    return resumed
 
 
 def check_size(content: str) -> None:

@@ -83,14 +83,14 @@ def test_a_run_in_progress_is_not_taken_by_a_second_run(db):
     assert not Suggestion.objects.exists()
 
 
-def test_the_sweep_task_sends_stalled_imports_again(db, settings, monkeypatch):
+def test_the_resume_imports_task_sends_stalled_imports_again(db, settings, monkeypatch):
     from claims import tasks
 
     queued = intake.queue_import(content=SEED_TEXT.read_text())
     age(queued, "queued", settings.IMPORT_REQUEUE_AFTER_SECONDS + 1)
     sent = []
     monkeypatch.setattr(tasks.import_article, "delay", sent.append)
-    assert tasks.sweep_deadlines()["imports_resumed"] == 1
+    assert tasks.resume_imports() == 1
     assert sent == [queued.pk]
 
 

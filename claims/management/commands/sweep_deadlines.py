@@ -2,11 +2,14 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims import notifications, workflow
+from claims import workflow
 
 
 class Command(BaseCommand):
-    help = "Mark claims whose deadline has passed as due and queue reminders (what beat runs)."
+    help = (
+        "Mark claims whose deadline has passed as due and queue their e-mails and reminders (what "
+        "beat runs); send_notifications sends them."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--as-of", help="Sweep as if today were this day (YYYY-MM-DD).")
@@ -23,6 +26,5 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"--as-of must be a date as YYYY-MM-DD, not {as_of!r}.") from error
         result = workflow.sweep(as_of=day, batch_size=batch_size)
-        notifications.deliver_pending()
         self.stdout.write(f"marked due: {result.marked_due}")
         self.stdout.write(f"reminders: {result.reminders}")
