@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -23,7 +23,7 @@ from django_filters.views import FilterView
 from claims import charts
 from claims.claimreview import jsonld
 from claims.filters import ClaimFilter
-from claims.models import Claim, Claimant, ClaimEvent, Source
+from claims.models import Claim, Claimant, Source
 
 SECTION_SIZE = 6  # claims in each section of the front page
 RECORD_SIZE = 50  # claims listed on a claimant's or source's page; the list has them all
@@ -82,16 +82,12 @@ class ClaimDetailView(DetailView):
     context_object_name = "claim"
 
     def get_queryset(self) -> QuerySet:
-        public_events = ClaimEvent.objects.filter(kind__in=ClaimEvent.PUBLIC_KINDS)
         return (
             Claim.objects.public()
             .with_public_verdicts()
+            .with_public_events()
             .prefetch_related(
-                "evidence",
-                "topics",
-                "appearances__source",
-                Prefetch("events", queryset=public_events, to_attr="public_events"),
-                "published_verdicts__corrections",
+                "evidence", "topics", "appearances__source", "published_verdicts__corrections"
             )
         )
 

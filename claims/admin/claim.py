@@ -8,7 +8,7 @@ import datetime as dt
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.utils import timezone
@@ -203,12 +203,7 @@ class ClaimAdmin(
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        current = Verdict.objects.filter(is_current=True).select_related("rating")
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(Prefetch("verdicts", queryset=current, to_attr="current_verdicts"))
-        )
+        return super().get_queryset(request).with_current_verdict()
 
     # The claim's own fields, which the workflow says who may change when (editable_fields).
     CLAIM_FIELDS = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import exceptions, mixins, status
@@ -36,7 +36,6 @@ from claims.models import (
     Article,
     Claim,
     Claimant,
-    ClaimEvent,
     Evidence,
     Rating,
     Source,
@@ -46,11 +45,6 @@ from claims.models import (
 from claims.workflow.transitions import TRANSITIONS, Transition
 
 # --- Claims -------------------------------------------------------------------------------------
-
-
-def _published_verdicts(*related: str) -> Prefetch:
-    verdicts = Verdict.objects.published().select_related("rating", *related)
-    return Prefetch("verdicts", queryset=verdicts, to_attr="published_verdicts")
 
 
 @extend_schema_view(**docs.CLAIMS)
@@ -66,13 +60,10 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
         return self._detail(claims).order_by("-first_published_at", "-pk")
 
     def newsroom_queryset(self) -> QuerySet:
-        open_verdicts = Verdict.objects.exclude(status=Verdict.Status.PUBLISHED).select_related(
-            "rating", "author"
-        )
-        claims = Claim.objects.select_related("article__source", "claimant", "reviewer")
-        claims = claims.prefetch_related(
-            _published_verdicts("author", "approver"),
-            Prefetch("verdicts", queryset=open_verdicts, to_attr="open_verdicts"),
+        claims = (
+            Claim.objects.select_related("article__source", "claimant", "reviewer")
+            .with_published_verdicts("author", "approver")
+            .with_open_verdicts()
         )
         return self._detail(claims).order_by("-created_at", "-pk")
 
@@ -80,10 +71,7 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
         claims = claims.prefetch_related("topics", "claimant__aliases")
         if self.action == "list":
             return claims
-        public_events = ClaimEvent.objects.filter(kind__in=ClaimEvent.PUBLIC_KINDS)
-        return claims.prefetch_related(
-            "evidence", Prefetch("events", queryset=public_events, to_attr="public_events")
-        )
+        return claims.prefetch_related("evidence").with_public_events()
 
     def get_serializer_class(self) -> type:
         if self.action == "list":

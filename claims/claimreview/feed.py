@@ -83,13 +83,12 @@ def feed_state() -> FeedState:
 
 def reviews(batch_size: int = BATCH_SIZE) -> Iterator[dict[str, Any]]:
     """The ClaimReview of every published claim, oldest publication first."""
-    current = Verdict.objects.filter(is_current=True).select_related("rating")
     claims = (
         published_claims()
         .select_related("article__source", "claimant")
+        .with_current_verdict()
         .prefetch_related(
-            Prefetch("verdicts", queryset=current, to_attr="current_verdicts"),
-            Prefetch("appearances", queryset=Article.objects.select_related("source")),
+            Prefetch("appearances", queryset=Article.objects.select_related("source"))
         )
         .order_by("first_published_at", "pk")
     )

@@ -61,9 +61,41 @@ class ClaimQuerySet(models.QuerySet):
     def with_public_verdicts(self) -> ClaimQuerySet:
         """Article, source and claimant joined; published verdicts, newest first, prefetched as
         `published_verdicts` (the first is the current one)."""
-        published = Verdict.objects.published().select_related("rating")
-        return self.select_related("article__source", "claimant").prefetch_related(
+        return self.select_related("article__source", "claimant").with_published_verdicts()
+
+    def with_published_verdicts(self, *related: str) -> ClaimQuerySet:
+        """Published verdicts, newest first, with their rating (and `related`), prefetched as
+        `published_verdicts`."""
+        published = Verdict.objects.published().select_related("rating", *related)
+        return self.prefetch_related(
             models.Prefetch("verdicts", queryset=published, to_attr="published_verdicts")
+        )
+
+    def with_current_verdict(self) -> ClaimQuerySet:
+        """The current verdict with its rating, prefetched as `current_verdicts` (none or one)."""
+        current = Verdict.objects.filter(is_current=True).select_related("rating")
+        return self.prefetch_related(
+            models.Prefetch("verdicts", queryset=current, to_attr="current_verdicts")
+        )
+
+    def with_open_verdicts(self) -> ClaimQuerySet:
+        """Verdicts in the works (draft or submitted) with rating and author, prefetched as
+        `open_verdicts`."""
+        open_ = Verdict.objects.exclude(status=Verdict.Status.PUBLISHED)
+        return self.prefetch_related(
+            models.Prefetch(
+                "verdicts",
+                queryset=open_.select_related("rating", "author"),
+                to_attr="open_verdicts",
+            )
+        )
+
+    def with_public_events(self) -> ClaimQuerySet:
+        """The timeline entries the public sees, oldest first, prefetched as `public_events`."""
+        event = self.model._meta.get_field("events").related_model  # ClaimEvent, defined later
+        events = event.objects.filter(kind__in=event.PUBLIC_KINDS)
+        return self.prefetch_related(
+            models.Prefetch("events", queryset=events, to_attr="public_events")
         )
 
     def recently_judged(self, limit: int) -> list[Claim]:
