@@ -206,19 +206,7 @@ class ClaimAdmin(
         return super().get_queryset(request).with_current_verdict()
 
     # The claim's own fields, which the workflow says who may change when (editable_fields).
-    CLAIM_FIELDS = (
-        "statement",
-        "quote",
-        "article",
-        "appearances",
-        "claimant",
-        "reported_by",
-        "topics",
-        "is_demo",
-        "deadline",
-        "deadline_overridden",
-        "reviewer",
-    )
+    CLAIM_FIELDS = ClaimAdminForm.Meta.fields
 
     def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
@@ -299,11 +287,12 @@ class ClaimAdmin(
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         for instance in formset.save(commit=False):
-            if isinstance(instance, Verdict) and not instance.author_id:
-                instance.author = request.user
-            if isinstance(instance, Evidence) and not instance.added_by_id:
-                instance.added_by = request.user
-            instance.save()
+            if isinstance(instance, Verdict) and instance.pk is None:
+                workflow.draft_verdict(instance, by=request.user)
+            elif isinstance(instance, Evidence) and instance.pk is None:
+                workflow.add_evidence(instance, by=request.user)
+            else:
+                instance.save()
         for instance in formset.deleted_objects:
             instance.delete()
         formset.save_m2m()

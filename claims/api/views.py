@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_view
@@ -24,7 +23,6 @@ from claims import csv_export, intake, workflow
 from claims.api import docs as docs
 from claims.api import serializers as s
 from claims.api.base import (
-    Conflict,
     IdFilter,
     InNewsroom,
     ReadViewSet,
@@ -165,15 +163,7 @@ class VerdictViewSet(mixins.CreateModelMixin, ReadViewSet):
         incoming = s.VerdictDraftSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         with workflow_errors():
-            workflow.check_can_draft(incoming.validated_data["claim"])
-        try:
-            with transaction.atomic():
-                verdict = incoming.save(author=request.user, status=Verdict.Status.DRAFT)
-        except IntegrityError as error:  # the database keeps one verdict in the works per claim
-            claim = incoming.validated_data["claim"]
-            raise Conflict(
-                f"claim #{claim.pk} already has a verdict in the works; edit or finish it first."
-            ) from error
+            verdict = workflow.draft_verdict(Verdict(**incoming.validated_data), by=request.user)
         return created_response(s.VerdictSerializer, verdict, self, status.HTTP_201_CREATED)
 
 
@@ -201,14 +191,8 @@ class EvidenceViewSet(mixins.CreateModelMixin, ReadViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         incoming = s.EvidenceSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        try:
-            with transaction.atomic():
-                evidence = incoming.save(added_by=request.user)
-        except IntegrityError as error:  # the database keeps a URL once per claim
-            data = incoming.validated_data
-            raise Conflict(
-                f"{data['url']} is already evidence for claim #{data['claim'].pk}."
-            ) from error
+        with workflow_errors():
+            evidence = workflow.add_evidence(Evidence(**incoming.validated_data), by=request.user)
         return created_response(s.EvidenceSerializer, evidence, self, status.HTTP_201_CREATED)
 
 

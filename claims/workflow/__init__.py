@@ -51,6 +51,7 @@ from claims.workflow.imports import (
     import_review,
 )
 from claims.workflow.outcomes import extend, resolve
+from claims.workflow.research import add_evidence, draft_verdict
 from claims.workflow.transitions import TRANSITIONS, available_transitions, run_transition
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "NotAllowed",
     "SweepResult",
     "WorkflowError",
+    "add_evidence",
     "assign",
     "available_transitions",
     "check_article_date",
@@ -74,6 +76,7 @@ __all__ = [
     "check_may_import_reviews",
     "correct",
     "create_claim",
+    "draft_verdict",
     "edit_claim",
     "editable_fields",
     "extend",

@@ -92,7 +92,7 @@ def test_a_refused_inline_leaves_the_claims_other_changes_unsaved(
     assert response.status_code == 200
     shown = [str(m) for m in response.context["messages"]]
     assert shown == [
-        "The database refused the change: This link is already evidence for this claim. "
+        f"Refused: https://e.example/a is already evidence for claim #{claim.pk}. "
         "Nothing was saved."
     ]
     assert everything() == before

@@ -1,0 +1,44 @@
+"""A reviewer's research on a claim: the evidence found, and the verdict drafted from it. The
+admin's claim page and the API add both here, under the same rules."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from claims.models import Claim, Evidence, Verdict
+from claims.workflow.common import User, credit, open_verdict, require
+from claims.workflow.editorial import check_can_draft
+from claims.workflow.errors import InvalidTransition
+
+
+@transaction.atomic
+def draft_verdict(verdict: Verdict, *, by: User) -> Verdict:
+    """Save `verdict` (new, its claim, rating and words filled in) as the claim's verdict in the
+    works, written by `by`. Refused on a retracted claim, and where one is in the works already:
+    the claim has one at a time, submitted and published or sent back before the next."""
+    require(by, "add_verdict", "draft verdicts")
+    claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
+    check_can_draft(claim)
+    if open_verdict(claim) is not None:
+        raise InvalidTransition(
+            f"claim #{claim.pk} already has a verdict in the works; edit or finish it first."
+        )
+    verdict.author, verdict.status = by, Verdict.Status.DRAFT
+    credit(verdict, by=by, why="drafted")
+    verdict.save()
+    return verdict
+
+
+@transaction.atomic
+def add_evidence(evidence: Evidence, *, by: User) -> Evidence:
+    """Save `evidence` (new, its claim and link filled in), found by `by`. A link is evidence for
+    a claim once."""
+    require(by, "add_evidence", "add evidence")
+    if Evidence.objects.filter(claim_id=evidence.claim_id, url=evidence.url).exists():
+        raise InvalidTransition(
+            f"{evidence.url} is already evidence for claim #{evidence.claim_id}."
+        )
+    evidence.added_by = by
+    credit(evidence, by=by, why="added")
+    evidence.save()
+    return evidence
