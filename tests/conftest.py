@@ -4,14 +4,42 @@ import live in tests/support/."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 
 from claims import roles, workflow
 from claims.models import Article, Claim, Source
 from tests.support.data import write_verdict
+
+
+def _own_cache_database() -> None:
+    """Under pytest-xdist each worker process has a Redis database of its own for the cache (and
+    so do the Celery workers it starts): clearing the cache before a test must not empty another
+    worker's. pytest-django gives each its own SQL database the same way."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    url = os.environ.get("REDIS_URL", "")
+    if not worker.startswith("gw") or not url:
+        return
+    parts = urlsplit(url)
+    taken = {_redis_db(url), _redis_db(os.environ.get("CELERY_BROKER_URL", ""))}
+    free = [db for db in range(15, -1, -1) if db not in taken]
+    own = urlunsplit(parts._replace(path=f"/{free[int(worker[2:])]}"))
+    os.environ["REDIS_URL"] = settings.CACHES["default"]["LOCATION"] = own
+
+
+def _redis_db(url: str) -> int | None:
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("redis"):
+        return None
+    return int(parts.path.strip("/") or 0)
+
+
+_own_cache_database()
 
 
 @pytest.fixture(autouse=True)

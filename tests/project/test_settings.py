@@ -43,3 +43,16 @@ def test_env_example_exported_as_the_readme_says_gives_the_embedded_defaults():
     """`set -a; . ./.env; set +a` with the file as it ships: its values are the defaults, and a
     blank one means the default (an empty broker URL, mail backend or var/ broke the run)."""
     assert settings_loaded(with_env_example=True) == settings_loaded(with_env_example=False)
+
+
+def test_each_parallel_test_process_has_a_cache_database_of_its_own(settings):
+    """Clearing the cache before each test (conftest) must not empty another process's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    location = settings.CACHES["default"].get("LOCATION", "")
+    if not (worker and location.startswith("redis")):
+        pytest.skip("one process, or no Redis cache: nothing is shared")
+    assert os.environ["REDIS_URL"] == location
+    assert location != os.environ.get("CELERY_BROKER_URL")
+    from django.core.cache import cache
+
+    assert cache._cache._servers == [location]
