@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 READ = re.compile(r"""\b(?:os\.environ\.get|env|env_bool|env_list)\(\s*["']([A-Z][A-Z0-9_]+)["']""")
 LISTED = re.compile(r"^#?\s*([A-Z][A-Z0-9_]+)=", re.M)
