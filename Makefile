@@ -8,6 +8,8 @@ PORT   ?= 8000
 # payloads name it, unless SITE_URL is set.
 SITE_URL ?= http://$(HOST):$(PORT)
 STAMP  := $(VENV)/.installed
+# Test processes run at once: most tests wait on servers, browsers and workers, not on the CPU.
+TEST_PROCESSES ?= 4
 
 .PHONY: setup run test lint format worker bench backup restore clean
 
@@ -39,11 +41,11 @@ run: setup
 worker: setup
 	$(VENV)/bin/celery -A factcheck worker --loglevel=INFO
 
-## test: lint, then the whole test suite
+## test: lint, then the whole test suite, in parallel (TEST_PROCESSES=1 for one process)
 test: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --durations=15
 
 ## bench: measure pages, search, the sweep and the deadline reader (BENCH_SCALE=small|full)
 bench: setup

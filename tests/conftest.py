@@ -16,6 +16,9 @@ from claims import roles, workflow
 from claims.models import Article, Claim, Source
 from tests.support.data import write_verdict
 
+# Fixtures shared by test packages: the webhook receiver.
+pytest_plugins = ["tests.support.receiver"]
+
 
 def _own_cache_database() -> None:
     """Under pytest-xdist each worker process has a Redis database of its own for the cache (and

@@ -11,9 +11,6 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth.models import Group
@@ -24,7 +21,6 @@ from django.utils import timezone
 from claims import signals, workflow
 from claims.models import Claim
 from tests.support.data import rating, write_verdict
-from tests.support.pages import LOOPBACK
 from tests.support.servers import ON_POSTGRES, needs
 from tests.support.workers import celery_worker, wait_until
 from webhooks import delivery, tasks
@@ -45,64 +41,6 @@ def verify(secret: str, headers: dict[str, str], body: bytes, tolerance: int = 3
     signed = timestamp.encode() + b"." + body
     expected = "sha256=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
     return hmac.compare_digest(expected, headers["X-Factcheck-Signature"])
-
-
-@dataclass
-class Received:
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def json(self) -> dict:
-        return json.loads(self.body)
-
-
-class Hook(BaseHTTPRequestHandler):
-    """Answers each POST with the next status in `server.answers` (200 once they run out)."""
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.server.received.append(Received(self.path, dict(self.headers), body))
-        if self.path == "/slow":
-            time.sleep(1.5)
-        status = self.server.answers.pop(0) if self.server.answers else 200
-        answer = f"answer {status}".encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@dataclass
-class Receiver:
-    port: int
-    received: list[Received] = field(default_factory=list)
-    answers: list[int] = field(default_factory=list)
-
-    def url(self, path: str = "/hook") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-
-@pytest.fixture
-def receiver(settings) -> Iterator[Receiver]:
-    settings.FETCH_ALLOW_PRIVATE_NETWORKS = LOOPBACK
-    settings.WEBHOOK_TIMEOUT = 0.5
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    httpd.daemon_threads = True
-    state = Receiver(port=httpd.server_address[1])
-    httpd.received, httpd.answers = state.received, state.answers
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.fixture
