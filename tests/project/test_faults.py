@@ -38,6 +38,9 @@ from tests.support.servers import needs
 from tests.support.workers import celery_worker, wait_until
 from webhooks.models import Delivery, Webhook
 
+# Real processes, killed and restarted: started first, so that the rest runs beside them.
+pytestmark = pytest.mark.slow
+
 REDIS_SERVER = shutil.which("redis-server")
 
 

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+# Real processes, killed and restarted: started first, so that the rest runs beside them.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

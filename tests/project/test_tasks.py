@@ -12,7 +12,7 @@ from claims.tasks import check_links, sweep_deadlines
 from tests.support.linkserver import serve_links
 from tests.support.workers import broker_in_use, celery_worker, wait_until
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.slow]
 
 
 def test_the_broker_is_redis_where_the_servers_are_required():

@@ -42,6 +42,7 @@ pytestmark = [
         "Chromium is not installed (apt-get install chromium; .ci/run installs it)",
     ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.slow,
 ]
 
 
