@@ -45,9 +45,11 @@ def _redis_db(url: str) -> int | None:
 _own_cache_database()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's own order, which keeps this one within it
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The slow tests first: in a parallel run they start at once, beside the quick ones, rather
-    than last, alone."""
+    """The slow tests first within each of pytest-django's groups (tests in a transaction, then
+    transactional ones, which must come after): in a parallel run they start early, beside the
+    quick ones, rather than last, alone."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
