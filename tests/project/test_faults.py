@@ -179,13 +179,13 @@ def test_a_worker_killed_during_an_import_leaves_nothing_half_written_and_the_ne
     assert not Suggestion.objects.exists()
     assert Article.objects.get(pk=queued.article_id).text == ""
 
-    # The next worker, with beat: the sweep finds the stalled import and it is run again, once.
-    env |= {"IMPORT_STALLED_AFTER_SECONDS": "2", "DEADLINE_SWEEP_SECONDS": "1"}
+    # The next worker, with beat: resume_imports finds the stalled import and it is run again, once.
+    env |= {"IMPORT_STALLED_AFTER_SECONDS": "2", "IMPORT_RESUME_SECONDS": "1"}
     with celery_worker(tmp_path / "next", beat=True, env=env) as worker:
         wait_until(
             lambda: ArticleImport.objects.get(pk=queued.pk).state == "done",
             timeout=90,
-            what="the next sweep to finish the import",
+            what="resume_imports to finish the import",
             log=worker["log"],
         )
         time.sleep(3)  # more sweeps: none may run it again
@@ -337,6 +337,7 @@ def test_with_redis_down_the_site_works_a_publish_succeeds_and_the_sweep_catches
         "REDIS_URL": f"{redis}/1",
         "DEADLINE_SWEEP_SECONDS": "1",
         "WEBHOOK_SWEEP_SECONDS": "1",
+        "IMPORT_RESUME_SECONDS": "1",
         "IMPORT_REQUEUE_AFTER_SECONDS": "0",
         "FETCH_ALLOW_PRIVATE_NETWORKS": ",".join(LOOPBACK),
     }
@@ -347,7 +348,7 @@ def test_with_redis_down_the_site_works_a_publish_succeeds_and_the_sweep_catches
                 and Delivery.objects.get(pk=delivery.pk).state == Delivery.State.DELIVERED
             ),
             timeout=90,
-            what="the sweep to run the import and beat to deliver the webhook",
+            what="beat to resume the import and deliver the webhook",
             log=worker["log"],
         )
     assert [r.json["verdict"]["rating"]["slug"] for r in receiver.received] == ["true"]
