@@ -45,3 +45,10 @@ __all__ = [
     "format_deadline",
     "format_partial_date",
 ]
+
+# simple-history names the module of its history models after the app ("claims") when the models
+# live in a package; they are kept here, where Django's shell and pickle look them up.
+for _tracked in (Source, Claimant, Article, Claim, Verdict, Evidence):
+    _history = _tracked.history.model
+    _history.__module__ = __name__
+    globals()[_history.__name__] = _history
