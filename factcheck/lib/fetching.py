@@ -223,11 +223,33 @@ def check_url(url: str, policy: FetchPolicy | None = None) -> list[IPAddress]:
     return addresses
 
 
+# IPv6 ranges that carry an IPv4 address in their last 32 bits (NAT64, RFC 6052) or route to a
+# local NAT64 (RFC 8215) and IPv4-compatible addresses (::a.b.c.d, deprecated but still routed).
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address leads to: mapped (::ffff:a.b.c.d), compatible
+    (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d), 6to4 (2002:AABB:CCDD::) and Teredo (2001::/32, its
+    server and its client). A private one among them makes the IPv6 address private too."""
+    found = [address.ipv4_mapped, address.sixtofour, *(address.teredo or ())]
+    low32 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address in _NAT64 or (address in _IPV4_COMPATIBLE and int(address) > 1):
+        found.append(low32)
+    return [ipv4 for ipv4 in found if ipv4 is not None]
+
+
 def _allowed(address: IPAddress, policy: FetchPolicy) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
     if any(address in network for network in policy.allowed_networks):
         return True
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.is_site_local or address in _LOCAL_NAT64:
+            return False
+        inner = embedded_ipv4(address)
+        if inner:
+            return all(_allowed(ipv4, policy) for ipv4 in inner)
     return address.is_global and not address.is_multicast
 
 

@@ -63,6 +63,35 @@ def test_private_link_local_multicast_and_reserved_addresses_are_refused(address
         fetching.check_url(f"http://{host}/", fetching.FetchPolicy())
 
 
+# Each IPv6 form that leads to a private IPv4 address (10.0.0.1, 169.254.169.254) is refused
+# as the IPv4 address is; the same forms around a public address are not.
+EMBEDDING_PRIVATE = [
+    "::ffff:10.0.0.1",  # IPv4-mapped
+    "::10.0.0.1",  # IPv4-compatible
+    "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+    "64:ff9b:1::808:808",  # local-use NAT64 (RFC 8215): the network's own translator
+    "2002:a00:1::1",  # 6to4 of 10.0.0.1
+    "2001:0:a00:1::1",  # Teredo whose server is 10.0.0.1
+    "fec0::1",  # site-local (deprecated, still routed inside some networks)
+]
+
+
+@pytest.mark.parametrize("address", EMBEDDING_PRIVATE)
+def test_an_ipv6_address_embedding_a_private_ipv4_address_is_refused_before_connecting(
+    address, monkeypatch
+):
+    connected = []
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: connected.append(a))
+    with pytest.raises(RefusedURL, match="private or reserved"):
+        fetch(f"http://[{address}]/")
+    assert connected == []
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1", "::ffff:8.8.8.8"])
+def test_the_same_forms_around_a_public_address_pass_the_filter(address):
+    assert fetching.check_url(f"http://[{address}]/", fetching.FetchPolicy())
+
+
 @pytest.mark.parametrize("url", ["ftp://example.org/a", "file:///etc/passwd", "javascript:x"])
 def test_only_http_and_https_are_fetched(url):
     with pytest.raises(RefusedURL, match="Only http and https"):
@@ -240,7 +269,15 @@ def test_post_refuses_loopback_under_the_default_settings(posting, settings):
     assert posting.requests == []
 
 
-@pytest.mark.parametrize("url", ["http://10.0.0.1/hook", "http://169.254.169.254/", "ftp://x.org/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://10.0.0.1/hook",
+        "http://169.254.169.254/",
+        "ftp://x.org/",
+        *(f"http://[{address}]/hook" for address in EMBEDDING_PRIVATE),
+    ],
+)
 def test_post_refuses_what_fetch_refuses(url):
     with pytest.raises(RefusedURL):
         fetching.post(url, b"{}", headers={}, policy=fetching.FetchPolicy())
