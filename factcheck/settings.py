@@ -289,7 +289,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Pagination (API_PAGE_SIZE) and the anonymous throttle are set on the views (claims/api/).
     # Client addresses behind this many proxies are read from X-Forwarded-For; none by default.
-    "NUM_PROXIES": int(env("API_NUM_PROXIES") or 0) or None,
+    # 0 means the connection's own address (DRF reads None as "trust the header as it comes").
+    "NUM_PROXIES": int(env("API_NUM_PROXIES") or 0),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

@@ -346,6 +346,31 @@ def test_anonymous_requests_are_throttled_in_the_shared_cache(api, world, settin
     assert token_client(editor).get("/api/ratings/").status_code == 200
 
 
+def test_a_made_up_forwarded_for_does_not_dodge_the_throttle(api, db, settings):
+    """No proxy is trusted by default: X-Forwarded-For is the client's own words."""
+    settings.API_ANON_THROTTLE_RATE = "2/minute"
+    codes = [
+        api.get("/api/ratings/", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code
+        for n in range(3)
+    ]
+    assert codes == [200, 200, 429]
+
+
+def test_behind_one_proxy_the_throttle_counts_the_address_it_saw(api, db, settings):
+    settings.API_ANON_THROTTLE_RATE = "1/minute"
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    first = api.get("/api/ratings/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.1")
+    again = api.get("/api/ratings/", HTTP_X_FORWARDED_FOR="7.7.7.7, 203.0.113.1")
+    other = api.get("/api/ratings/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.2")
+    assert [first.status_code, again.status_code, other.status_code] == [200, 429, 200]
+
+
+def test_the_default_setting_trusts_no_proxy():
+    from django.conf import settings as real
+
+    assert real.REST_FRAMEWORK["NUM_PROXIES"] == 0
+
+
 def test_the_throttle_rate_comes_from_settings(api, db, settings):
     settings.API_ANON_THROTTLE_RATE = "1/minute"
     assert [api.get("/api/topics/").status_code for _ in range(2)] == [200, 429]

@@ -110,7 +110,7 @@ def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(settings):
     )
     # "1.1.1.1" is what the client wrote; the proxy appended the address it saw.
     assert security.client_ip(request) == "203.0.113.7"
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": None}
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 0}
     assert security.client_ip(request) == "10.0.0.2"
 
 
