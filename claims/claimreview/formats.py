@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from factcheck.lib import jsonlimits
+
 SCHEMA_PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -96,9 +98,11 @@ class ParsedReview:
 def parse_document(text: str) -> list[ParsedReview | ItemError]:
     """Every review in `text`, parsed, or the error that stops it."""
     try:
-        data = json.loads(text)
+        data = jsonlimits.loads(text)
     except json.JSONDecodeError as error:
         raise FileError(f"the file is not JSON ({error}).") from error
+    except jsonlimits.TooDeep as error:
+        raise FileError(str(error)) from error
     if isinstance(data, dict) and "claims" in data and "@type" not in data:
         return _factcheck_api(data["claims"])
     return [_guarded(where, _claimreview, item) for where, item in _linked_data_items(data)]

@@ -9,6 +9,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
+from factcheck.lib import jsonlimits
 
 PRECISIONS = ", ".join(p.value for p in Precision)
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -26,7 +27,7 @@ class Request:
 def parse_request(line: str) -> Request:
     """One input line as a request; raises ValueError saying what is wrong with it."""
     try:
-        data = json.loads(line)
+        data = jsonlimits.loads(line)
     except json.JSONDecodeError as error:
         raise ValueError(f"not JSON ({error})") from error
     if not isinstance(data, dict):
