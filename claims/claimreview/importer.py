@@ -33,7 +33,7 @@ from claims.claimreview.formats import (
     Person,
     parse_document,
 )
-from claims.models import Article, Claimant, Rating, RatingScale, Source, Verdict
+from claims.models import Article, Claim, Claimant, Rating, RatingScale, Source, Verdict
 
 # What an unknown label with no number maps to: "the evidence available cannot settle it".
 FALLBACK_RATING = "unproven"
@@ -307,6 +307,8 @@ def _check_lengths(parsed: ParsedReview) -> None:
     """Refuse, with the field's name, text longer than its column (PostgreSQL would refuse it
     without saying which; SQLite would keep it)."""
     checks = [
+        ("claimReviewed", parsed.claim_reviewed, Claim, "statement"),
+        ("reviewBody", parsed.body, Verdict, "explanation"),
         ("url", parsed.url, Verdict, "review_url"),
         ("author.name", parsed.author.name, Verdict, "origin_name"),
         ("author.url", parsed.author.url, Source, "homepage"),

@@ -189,9 +189,13 @@ class Claim(models.Model):
     # What the public site shows; a retracted claim's page says it was retracted, and why.
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.RETRACTED)
 
-    statement = models.TextField(help_text="The claim to check, in the newsroom's words.")
+    statement = models.TextField(
+        max_length=1000, help_text="The claim to check, in the newsroom's words."
+    )
     slug = models.SlugField(max_length=80, blank=True)
-    quote = models.TextField(blank=True, help_text="The verbatim words in the article.")
+    quote = models.TextField(
+        max_length=5000, blank=True, help_text="The verbatim words in the article."
+    )
     article = models.ForeignKey(
         Article, on_delete=models.PROTECT, related_name="claims", help_text="First appearance."
     )
@@ -240,7 +244,7 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     due_since = models.DateTimeField(null=True, blank=True, editable=False)
-    retraction_reason = models.TextField(blank=True, editable=False)
+    retraction_reason = models.TextField(max_length=2000, blank=True, editable=False)
     retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
     search_document = models.GeneratedField(

@@ -35,7 +35,7 @@ class Evidence(models.Model):
     source_name = models.CharField("source", max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
     stance = models.CharField(max_length=10, choices=Stance.choices)
-    excerpt = models.TextField(blank=True)
+    excerpt = models.TextField(max_length=5000, blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )

@@ -93,7 +93,7 @@ class Article(models.Model):
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     language = models.CharField(max_length=8, blank=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(max_length=5_000_000, blank=True)  # a fetched page's cap
     created_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(default=False)
 

@@ -69,7 +69,7 @@ class Verdict(models.Model):
     claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="verdicts")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
     summary = models.CharField(max_length=500)
-    explanation = models.TextField(blank=True)
+    explanation = models.TextField(max_length=20000, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     is_current = models.BooleanField(default=False, editable=False)
     author = models.ForeignKey(
@@ -173,7 +173,9 @@ class Correction(models.Model):
     principles asks. The verdict itself is never changed; its corrections are added to it."""
 
     verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="corrections")
-    note = models.TextField(help_text="What was wrong and what is right; the public reads this.")
+    note = models.TextField(
+        max_length=5000, help_text="What was wrong and what is right; the public reads this."
+    )
     issued_at = models.DateTimeField()
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="corrections_issued"

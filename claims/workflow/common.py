@@ -4,6 +4,7 @@ timeline entry, and the claim's open and current verdicts."""
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.db import models
 from django.utils import timezone
 
 from claims.models import (
@@ -11,7 +12,7 @@ from claims.models import (
     ClaimEvent,
     Verdict,
 )
-from claims.workflow.errors import NotAllowed
+from claims.workflow.errors import NotAllowed, WorkflowError
 
 User = AbstractUser
 
@@ -19,6 +20,23 @@ User = AbstractUser
 def require(user: User, perm: str, doing: str) -> None:
     if not user.has_perm(f"claims.{perm}"):
         raise NotAllowed(f"{user} may not {doing}: it needs the '{perm}' permission.")
+
+
+def check_lengths(*rows: models.Model) -> None:
+    """Refuse (WorkflowError, nothing saved) text longer than its field allows, naming the
+    field: the database would keep a TextField's text of any length, and a 10 MB statement makes
+    40 MB pages and feeds."""
+    for row in rows:
+        for field in row._meta.concrete_fields:
+            limit = getattr(field, "max_length", None)
+            if not limit or field.generated:
+                continue
+            value = getattr(row, field.attname)
+            if isinstance(value, str) and len(value) > limit:
+                raise WorkflowError(
+                    f"the {field.verbose_name} is {len(value):,} characters long; "
+                    f"at most {limit:,} are kept."
+                )
 
 
 def credit(*rows, by: User | None, why: str) -> None:
@@ -31,6 +49,11 @@ def credit(*rows, by: User | None, why: str) -> None:
 
 
 def add_event(claim: Claim, kind: str, message: str, *, by=None, verdict=None, at=None) -> None:
+    """A timeline entry. Its message is cut to what the timeline keeps: a long reason or note is
+    kept whole where it belongs (the claim's retraction, the correction)."""
+    limit = ClaimEvent._meta.get_field("message").max_length
+    if len(message) > limit:
+        message = message[: limit - 1] + "…"
     ClaimEvent.objects.create(
         claim=claim, kind=kind, message=message, actor=by, verdict=verdict, at=at or timezone.now()
     )

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
 from claims.models import Article, Claim, ClaimEvent, Topic
-from claims.workflow.common import User, add_event, credit, require
+from claims.workflow.common import User, add_event, check_lengths, credit, require
 from claims.workflow.editorial import assign
 from claims.workflow.errors import (
     DeadlineBeforeArticle,
@@ -102,6 +102,7 @@ def create_claim(
     set_deadline(claim)
     claim.status = Claim.Status.DRAFT
     claim.created_by = by
+    check_lengths(claim)
     credit(claim, by=by, why="logged")
     claim.save()
     claim.topics.set(topics)
@@ -139,6 +140,7 @@ def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> Claim:
     if changed & (DEADLINE_INPUTS | {"deadline"}):
         set_deadline(claim)
     reviewer, claim.reviewer = claim.reviewer, stored.reviewer  # a new one is assigned below
+    check_lengths(claim)
     credit(claim, by=by, why=f"changed: {', '.join(sorted(changed))}")
     claim.save()
     if reviewer is not None and reviewer != stored.reviewer:

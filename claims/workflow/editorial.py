@@ -20,7 +20,15 @@ from claims.models import (
     Rating,
     Verdict,
 )
-from claims.workflow.common import User, add_event, credit, current_verdict, open_verdict, require
+from claims.workflow.common import (
+    User,
+    add_event,
+    check_lengths,
+    credit,
+    current_verdict,
+    open_verdict,
+    require,
+)
 from claims.workflow.errors import (
     FourEyesViolation,
     InvalidTransition,
@@ -185,6 +193,7 @@ def retract(claim: Claim, *, by: User, reason: str) -> None:
     claim.status = Claim.Status.RETRACTED
     claim.retraction_reason = reason.strip()
     claim.retracted_at = timezone.now()
+    check_lengths(claim)
     credit(claim, by=by, why="retracted")
     claim.save(update_fields=["status", "retraction_reason", "retracted_at", "updated_at"])
     add_event(claim, ClaimEvent.Kind.RETRACTED, claim.retraction_reason, by=by)
@@ -206,9 +215,9 @@ def correct(claim: Claim, *, by: User, note: str, at: dt.datetime | None = None)
             f"the claim is {claim.get_status_display()} with no published verdict to correct."
         )
     at = at or timezone.now()
-    correction = Correction.objects.create(
-        verdict=verdict, note=note.strip(), issued_at=at, issued_by=by
-    )
+    correction = Correction(verdict=verdict, note=note.strip(), issued_at=at, issued_by=by)
+    check_lengths(correction)
+    correction.save()
     add_event(claim, ClaimEvent.Kind.CORRECTED, correction.note, by=by, verdict=verdict, at=at)
     signals.verdict_corrected.send(
         sender=Claim, claim=claim, verdict=verdict, correction=correction, at=at

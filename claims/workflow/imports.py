@@ -18,7 +18,7 @@ from claims.models import (
     Rating,
     Verdict,
 )
-from claims.workflow.common import User, add_event, credit, require
+from claims.workflow.common import User, add_event, check_lengths, credit, require
 from claims.workflow.errors import (
     AlreadyImported,
 )
@@ -85,6 +85,7 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
         first_published_at=review.first_published_at,
         created_by=by,
     )
+    check_lengths(claim)
     credit(claim, by=by, why=f"imported from {review.origin_name}")
     claim.save()
     claim.appearances.set(review.appearances)
@@ -103,6 +104,7 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
         origin_url=review.origin_url,
         original_rating_label=review.original_rating_label,
     )
+    check_lengths(verdict)
     credit(verdict, by=by, why=f"imported from {review.origin_name}")
     verdict.save()
     label = review.original_rating_label or review.rating.label

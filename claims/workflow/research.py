@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from claims.models import Claim, Evidence, Verdict
-from claims.workflow.common import User, credit, open_verdict, require
+from claims.workflow.common import User, check_lengths, credit, open_verdict, require
 from claims.workflow.editorial import check_can_draft
 from claims.workflow.errors import InvalidTransition
 
@@ -24,6 +24,7 @@ def draft_verdict(verdict: Verdict, *, by: User) -> Verdict:
             f"claim #{claim.pk} already has a verdict in the works; edit or finish it first."
         )
     verdict.author, verdict.status = by, Verdict.Status.DRAFT
+    check_lengths(verdict)
     credit(verdict, by=by, why="drafted")
     verdict.save()
     return verdict
@@ -39,6 +40,7 @@ def add_evidence(evidence: Evidence, *, by: User) -> Evidence:
             f"{evidence.url} is already evidence for claim #{evidence.claim_id}."
         )
     evidence.added_by = by
+    check_lengths(evidence)
     credit(evidence, by=by, why="added")
     evidence.save()
     return evidence

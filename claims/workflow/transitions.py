@@ -85,7 +85,7 @@ class Transition:
         return user.has_perm(f"claims.{self.permission}")
 
 
-REASON = Input("reason", Kind.TEXT, "Why; shown on the claim's timeline.")
+REASON = Input("reason", Kind.TEXT, "Why; shown on the claim's timeline.", max_length=2000)
 TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in [
@@ -168,7 +168,12 @@ TRANSITIONS: dict[str, Transition] = {
             lambda s, user: s.tracked,
             (
                 Input("deadline", Kind.DATE, "The new deadline, after the current one."),
-                Input("reason", Kind.TEXT, "Why, e.g. 'the ministry announced a new date'."),
+                Input(
+                    "reason",
+                    Kind.TEXT,
+                    "Why, e.g. 'the ministry announced a new date'.",
+                    max_length=300,
+                ),
             ),
         ),
         Transition(
@@ -196,6 +201,7 @@ TRANSITIONS: dict[str, Transition] = {
                     "note",
                     Kind.TEXT,
                     "What the verdict got wrong and what is right; readers see it, dated.",
+                    max_length=5000,
                 ),
             ),
         ),
