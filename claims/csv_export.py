@@ -4,7 +4,8 @@
 A claim's row carries only its current verdict, which is always a published one: an export never
 holds a draft verdict or a reviewer's note, whoever asks. Every text cell that a spreadsheet would
 read as a formula (one starting with =, +, -, @, a tab or a carriage return) is prefixed with an
-apostrophe (CSV injection).
+apostrophe (CSV injection), and so is each part after a semicolon: a spreadsheet set to a
+semicolon-separated locale splits an unquoted cell there, and the part after would start one.
 """
 
 from __future__ import annotations
@@ -67,10 +68,15 @@ def safe_cell(value: Cell) -> str:
         return "yes" if value else "no"
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    text = str(value)
-    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    if not isinstance(value, str):
+        return str(value)
+    first, *after_semicolons = value.split(";")
+    parts = ["'" + first if first.startswith(FORMULA_STARTS) else first]
+    parts += [
+        "'" + part if part.lstrip(" ").startswith(FORMULA_STARTS) else part
+        for part in after_semicolons
+    ]
+    return ";".join(parts)
 
 
 def current_verdict(claim: Claim) -> Verdict | None:

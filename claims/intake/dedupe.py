@@ -17,6 +17,8 @@ def canonical_url(url: str) -> str:
     or trailing slash: the key under which an article is imported once."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 address keeps its brackets, or the address is no longer one
+        host = f"[{host}]"
     port = parts.port if parts.port and parts.port not in (80, 443) else None
     netloc = f"{host}:{port}" if port else host
     query = [

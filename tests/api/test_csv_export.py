@@ -23,6 +23,11 @@ from tests.support.data import write_verdict
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
         ("Taxes rose = bad", "Taxes rose = bad"),
+        # A locale that separates with ";" splits the cell there: no part may start a formula.
+        ('Minister;=HYPERLINK("http://evil")', 'Minister;\'=HYPERLINK("http://evil")'),
+        ("a; +1 555;@SUM(A1)", "a;' +1 555;'@SUM(A1)"),
+        ("=1;=2", "'=1;'=2"),
+        ("Two clauses; both plain", "Two clauses; both plain"),
         (-5, "-5"),
         (None, ""),
         (True, "yes"),

@@ -62,6 +62,23 @@ def test_canonicalising_keeps_meaningful_parameters_in_order():
     assert intake.canonical_url(url) == "https://news.example/story?id=7&page=2"
 
 
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("http://[2001:DB8::1]/news/a", "http://[2001:db8::1]/news/a"),
+        ("https://[2001:db8::1]:8443/a/", "https://[2001:db8::1]:8443/a"),
+    ],
+)
+def test_an_ipv6_address_keeps_its_brackets(url, canonical):
+    assert intake.canonical_url(url) == canonical
+
+
+def test_an_article_at_an_ipv6_address_is_stored_as_a_valid_address(db, editor):
+    queued = intake.queue_import(url="http://[2001:db8::1]:8080/story", by=editor)
+    queued.article.full_clean()  # the stored address is a URL Django accepts again
+    assert queued.article.url == "http://[2001:db8::1]:8080/story"
+
+
 def test_the_same_url_is_imported_once_and_the_second_says_where(db, editor):
     first = intake.queue_import(url="https://news.example/world/border?utm_source=tw", by=editor)
     with pytest.raises(intake.AlreadyImported, match=f"article #{first.article_id}") as caught:
