@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from claims import workflow
+from claims import roles, workflow
 from claims.models import Claim, Rating
 from claims.workflow.transitions import TRANSITIONS, Input, Kind, Transition
 
@@ -71,6 +71,14 @@ class TransitionViews:
         if transition is None or not self.has_view_permission(request, claim):
             raise PermissionDenied
         change_url = reverse("admin:claims_claim_change", args=[claim.pk])
+        if not transition.allowed(request.user):  # refused at once, not after the form
+            who = roles.who_may(transition.permission)
+            self.message_user(
+                request,
+                f"“{transition.label}” is for {who}; your role does not take this step.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(change_url)
         form_class = FORMS[name]
         posted = request.POST if request.method == "POST" else None
         form = form_class(posted) if form_class else None

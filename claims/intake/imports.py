@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from claims import roles
 from claims.intake import extraction
 from claims.intake.dedupe import canonical_url, content_hash, find_duplicate, pasted_text
 from claims.intake.errors import AlreadyImported, IntakeError
@@ -32,7 +33,7 @@ def queue_import(
 ) -> ArticleImport:
     """Record an article to import (from a URL or pasted text/HTML); the work is `run_import`."""
     if by is not None and not by.has_perm("claims.add_article"):
-        raise IntakeError(f"{by} may not import articles: it needs the 'add_article' permission.")
+        raise IntakeError(roles.refusal(by, "import articles", "add_article"))
     url, content = url.strip(), pasted_text(content)
     if bool(url) == bool(content):
         raise IntakeError("Give either the article's address or its text, not both or neither.")
@@ -143,7 +144,7 @@ def run_import(import_id: int) -> ArticleImport:
 def retry_import(intake: ArticleImport, *, by=None) -> ArticleImport:
     """Queue a failed import again."""
     if by is not None and not by.has_perm("claims.add_article"):
-        raise IntakeError(f"{by} may not import articles: it needs the 'add_article' permission.")
+        raise IntakeError(roles.refusal(by, "import articles", "add_article"))
     if intake.state != ArticleImport.State.FAILED:
         raise IntakeError(f"Only a failed import can be retried; this one is {intake.state}.")
     ArticleImport.objects.filter(pk=intake.pk).update(
@@ -158,9 +159,7 @@ def extract_again(article: Article, *, by) -> list[Suggestion]:
     """Read the article's stored text for claims again (after the extraction improved, or for an
     article logged by hand). Accepted and rejected suggestions keep their decision."""
     if by is not None and not by.has_perm("claims.add_claim"):
-        raise IntakeError(
-            f"{by} may not decide on suggestions: it needs the 'add_claim' permission."
-        )
+        raise IntakeError(roles.refusal(by, "decide on suggestions", "add_claim"))
     state = ArticleImport.objects.filter(article=article).values_list("state", flat=True).first()
     if state in ArticleImport.RUNNING_STATES:
         raise IntakeError("The import is still running; its suggestions come when it is done.")

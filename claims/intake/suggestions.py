@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from claims import workflow
+from claims import roles, workflow
 from claims.intake.errors import IntakeError
 from claims.intake.names import normalise, same_person
 from claims.models import Claim, Claimant, ClaimantAlias, Suggestion
@@ -120,9 +120,7 @@ def reject(suggestion: Suggestion, *, by) -> None:
 
 def _require_open(suggestion: Suggestion, by) -> None:
     if by is not None and not by.has_perm("claims.add_claim"):
-        raise IntakeError(
-            f"{by} may not decide on suggestions: it needs the 'add_claim' permission."
-        )
+        raise IntakeError(roles.refusal(by, "decide on suggestions", "add_claim"))
     current = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     if current.status != Suggestion.Status.OPEN:
         raise IntakeError(f"This suggestion was {current.get_status_display()} already.")

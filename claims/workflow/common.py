@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
+from claims import roles
 from claims.models import (
     Claim,
     ClaimEvent,
@@ -19,7 +20,7 @@ User = AbstractUser
 
 def require(user: User, perm: str, doing: str) -> None:
     if not user.has_perm(f"claims.{perm}"):
-        raise NotAllowed(f"{user} may not {doing}: it needs the '{perm}' permission.")
+        raise NotAllowed(roles.refusal(user, doing, perm))
 
 
 def check_lengths(*rows: models.Model) -> None:

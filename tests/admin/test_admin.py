@@ -270,7 +270,7 @@ def test_an_editor_cannot_publish_through_the_transition_url(client, make_claim,
     workflow.submit(claim, by=reviewer)
     client.force_login(editor)
     response = client.post(transition_url(claim, "publish"), follow=True)
-    assert any("refused" in str(m) for m in response.context["messages"])
+    assert any("is for Publishers" in str(m) for m in response.context["messages"])
     claim.refresh_from_db()
     assert claim.status == Claim.Status.IN_REVIEW
 
@@ -432,3 +432,19 @@ def test_an_article_date_after_a_published_deadline_gets_a_clear_error(
     assert f"#{watching_claim.pk}" in str(response.context["adminform"].form.errors)
     article.refresh_from_db()
     assert article.published_on == dt.date(2024, 1, 15)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_transition_page_is_refused_at_once_to_a_role_that_may_not_take_it(
+    client, make_claim, reviewer, method
+):
+    claim = make_claim()
+    write_verdict(claim, reviewer)
+    workflow.submit(claim, by=reviewer)
+    client.force_login(reviewer)
+    response = getattr(client, method)(transition_url(claim, "publish"), follow=True)
+    assert response.redirect_chain[-1][0].endswith(f"/admin/claims/claim/{claim.pk}/change/")
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["“Publish verdict” is for Publishers; your role does not take this step."]
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_REVIEW

@@ -87,11 +87,12 @@ def custom_pages(imported, objects) -> dict[str, tuple[str, dict[str, int]]]:
             reverse("admin:claims_claim_deadline_preview") + f"?article={published.article_id}",
             newsroom,
         ),
-        # A transition's form is shown to whoever may see the claim; the workflow decides on
-        # the POST (below).
+        # A transition's page is shown to whoever may take the step; anyone else in the
+        # newsroom is sent back to the claim at once, with the reason (the workflow decides on
+        # the POST, below).
         "claims_claim_transition": (
             reverse("admin:claims_claim_transition", args=[published.pk, "retract"]),
-            newsroom,
+            {"outsider": 403, "editor": 302, "reviewer": 302, "publisher": 200},
         ),
     }
 

@@ -40,7 +40,9 @@ def test_a_correction_is_added_to_the_current_verdict_which_stays_as_published(
 
 @pytest.mark.parametrize("who", ["editor", "reviewer"])
 def test_only_a_publisher_issues_corrections(request, watching_claim, who):
-    with pytest.raises(workflow.NotAllowed, match="correct_verdict"):
+    with pytest.raises(
+        workflow.NotAllowed, match="may not issue corrections: that is for Publishers"
+    ):
         workflow.correct(watching_claim, by=request.getfixturevalue(who), note=NOTE)
     assert not Correction.objects.exists()
 
