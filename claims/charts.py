@@ -107,11 +107,12 @@ def rating_chart(counts: list[tuple[Rating, int]], *, title: str) -> SafeString:
 
 
 def promise_chart(record: dict[str, int], *, title: str) -> SafeString:
-    """Promises and predictions: kept on time, late or in part, not at all, unverifiable, open."""
+    """Promises and predictions: kept on time, late, in part, not done, unverifiable, open."""
     bars = [
         Bar(_("Kept on time"), record["on_time"], "fulfilled"),
-        Bar(_("Late or in part"), record["late"], "partly-fulfilled"),
-        Bar(_("Not kept"), record["not_kept"], "not-fulfilled"),
+        Bar(_("Kept late"), record["late"], "partly-fulfilled"),
+        Bar(_("Kept in part"), record["partly"], "partly-fulfilled"),
+        Bar(_("Not done"), record["not_done"], "not-fulfilled"),
         Bar(_("Unverifiable"), record["unverifiable"], "unverifiable"),
         Bar(_("Still open"), record["open"], "pending"),
     ]

@@ -54,6 +54,7 @@ VERDICT_COLUMNS = [
     "status",
     "is_current",
     "published_at",
+    "happened_on",
     "checked_on",
 ]
 
@@ -123,6 +124,7 @@ def verdict_row(verdict: Verdict) -> list[str]:
         verdict.status,
         verdict.is_current,
         verdict.published_at,
+        verdict.happened_on,
         verdict.checked_on,
     ]
     return [safe_cell(value) for value in values]

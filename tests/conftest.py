@@ -126,6 +126,9 @@ def publish_claim(reviewer, publisher) -> Callable[..., Claim]:
     def publish(claim: Claim, slug: str = "pending", **kwargs) -> Claim:
         write_verdict(claim, reviewer, slug)
         workflow.submit(claim, by=reviewer)
+        # The scenes are set in 2024 and published today: a pending verdict is published as if
+        # then, before its deadline (tests of that rule call workflow.publish themselves).
+        kwargs.setdefault("confirm_past_deadline", True)
         workflow.publish(claim, by=publisher, **kwargs)
         claim.refresh_from_db()
         return claim

@@ -80,11 +80,22 @@ class DraftVerdictInline(admin.StackedInline):
     verbose_name_plural = "verdict in the works"
     extra = 0
     max_num = 1
-    fields = ["status", "rating", "summary", "explanation", "checked_on", "author"]
+    fields = ["status", "rating", "summary", "explanation", "happened_on", "checked_on", "author"]
     readonly_fields = ["status", "author"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).exclude(status=Verdict.Status.PUBLISHED)
+
+    @staticmethod
+    def _submitted(claim: Claim | None) -> bool:
+        return claim is not None and claim.verdicts.filter(status=Verdict.Status.SUBMITTED).exists()
+
+    def has_change_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
+        # A submitted verdict is frozen: withdrawn by its author or sent back, never edited.
+        return not self._submitted(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
+        return not self._submitted(obj) and super().has_delete_permission(request, obj)
 
 
 class DeadlineFilter(admin.SimpleListFilter):
@@ -289,6 +300,9 @@ class ClaimAdmin(
         for instance in formset.save(commit=False):
             if isinstance(instance, Verdict) and instance.pk is None:
                 workflow.draft_verdict(instance, by=request.user)
+            elif isinstance(instance, Verdict):
+                changed = next(f.changed_data for f in formset.forms if f.instance is instance)
+                workflow.revise_verdict(instance, by=request.user, changed=changed)
             elif isinstance(instance, Evidence) and instance.pk is None:
                 workflow.add_evidence(instance, by=request.user)
             else:

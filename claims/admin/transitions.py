@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from claims import roles, workflow
 from claims.models import Claim, Rating
@@ -30,6 +31,8 @@ def input_field(spec: Input) -> forms.Field:
         return forms.DateField(**common)
     if spec.kind == Kind.OUTCOME:
         return forms.ModelChoiceField(queryset=Rating.objects.outcomes(), **common)
+    if spec.kind == Kind.CONFIRM:
+        return forms.BooleanField(**common)
     return forms.ModelChoiceField(queryset=workflow.reviewers(), empty_label="me", **common)
 
 
@@ -82,6 +85,12 @@ class TransitionViews:
         form_class = FORMS[name]
         posted = request.POST if request.method == "POST" else None
         form = form_class(posted) if form_class else None
+        verdict = workflow.open_verdict(claim)
+        past_deadline = verdict is not None and workflow.pending_past_deadline(
+            claim, verdict, on=timezone.localdate()
+        )
+        if form is not None and not past_deadline:
+            form.fields.pop("confirm_past_deadline", None)  # asked only where it is needed
         if posted is not None and (form is None or form.is_valid()):
             inputs = form.cleaned_data if form else {}
             try:
@@ -99,6 +108,8 @@ class TransitionViews:
             "form": form,
             "opts": Claim._meta,
             "change_url": change_url,
+            "verdict": verdict,
+            "past_deadline": past_deadline,
         }
         return TemplateResponse(request, "admin/claims/claim/transition.html", context)
 
@@ -108,7 +119,8 @@ def _action(transition: Transition):
         return modeladmin.apply_transition(request, queryset, transition)
 
     apply.__name__ = transition.name
-    apply.short_description = transition.label + ("…" if transition.inputs else "")
+    asks = any(spec.asked for spec in transition.inputs)
+    apply.short_description = transition.label + ("…" if asks else "")
     return apply
 
 
@@ -129,8 +141,9 @@ class TransitionActions:
         self, request: HttpRequest, queryset: QuerySet, transition: Transition
     ) -> HttpResponse | None:
         form_class = FORMS[transition.name]
-        asked = any(spec.name in request.POST for spec in transition.inputs)
-        form = form_class(request.POST if asked else None) if form_class else None
+        asks = any(spec.asked for spec in transition.inputs)
+        answered = any(spec.name in request.POST for spec in transition.inputs)
+        form = form_class(request.POST if answered or not asks else None) if form_class else None
         if form is not None and not form.is_valid():
             return self._ask_inputs(request, queryset, transition, form)
         inputs = form.cleaned_data if form is not None else {}

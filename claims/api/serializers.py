@@ -151,6 +151,7 @@ class VerdictSerializer(serializers.ModelSerializer):
             "status",
             "is_current",
             "published_at",
+            "happened_on",
             "checked_on",
             "author",
             "approver",
@@ -175,7 +176,7 @@ class VerdictDraftSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Verdict
-        fields = ["claim", "rating", "summary", "explanation", "checked_on"]
+        fields = ["claim", "rating", "summary", "explanation", "happened_on", "checked_on"]
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -373,6 +374,8 @@ def input_field(spec: Input) -> serializers.Field:
         return serializers.DateField(
             required=False, allow_null=True, default=None, help_text=spec.help
         )
+    if spec.kind == Kind.CONFIRM:
+        return serializers.BooleanField(required=False, default=False, help_text=spec.help)
     if spec.kind == Kind.OUTCOME:
         return serializers.SlugRelatedField(
             slug_field="slug",

@@ -102,7 +102,7 @@ def load_fictional(cast: Cast, today: dt.date) -> None:
     fell_due = due.deadline + dt.timedelta(days=1)  # the sweep's first run after its last day
     workflow.mark_due(due, as_of=fell_due)
     Claim.objects.filter(pk=due.pk).update(due_since=moment(fell_due, 0))
-    backdate(due, {"created": [moment(potholes.published_on)], "fell_due": [moment(fell_due, 0)]})
+    backdate(due, {"created": [moment(potholes.published_on)]})
 
     budget = article("budget", "Mayor says the city budget grew by 40 percent", 20)
     accurate = claim(

@@ -153,7 +153,8 @@ def _border_claim(cast: Cast, article: Article, jadayan: Claimant) -> None:
         rating=rating_named("not-fulfilled"),
         note="The crossing reopened on 30 September 2019, one day after the latest possible "
         "deadline: not within 60 days, though it did open.",
-        checked_on=dt.date(2019, 9, 30),
+        happened_on=dt.date(2019, 9, 30),
+        checked_on=dt.date(2019, 10, 1),
     )
     workflow.publish(claim, by=cast.publisher, at=moment(dt.date(2019, 10, 2)))
     Claim.objects.filter(pk=claim.pk).update(due_since=moment(dt.date(2019, 9, 30), 0))
@@ -162,7 +163,6 @@ def _border_claim(cast: Cast, article: Article, jadayan: Claimant) -> None:
         {
             "created": [moment(dt.date(2019, 8, 1))],
             "submitted": [moment(dt.date(2019, 8, 2)), moment(dt.date(2019, 10, 1))],
-            "fell_due": [moment(dt.date(2019, 9, 30), 0)],
         },
     )
 

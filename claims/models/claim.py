@@ -151,21 +151,18 @@ class ClaimQuerySet(models.QuerySet):
         return [(rating, rating.claims) for rating in ratings]
 
     def promise_record(self) -> dict[str, int]:
-        """Time-bound claims by outcome: kept on time, late (or in part), not at all, unverifiable,
-        still open. See docs/public-site.md for how "late" is told apart."""
+        """Time-bound claims by outcome, from when the promised thing happened (not when it was
+        checked): kept on time, kept late, kept in part, not done, unverifiable, still open."""
         current = Verdict.objects.filter(is_current=True, claim__in=self.values("pk")).filter(
             claim__deadline__isnull=False
         )
-        missed = Q(rating__slug="not-fulfilled")
-        observed_late = Q(checked_on__gt=F("claim__deadline"))
+        kept, missed = Q(rating__slug="fulfilled"), Q(rating__slug="not-fulfilled")
+        late = Q(happened_on__gt=F("claim__deadline"))
         return current.aggregate(
-            on_time=models.Count("pk", filter=Q(rating__slug="fulfilled")),
-            late=models.Count(
-                "pk", filter=Q(rating__slug="partly-fulfilled") | missed & observed_late
-            ),
-            not_kept=models.Count(
-                "pk", filter=missed & (Q(checked_on__isnull=True) | ~observed_late)
-            ),
+            on_time=models.Count("pk", filter=kept & ~late),
+            late=models.Count("pk", filter=(kept | missed) & late),
+            partly=models.Count("pk", filter=Q(rating__slug="partly-fulfilled")),
+            not_done=models.Count("pk", filter=missed & Q(happened_on__isnull=True)),
             unverifiable=models.Count("pk", filter=Q(rating__slug="unverifiable")),
             open=models.Count("pk", filter=Q(rating__is_final=False)),
         )

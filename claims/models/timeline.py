@@ -19,6 +19,7 @@ class ClaimEvent(models.Model):
         CREATED = "created", _("created")
         SUBMITTED = "submitted", _("submitted for review")
         SENT_BACK = "sent_back", _("sent back to draft")
+        WITHDRAWN = "withdrawn", _("withdrawn by its author")
         PUBLISHED = "published", _("verdict published")
         FELL_DUE = "fell_due", _("deadline passed")
         EXTENDED = "extended", _("deadline extended")

@@ -75,6 +75,10 @@ class Verdict(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
     )
+    # Who else changed its words: like its author, none of them may approve it (four eyes).
+    contributors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="verdicts_contributed", editable=False
+    )
     approver = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -86,7 +90,14 @@ class Verdict(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     checked_on = models.DateField(
-        null=True, blank=True, help_text="The day the outcome was observed, if not today."
+        null=True, blank=True, help_text="The day the outcome was checked."
+    )
+    # When the promised thing happened, which decides on time or late; empty when it had not
+    # happened by the day it was checked (claims/workflow/outcomes.py has the rules).
+    happened_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the promised thing happened; empty if it had not happened when checked.",
     )
     # Another organisation's fact-check, imported as published (claims/claimreview/importer.py):
     # its page, its publisher and its own words for the rating, exported again as they came.
@@ -161,6 +172,19 @@ class Verdict(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    def wrote(self, user) -> bool:
+        """Whether `user` wrote this verdict, or changed its words."""
+        return user.pk == self.author_id or self.contributors.filter(pk=user.pk).exists()
+
+    @property
+    def days_late(self) -> int | None:
+        """Days from the claim's deadline to the day the promised thing happened (0 or fewer:
+        on time); None when either is unknown."""
+        deadline = self.claim.deadline
+        if self.happened_on is None or deadline is None:
+            return None
+        return (self.happened_on - deadline).days
 
     @property
     def is_imported(self) -> bool:

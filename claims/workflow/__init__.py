@@ -9,6 +9,7 @@ and the tasks call these functions and nothing else to change a claim.
 """
 
 from claims.workflow.articles import check_article_date, redate_article
+from claims.workflow.common import open_verdict
 from claims.workflow.create import (
     DEADLINE_INPUTS,
     check_deadline,
@@ -30,11 +31,13 @@ from claims.workflow.editorial import (
     assign,
     check_can_draft,
     correct,
+    pending_past_deadline,
     publish,
     retract,
     reviewers,
     send_back,
     submit,
+    withdraw,
 )
 from claims.workflow.errors import (
     AlreadyImported,
@@ -51,7 +54,7 @@ from claims.workflow.imports import (
     import_review,
 )
 from claims.workflow.outcomes import extend, resolve
-from claims.workflow.research import add_evidence, draft_verdict
+from claims.workflow.research import add_evidence, draft_verdict, revise_verdict
 from claims.workflow.transitions import TRANSITIONS, available_transitions, run_transition
 
 __all__ = [
@@ -83,6 +86,8 @@ __all__ = [
     "fill_deadline",
     "import_review",
     "mark_due",
+    "open_verdict",
+    "pending_past_deadline",
     "publish",
     "queue_reminders",
     "read_deadline",
@@ -90,9 +95,11 @@ __all__ = [
     "resolve",
     "retract",
     "reviewers",
+    "revise_verdict",
     "run_transition",
     "send_back",
     "set_deadline",
     "submit",
     "sweep",
+    "withdraw",
 ]

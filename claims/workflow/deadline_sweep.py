@@ -74,7 +74,7 @@ def _mark_due_batch(as_of: dt.date, batch_size: int, only: int | None = None) ->
             (
                 pk,
                 ClaimEvent.Kind.FELL_DUE,
-                now,
+                end_of_day(deadline),
                 f"The deadline, {format_deadline(deadline, approximate)}, has passed: "
                 "awaiting re-check.",
             )
@@ -90,6 +90,12 @@ def _mark_due_batch(as_of: dt.date, batch_size: int, only: int | None = None) ->
     signals.claims_fell_due.send(sender=Claim, claim_ids=[pk for pk, _, _ in due], at=now)
     page_cache.invalidate()  # the bulk writes above send no signals
     return flipped
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The last moment of `day` in TIME_ZONE: when a deadline passed, whenever the sweep saw it
+    (the timeline dates "deadline passed" to the deadline, not to the sweep)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
 
 
 def queue_reminders(*, as_of: dt.date) -> int:

@@ -127,6 +127,34 @@ def send_back(claim: Claim, *, by: User, reason: str) -> None:
     add_event(claim, ClaimEvent.Kind.SENT_BACK, reason.strip(), by=by, verdict=verdict)
 
 
+def pending_past_deadline(claim: Claim, verdict: Verdict, *, on: dt.date) -> bool:
+    """Whether `verdict` says "pending" about a claim whose deadline had passed by `on`."""
+    return not verdict.rating.is_final and claim.deadline is not None and claim.deadline < on
+
+
+@transaction.atomic
+def withdraw(claim: Claim, *, by: User) -> None:
+    """Its author takes a submitted verdict back to draft, to change it and submit it again: a
+    submitted verdict is never edited in place."""
+    require(by, "submit_claim", "withdraw verdicts")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    verdict = open_verdict(claim)
+    if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
+        raise InvalidTransition("there is no submitted verdict to withdraw.")
+    if not verdict.wrote(by):
+        raise NotAllowed(
+            f"{by} did not write this verdict: only its author withdraws it; a publisher sends "
+            "it back with a reason."
+        )
+    verdict.status = Verdict.Status.DRAFT
+    credit(verdict, claim, by=by, why="withdrawn to draft")
+    verdict.save(update_fields=["status"])
+    if claim.status == Claim.Status.IN_REVIEW:
+        claim.status = Claim.Status.DRAFT
+        claim.save(update_fields=["status", "updated_at"])
+    add_event(claim, ClaimEvent.Kind.WITHDRAWN, "Withdrawn to draft.", by=by, verdict=verdict)
+
+
 def _tracking_after(claim: Claim, rating: Rating) -> str:
     if claim.deadline is None:
         return Claim.Tracking.NONE
@@ -139,8 +167,16 @@ def _tracking_after(claim: Claim, rating: Rating) -> str:
 
 
 @transaction.atomic
-def publish(claim: Claim, *, by: User, at: dt.datetime | None = None) -> Verdict:
-    """Approve the submitted verdict and make it the claim's current one."""
+def publish(
+    claim: Claim,
+    *,
+    by: User,
+    at: dt.datetime | None = None,
+    confirm_past_deadline: bool = False,
+) -> Verdict:
+    """Approve the submitted verdict and make it the claim's current one. Nobody approves a
+    verdict they wrote or changed; a pending verdict on a claim whose deadline has passed goes
+    out only when the publisher confirms it (the outcome is what is owed)."""
     require(by, "publish_claim", "publish verdicts")
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status not in (Claim.Status.IN_REVIEW, Claim.Status.PUBLISHED):
@@ -148,9 +184,19 @@ def publish(claim: Claim, *, by: User, at: dt.datetime | None = None) -> Verdict
     verdict = open_verdict(claim)
     if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
         raise InvalidTransition("there is no submitted verdict to publish.")
-    if verdict.author_id == by.pk:
-        raise FourEyesViolation(f"{by} wrote this verdict and cannot also approve it.")
+    if verdict.wrote(by):
+        raise FourEyesViolation(
+            f"{by} wrote this verdict, or part of it, and cannot also approve it."
+        )
     at = at or timezone.now()
+    if (
+        pending_past_deadline(claim, verdict, on=timezone.localdate(at))
+        and not confirm_past_deadline
+    ):
+        raise WorkflowError(
+            f"the deadline, {claim.deadline_display}, has passed: record the outcome instead, or "
+            "confirm that this pending verdict should go out as it is."
+        )
     claim.verdicts.filter(is_current=True).update(is_current=False)
     verdict.status, verdict.approver, verdict.published_at = Verdict.Status.PUBLISHED, by, at
     verdict.is_current = True

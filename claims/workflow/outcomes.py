@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
+from claims.deadlines import format_day
 from claims.models import (
     Claim,
     ClaimEvent,
@@ -20,6 +22,42 @@ from claims.workflow.errors import (
     WorkflowError,
 )
 
+# Outcomes that say the promised thing happened: they need the day it did.
+HAPPENED = ("fulfilled", "partly-fulfilled")
+
+
+def check_outcome_dates(
+    claim: Claim, rating: Rating, *, happened_on: dt.date | None, checked_on: dt.date | None
+) -> None:
+    """Refuse (WorkflowError) dates an outcome cannot have: in the future, before the claim was
+    made, a happening after its check, a kept promise without the day it was kept, or a broken
+    one that happened in time."""
+    today, made = timezone.localdate(), claim.stated_on
+    checked_on = checked_on or today
+    for name, day in (("checked", checked_on), ("happened", happened_on)):
+        if day is not None and day > today:
+            raise WorkflowError(f"the day it {name} ({format_day(day)}) is in the future.")
+        if day is not None and made is not None and day < made:
+            raise WorkflowError(
+                f"the day it {name} ({format_day(day)}) is before the claim was made "
+                f"({format_day(made)})."
+            )
+    if happened_on is not None and happened_on > checked_on:
+        raise WorkflowError("it cannot have happened after the day it was checked.")
+    if rating.scale != RatingScale.PROMISE or not rating.is_final:
+        return  # not an outcome: the dates above are all there is to check
+    if rating.slug in HAPPENED and happened_on is None:
+        raise WorkflowError(f"say on which day it happened: '{rating}' means it did.")
+    deadline = claim.deadline
+    if rating.slug == "not-fulfilled" and happened_on and deadline and happened_on <= deadline:
+        raise WorkflowError(
+            f"it happened on {format_day(happened_on)}, by the deadline "
+            f"({claim.deadline_display}): that is fulfilled, not 'not fulfilled'."
+        )
+    if rating.slug == "unverifiable" and happened_on is not None:
+        raise WorkflowError("an unverifiable outcome has no day it happened.")
+
+
 # --- Deadline transitions -----------------------------------------------------------------------
 
 
@@ -30,9 +68,13 @@ def resolve(
     by: User,
     rating: Rating,
     note: str,
+    happened_on: dt.date | None = None,
     checked_on: dt.date | None = None,
 ) -> Verdict:
-    """Record a time-bound claim's outcome as a verdict submitted for a publisher's approval."""
+    """Record a time-bound claim's outcome as a verdict submitted for a publisher's approval:
+    what became of the promise, when the promised thing happened (if it did), and when that was
+    checked (today unless said). Track records count on time, late, partly or not done from
+    when it happened, never from when it was checked."""
     require(by, "resolve_claim", "record outcomes")
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status != Claim.Status.PUBLISHED or claim.tracking not in (
@@ -47,6 +89,8 @@ def resolve(
         )
     if not note.strip():
         raise WorkflowError("an outcome needs a note saying what happened.")
+    checked_on = checked_on or timezone.localdate()
+    check_outcome_dates(claim, rating, happened_on=happened_on, checked_on=checked_on)
     if open_verdict(claim) is not None:
         raise InvalidTransition("this claim already has a verdict in the works; finish it first.")
     verdict = Verdict(
@@ -56,6 +100,7 @@ def resolve(
         author=by,
         status=Verdict.Status.SUBMITTED,
         checked_on=checked_on,
+        happened_on=happened_on,
     )
     credit(verdict, by=by, why="outcome recorded")
     verdict.save()

@@ -3,12 +3,15 @@ admin's claim page and the API add both here, under the same rules."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
 from claims.models import Claim, Evidence, Verdict
 from claims.workflow.common import User, check_lengths, credit, open_verdict, require
 from claims.workflow.editorial import check_can_draft
 from claims.workflow.errors import InvalidTransition
+from claims.workflow.outcomes import check_outcome_dates
 
 
 @transaction.atomic
@@ -23,10 +26,40 @@ def draft_verdict(verdict: Verdict, *, by: User) -> Verdict:
         raise InvalidTransition(
             f"claim #{claim.pk} already has a verdict in the works; edit or finish it first."
         )
+    check_outcome_dates(
+        claim, verdict.rating, happened_on=verdict.happened_on, checked_on=verdict.checked_on
+    )
     verdict.author, verdict.status = by, Verdict.Status.DRAFT
     check_lengths(verdict)
     credit(verdict, by=by, why="drafted")
     verdict.save()
+    return verdict
+
+
+# A verdict's words: who changes them is one of its authors.
+WORDS = frozenset({"rating", "summary", "explanation", "happened_on", "checked_on"})
+
+
+@transaction.atomic
+def revise_verdict(verdict: Verdict, *, by: User, changed: Iterable[str]) -> Verdict:
+    """Save the `changed` fields of a draft verdict, as set on it. A submitted one is frozen
+    (InvalidTransition): its author withdraws it, or a publisher sends it back, first. Whoever
+    changes its words becomes one of its authors, and so cannot approve it."""
+    require(by, "change_verdict", "change verdicts")
+    stored = Verdict.objects.select_for_update().get(pk=verdict.pk)
+    if stored.status != Verdict.Status.DRAFT:
+        raise InvalidTransition(
+            f"verdict #{stored.pk} is {stored.get_status_display()}: nobody edits it in place. "
+            "Its author may withdraw it to draft, or a publisher send it back."
+        )
+    check_outcome_dates(
+        stored.claim, verdict.rating, happened_on=verdict.happened_on, checked_on=verdict.checked_on
+    )
+    check_lengths(verdict)
+    credit(verdict, by=by, why=f"changed: {', '.join(sorted(set(changed)))}")
+    verdict.save()
+    if WORDS & set(changed) and by.pk != verdict.author_id:
+        verdict.contributors.add(by)
     return verdict
 
 

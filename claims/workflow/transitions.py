@@ -17,7 +17,15 @@ from typing import Any
 
 from claims.models import Claim, Verdict
 from claims.workflow.common import User, current_verdict, open_verdict
-from claims.workflow.editorial import assign, correct, publish, retract, send_back, submit
+from claims.workflow.editorial import (
+    assign,
+    correct,
+    publish,
+    retract,
+    send_back,
+    submit,
+    withdraw,
+)
 from claims.workflow.outcomes import extend, resolve
 
 
@@ -27,6 +35,7 @@ class Kind(StrEnum):
     TEXT = "text"
     DATE = "date"
     OUTCOME = "outcome"  # a final rating of the promise scale, by its slug in the API
+    CONFIRM = "confirm"  # a yes the step needs in some states, no by default
     REVIEWER = "reviewer"  # a user who may review, by id in the API
 
 
@@ -37,6 +46,11 @@ class Input:
     help: str
     required: bool = True
     max_length: int | None = None  # for text
+    asked_in_bulk: bool | None = None  # on a list action's page; by default, when required
+
+    @property
+    def asked(self) -> bool:
+        return self.required if self.asked_in_bulk is None else self.asked_in_bulk
 
 
 @dataclass
@@ -49,6 +63,10 @@ class State:
     @cached_property
     def has_current_verdict(self) -> bool:
         return current_verdict(self.claim) is not None
+
+    def wrote(self, user: User) -> bool:
+        """Whether `user` wrote the verdict in the works, or changed its words."""
+        return self.open_verdict is not None and self.open_verdict.wrote(user)
 
     @property
     def drafted(self) -> bool:
@@ -99,7 +117,15 @@ TRANSITIONS: dict[str, Transition] = {
             lambda s, user: (
                 s.claim.status != Claim.Status.RETRACTED and s.claim.reviewer_id != user.pk
             ),
-            (Input("reviewer", Kind.REVIEWER, "Who reviews it; you, if left empty.", False),),
+            (
+                Input(
+                    "reviewer",
+                    Kind.REVIEWER,
+                    "Who reviews it; you, if left empty.",
+                    False,
+                    asked_in_bulk=True,
+                ),
+            ),
             bulk=True,
         ),
         Transition(
@@ -121,8 +147,26 @@ TRANSITIONS: dict[str, Transition] = {
             "The verdict goes public now; nobody publishes a verdict they wrote.",
             "publish_claim",
             publish,
-            lambda s, user: s.submitted and s.open_verdict.author_id != user.pk,
+            lambda s, user: s.submitted and not s.wrote(user),
+            (
+                Input(
+                    "confirm_past_deadline",
+                    Kind.CONFIRM,
+                    "The claim's deadline has passed: publish this pending verdict anyway (record "
+                    "the outcome instead where you can).",
+                    False,
+                ),
+            ),
             bulk=True,
+        ),
+        Transition(
+            "withdraw",
+            "Withdraw to draft",
+            "withdrawn",
+            "The submitted verdict comes back to you as a draft, to change and submit again.",
+            "submit_claim",
+            withdraw,
+            lambda s, user: s.submitted and s.wrote(user),
         ),
         Transition(
             "send_back",
@@ -151,11 +195,12 @@ TRANSITIONS: dict[str, Transition] = {
                     max_length=500,
                 ),
                 Input(
-                    "checked_on",
+                    "happened_on",
                     Kind.DATE,
-                    "The day the outcome was observed, if not today.",
+                    "The day the promised thing happened; empty if it had not happened.",
                     False,
                 ),
+                Input("checked_on", Kind.DATE, "The day you checked, if not today.", False),
             ),
         ),
         Transition(

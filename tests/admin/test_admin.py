@@ -241,7 +241,11 @@ def test_resolve_and_extend_through_the_change_page(client, watching_claim, revi
     assert client.get(transition_url(watching_claim, "resolve")).status_code == 200
     client.post(
         transition_url(watching_claim, "resolve"),
-        {"rating": rating("fulfilled").pk, "note": "Opened on 28 January."},
+        {
+            "rating": rating("fulfilled").pk,
+            "note": "Opened on 28 January.",
+            "happened_on": "2024-01-28",
+        },
     )
     verdict = watching_claim.verdicts.get(status=Verdict.Status.SUBMITTED)
     assert verdict.author == reviewer

@@ -153,8 +153,14 @@ TRANSITIONS = {
     "submit": ("draft", {}, {"reviewer", "publisher"}, "in_review"),
     "publish": ("submitted", {}, {"publisher"}, "published"),
     "send_back": ("submitted", {"reason": "Check again."}, {"publisher"}, "draft"),
+    "withdraw": ("submitted", {}, {"reviewer"}, "draft"),
     "retract": ("published", {"reason": "Logged twice."}, {"publisher"}, "retracted"),
-    "resolve": ("watching", {"note": "It opened."}, {"reviewer", "publisher"}, "outcome"),
+    "resolve": (
+        "watching",
+        {"note": "It opened.", "happened_on": "2024-01-20"},
+        {"reviewer", "publisher"},
+        "outcome",
+    ),
     "extend": (
         "watching",
         {"deadline": "2024-03-01", "reason": "A new date."},

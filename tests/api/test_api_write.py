@@ -157,6 +157,13 @@ WRITES: dict[str, Write] = {
         lambda sc: claim_of(sc, "submitted").status == Claim.Status.DRAFT,
         body=lambda sc: {"reason": "Needs a second source."},
     ),
+    # Only the verdict's author (the reviewer who wrote it) takes it back.
+    "withdraw": transition(
+        "withdraw",
+        "submitted",
+        {"reviewer"},
+        lambda sc: claim_of(sc, "submitted").status == Claim.Status.DRAFT,
+    ),
     "retract": transition(
         "retract",
         "published",
@@ -171,7 +178,11 @@ WRITES: dict[str, Write] = {
         lambda sc: (
             sc["watching"].verdicts.filter(status="submitted", rating__slug="fulfilled").exists()
         ),
-        body=lambda sc: {"rating": "fulfilled", "note": "The bridge opened."},
+        body=lambda sc: {
+            "rating": "fulfilled",
+            "note": "The bridge opened.",
+            "happened_on": "2024-01-20",
+        },
     ),
     "extend": transition(
         "extend",
@@ -226,6 +237,7 @@ TRANSITIONS = [
     "submit",
     "publish",
     "send-back",
+    "withdraw",
     "retract",
     "resolve",
     "extend",
@@ -271,7 +283,7 @@ def test_methods_no_endpoint_offers_are_405_for_everyone(request, scene, role):
     answers = {(method, url): getattr(client, method)(url).status_code for method, url in pairs}
     assert {pair: code for pair, code in answers.items() if code != 405} == {}
     assert snapshot() == before
-    assert len(pairs) == 12 + 16 + 32 + 12
+    assert len(pairs) == 12 + 16 + 36 + 12
 
 
 # --- Refusals by the workflow: the right 4xx, its message, nothing changed ----------------------

@@ -644,7 +644,7 @@ def test_text_too_long_for_its_column_is_an_item_error(publisher):
 
 def test_only_a_publisher_may_import(editor):
     status, _, err = run_import(FIXTURES / "single.json", "edna")
-    assert status == 1 and "Nothing was imported" in err and "publish_claim" in err
+    assert status == 1 and "Nothing was imported" in err and "that is for Publishers" in err
     assert not Claim.objects.exists() and not Source.objects.exists()
 
 
@@ -656,5 +656,5 @@ def test_an_unknown_user_is_a_clear_error(db):
 def test_someone_who_may_not_import_is_told_so_even_when_the_file_is_in_already(publisher, editor):
     assert run_import(FIXTURES / "single.json", "paula")[0] == 0
     status, out, err = run_import(FIXTURES / "single.json", "edna")
-    assert status == 1 and "Nothing was imported" in err and "publish_claim" in err
+    assert status == 1 and "Nothing was imported" in err and "that is for Publishers" in err
     assert "unchanged" not in out

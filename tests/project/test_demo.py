@@ -8,6 +8,7 @@ import io
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from claims.models import Article, Claim, ClaimEvent, Evidence, Notification, Verdict
 
@@ -54,8 +55,11 @@ def test_the_seed_claim_lived_its_whole_life(demo):
     assert ratings == ["pending", "not-fulfilled"]
     kinds = list(claim.events.values_list("kind", flat=True))
     assert kinds.index("published") < kinds.index("fell_due") < kinds.index("resolved")
-    assert claim.events.get(kind="fell_due").at.date() == dt.date(2019, 9, 30)
+    # The deadline passed on its own (latest) day, 29 September; it happened a day later.
+    assert timezone.localtime(claim.events.get(kind="fell_due").at).date() == dt.date(2019, 9, 29)
     assert claim.evidence.count() == 5
+    outcome = claim.verdicts.get(is_current=True)
+    assert (outcome.happened_on, outcome.days_late) == (dt.date(2019, 9, 30), 1)
 
 
 def test_every_state_is_on_screen(demo):
@@ -103,17 +107,16 @@ def test_demo_claims_have_topics(demo):
 
 
 def test_demo_timelines_run_in_the_order_things_happened(demo):
-    """A pending verdict is published before its deadline, a claim falls due after it, and each
-    claim's timeline is in the order of its events (the seed's outcome was dated before its
-    deadline, and the demo's due claim was published as pending after its deadline had passed)."""
+    """A pending verdict is published before its deadline, "deadline passed" is dated to the
+    deadline's own day, and each claim's timeline is in the order of its events."""
     for claim in Claim.objects.exclude(deadline=None).filter(status="published"):
         events = list(claim.events.order_by("pk"))
         assert [e.at for e in events] == sorted(e.at for e in events), claim
         for verdict in claim.verdicts.published().filter(rating__slug="pending"):
             assert verdict.published_at.date() <= claim.deadline, claim
         for event in events:
-            if event.kind == ClaimEvent.Kind.FELL_DUE:
-                assert event.at.date() > claim.deadline, claim
+            if event.kind == ClaimEvent.Kind.FELL_DUE:  # dated to the deadline's own day
+                assert timezone.localtime(event.at).date() == claim.deadline, claim
         assert claim.events.get(kind=ClaimEvent.Kind.CREATED).at.date() >= (
             claim.article.published_on
         )

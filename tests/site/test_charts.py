@@ -47,12 +47,13 @@ def test_labels_are_escaped():
     assert parse(svg).find(f"{SVG}title").text == "<b>"
 
 
-def test_promise_chart_has_the_five_outcomes_in_order():
-    record = {"on_time": 2, "late": 1, "not_kept": 3, "unverifiable": 0, "open": 1}
+def test_promise_chart_has_the_six_outcomes_in_order():
+    record = {"on_time": 2, "late": 1, "partly": 4, "not_done": 3, "unverifiable": 0, "open": 1}
     root = parse(charts.promise_chart(record, title="Promises"))
     desc = root.find(f"{SVG}desc").text
-    assert (
-        desc == "Kept on time: 2; Late or in part: 1; Not kept: 3; Unverifiable: 0; Still open: 1"
+    assert desc == (
+        "Kept on time: 2; Kept late: 1; Kept in part: 4; Not done: 3; Unverifiable: 0; "
+        "Still open: 1"
     )
 
 

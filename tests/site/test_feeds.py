@@ -25,7 +25,13 @@ def parse(client, url: str):
 def resolved(watching_claim, reviewer, publisher):
     """A promise published as pending, then resolved: two verdicts, two items."""
     workflow.mark_due(watching_claim, as_of=dt.date(2024, 2, 1))
-    workflow.resolve(watching_claim, by=reviewer, rating=rating("fulfilled"), note="It reopened.")
+    workflow.resolve(
+        watching_claim,
+        by=reviewer,
+        rating=rating("fulfilled"),
+        note="It reopened.",
+        happened_on=dt.date(2024, 1, 25),
+    )
     workflow.publish(watching_claim, by=publisher)
     return watching_claim
 

@@ -34,6 +34,7 @@ API: dict[tuple[str, str], str] = {
     ("claim-submit", "post"): "submit",
     ("claim-publish", "post"): "publish",
     ("claim-send-back", "post"): "send back",
+    ("claim-withdraw", "post"): "withdraw",
     ("claim-retract", "post"): "retract",
     ("claim-resolve", "post"): "resolve",
     ("claim-extend", "post"): "extend",

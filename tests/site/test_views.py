@@ -231,7 +231,13 @@ def test_home_shows_each_section(client, make_claim, publish_claim, reviewer, pu
     done = make_claim("The ferry will run by January.", deadline=dt.date(2024, 1, 31))
     publish_claim(done)
     workflow.mark_due(done, as_of=dt.date(2024, 2, 1))
-    workflow.resolve(done, by=reviewer, rating=rating("fulfilled"), note="It ran.")
+    workflow.resolve(
+        done,
+        by=reviewer,
+        rating=rating("fulfilled"),
+        note="It ran.",
+        happened_on=dt.date(2024, 1, 30),
+    )
     workflow.publish(done, by=publisher)
     body = client.get("/").content.decode()
     sections = {
@@ -268,27 +274,35 @@ def test_claimant_page_shows_the_track_record(
 ):
     person = Claimant.objects.create(name="Mara Quill", role="Mayor")
 
-    def promise(statement: str, outcome: str, checked_on: dt.date | None = None):
+    def promise(statement: str, outcome: str, happened_on: dt.date | None = None, **checked):
         claim = publish_claim(make_claim(statement, claimant=person, deadline=dt.date(2024, 1, 31)))
         workflow.mark_due(claim, as_of=dt.date(2024, 2, 1))
         workflow.resolve(
-            claim, by=reviewer, rating=rating(outcome), note="Checked.", checked_on=checked_on
+            claim,
+            by=reviewer,
+            rating=rating(outcome),
+            note="Checked.",
+            happened_on=happened_on,
+            **checked,
         )
         workflow.publish(claim, by=publisher)
 
-    promise("On time.", "fulfilled")
-    promise("In part.", "partly-fulfilled")
-    promise("A day late.", "not-fulfilled", checked_on=dt.date(2024, 2, 1))
-    promise("Never.", "not-fulfilled")
+    promise("On time.", "fulfilled", dt.date(2024, 1, 30), checked_on=dt.date(2024, 3, 1))
+    promise("Kept, late.", "fulfilled", dt.date(2024, 2, 2))
+    promise("In part.", "partly-fulfilled", dt.date(2024, 1, 20))
+    promise("A day late.", "not-fulfilled", dt.date(2024, 2, 1))
+    # Checked long after the deadline, but it had not happened: not done, never "late".
+    promise("Never.", "not-fulfilled", checked_on=dt.date(2024, 3, 1))
     publish_claim(make_claim("Budget grew.", claimant=person), "false")
     publish_claim(make_claim("Still open.", claimant=person, deadline=dt.date(2099, 1, 1)))
     body = client.get(reverse("claims:claimant", args=[person.pk])).content.decode()
     rows = dict(re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', body))
     assert rows["Kept on time"] == "1"
-    assert rows["Late or in part"] == "2"
-    assert rows["Not kept"] == "1"
+    assert rows["Kept late"] == "2"
+    assert rows["Kept in part"] == "1"
+    assert rows["Not done"] == "1"
     assert rows["Still open"] == "1"
-    assert rows["False"] == "1" and rows["Not fulfilled"] == "2"
+    assert rows["False"] == "1" and rows["Not fulfilled"] == "2" and rows["Fulfilled"] == "2"
     assert 'id="promises-chart-title"' in body and 'id="ratings-chart-title"' in body
 
 
@@ -339,7 +353,13 @@ def newsroom(make_claim, publish_claim, reviewer, publisher, article, settings) 
 
     due = publish_claim(make_claim("The pier will reopen.", deadline=dt.date(2024, 1, 20)))
     workflow.mark_due(due, as_of=dt.date(2024, 1, 25))
-    workflow.resolve(due, by=reviewer, rating=rating("fulfilled"), note="SECRET-RESOLVE-NOTE")
+    workflow.resolve(
+        due,
+        by=reviewer,
+        rating=rating("fulfilled"),
+        note="SECRET-RESOLVE-NOTE",
+        happened_on=dt.date(2024, 1, 19),
+    )
 
     retracted = publish_claim(make_claim("The mayor said so."), "false")
     workflow.retract(retracted, by=publisher, reason="Wrong speaker.")

@@ -145,5 +145,5 @@ def test_a_refused_admin_correction_says_why_and_changes_nothing(client, watchin
     client.force_login(reviewer)
     url = reverse("admin:claims_claim_transition", args=[watching_claim.pk, "correct"])
     response = client.post(url, {"note": NOTE}, follow=True)
-    assert "refused" in response.content.decode()
+    assert "is for Publishers; your role does not take this step" in response.content.decode()
     assert not Correction.objects.exists()

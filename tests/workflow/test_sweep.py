@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from claims import notifications, workflow
 from claims.models import Claim, ClaimEvent, Notification
@@ -207,3 +208,10 @@ def test_a_sweep_process_killed_half_way_leaves_nothing_half_done(article, edito
     assert workflow.sweep(as_of=TODAY).marked_due == 1500 - due
     assert ClaimEvent.objects.filter(kind=ClaimEvent.Kind.FELL_DUE).count() == 1500
     assert Notification.objects.values("claim").distinct().count() == 1500
+
+
+def test_the_deadline_passed_entry_carries_the_deadlines_own_date(watching_claim):
+    """Swept days later, the public history still says when the deadline passed."""
+    workflow.sweep(as_of=dt.date(2024, 3, 15))
+    event = watching_claim.events.get(kind=ClaimEvent.Kind.FELL_DUE)
+    assert timezone.localtime(event.at).date() == dt.date(2024, 1, 29)
