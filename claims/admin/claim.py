@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -24,11 +24,7 @@ from claims.admin.links import (
     LinkHealthFilter,
 )
 from claims.admin.transitions import TransitionActions, TransitionViews
-from claims.models import (
-    Claim,
-    Evidence,
-    Verdict,
-)
+from claims.models import ChangeProposal, Claim, Evidence, Verdict
 
 
 class EvidenceInline(EvidenceLinkState, admin.TabularInline):
@@ -167,6 +163,7 @@ class ClaimAdmin(
         "retraction",
         "timeline",
         "link_history",
+        "proposed_changes",
     ]
     fieldsets = [
         (
@@ -209,6 +206,7 @@ class ClaimAdmin(
                 ]
             },
         ),
+        ("Proposed changes to the public page", {"fields": ["proposed_changes"]}),
         ("Evidence links", {"fields": ["link_history"]}),
         ("Timeline", {"fields": ["timeline"]}),
     ]
@@ -286,7 +284,8 @@ class ClaimAdmin(
 
     def save_model(self, request: HttpRequest, obj: Claim, form, change: bool) -> None:
         if change:
-            workflow.edit_claim(obj, by=request.user, changed=form.changed_data)
+            proposed = workflow.edit_claim(obj, by=request.user, changed=form.changed_data)
+            self.tell_proposed(request, proposed)
         else:
             data = form.cleaned_data
             workflow.create_claim(
@@ -304,12 +303,39 @@ class ClaimAdmin(
                 changed = next(f.changed_data for f in formset.forms if f.instance is instance)
                 workflow.revise_verdict(instance, by=request.user, changed=changed)
             elif isinstance(instance, Evidence) and instance.pk is None:
-                workflow.add_evidence(instance, by=request.user)
-            else:
-                instance.save()
+                self.tell_proposed(request, workflow.add_evidence(instance, by=request.user))
+            elif isinstance(instance, Evidence):
+                changed = next(f.changed_data for f in formset.forms if f.instance is instance)
+                done = workflow.change_evidence(instance, by=request.user, changed=changed)
+                self.tell_proposed(request, done)
         for instance in formset.deleted_objects:
-            instance.delete()
+            if isinstance(instance, Evidence):
+                self.tell_proposed(request, workflow.remove_evidence(instance, by=request.user))
+            else:
+                instance.delete()  # a draft verdict: its author's to discard
         formset.save_m2m()
+
+    def tell_proposed(self, request: HttpRequest, done: object) -> None:
+        """Say so when a change to a public page was proposed rather than made."""
+        if isinstance(done, ChangeProposal):
+            self.message_user(
+                request,
+                f"Proposed: {done.summary} A publisher approves it before readers see it.",
+                messages.WARNING,
+            )
+
+    @admin.display(description="proposed changes")
+    def proposed_changes(self, claim: Claim) -> str:
+        waiting = workflow.open_proposals(claim) if claim.pk else []
+        rows = format_html_join(
+            "",
+            "<li>{} <span class='hint'>({}, {})</span></li>",
+            (
+                (p.summary, p.proposed_by, timezone.localtime(p.proposed_at).strftime("%Y-%m-%d"))
+                for p in waiting
+            ),
+        )
+        return format_html("<ul class='proposals'>{}</ul>", rows) if waiting else "—"
 
     @admin.action(description="Export selected claims as CSV", permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:

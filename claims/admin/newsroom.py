@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.urls import path
 
@@ -62,11 +62,16 @@ class ArticleAdmin(IntakeViews, HistoryAdmin):
         return article.published_display
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
-        if change and {"published_on", "published_precision"} & set(form.changed_data):
-            if read := workflow.redate_article(obj, by=request.user):
-                self.message_user(request, f"Deadlines read again for {read} unpublished claim(s).")
-        else:
+        if not change:
             super().save_model(request, obj, form, change)
+            return
+        proposed = workflow.edit_article(obj, by=request.user, changed=form.changed_data)
+        if proposed is not None:
+            self.message_user(
+                request,
+                f"Proposed: {proposed.summary} A publisher approves it before readers see it.",
+                messages.WARNING,
+            )
 
     def get_urls(self):
         return self.intake_urls(path) + super().get_urls()

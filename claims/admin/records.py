@@ -3,16 +3,17 @@ and evidence across claims."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
-from claims import csv_export
+from claims import csv_export, workflow
 from claims.admin.history import HistoryAdmin
 from claims.admin.links import (
     EvidenceLinkHistory,
 )
 from claims.models import (
+    ChangeProposal,
     Correction,
     Evidence,
     Notification,
@@ -49,9 +50,53 @@ class EvidenceAdmin(EvidenceLinkHistory, HistoryAdmin):
     list_select_related = ["claim", "added_by"]
 
     def save_model(self, request: HttpRequest, obj: Evidence, form, change: bool) -> None:
-        if not change:
-            obj.added_by = request.user
-        super().save_model(request, obj, form, change)
+        if change:
+            done = workflow.change_evidence(obj, by=request.user, changed=form.changed_data)
+        else:
+            done = workflow.add_evidence(obj, by=request.user)
+        self._tell_proposed(request, done)
+
+    def delete_model(self, request: HttpRequest, obj: Evidence) -> None:
+        self._tell_proposed(request, workflow.remove_evidence(obj, by=request.user))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        # The list's "delete selected" too: a public claim's evidence goes only on a second say.
+        for evidence in queryset.select_related("claim"):
+            self.delete_model(request, evidence)
+
+    def _tell_proposed(self, request: HttpRequest, done: object) -> None:
+        if isinstance(done, ChangeProposal):
+            self.message_user(
+                request,
+                f"Proposed: {done.summary} A publisher approves it before readers see it.",
+                messages.WARNING,
+            )
+
+
+@admin.register(ChangeProposal)
+class ChangeProposalAdmin(ReadOnly, HistoryAdmin):
+    """Changes proposed to public pages, waiting or decided; decided on from here, or from the
+    claim's page (Approve / Refuse proposed changes)."""
+
+    list_display = ["summary", "claim", "article", "kind", "status", "proposed_by", "proposed_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["claim", "article", "proposed_by"]
+    search_fields = ["summary", "claim__statement", "article__headline"]
+    readonly_fields = [f.name for f in ChangeProposal._meta.fields]
+    actions = ["approve_selected"]
+
+    def has_approve_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("claims.publish_claim")
+
+    @admin.action(description="Approve the selected changes", permissions=["approve"])
+    def approve_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for proposal in queryset:
+            try:
+                workflow.approve_change(proposal, by=request.user)
+            except workflow.WorkflowError as error:
+                self.message_user(request, f"Not approved: “{proposal}” — {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"Approved: “{proposal}”", messages.SUCCESS)
 
 
 @admin.register(Correction)

@@ -17,6 +17,7 @@ from rest_framework import serializers
 
 from claims.models import (
     Article,
+    ChangeProposal,
     Claim,
     Claimant,
     ClaimEvent,
@@ -203,6 +204,31 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 
 # --- Claims -------------------------------------------------------------------------------------
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    """A change proposed to a public claim's page, waiting for a publisher (or decided)."""
+
+    proposed_by = serializers.CharField(source="proposed_by.username")
+    detail = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ChangeProposal
+        fields = [
+            "id",
+            "kind",
+            "summary",
+            "status",
+            "claim",
+            "proposed_by",
+            "proposed_at",
+            "detail",
+        ]
+
+    def get_detail(self, proposal: ChangeProposal) -> str:
+        if proposal.is_open:
+            return "Proposed: a publisher approves it before readers see it."
+        return proposal.get_status_display()
 
 
 class EventSerializer(serializers.ModelSerializer):

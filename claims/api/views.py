@@ -32,6 +32,7 @@ from claims.api.base import (
 from claims.filters import ClaimFilter
 from claims.models import (
     Article,
+    ChangeProposal,
     Claim,
     Claimant,
     Evidence,
@@ -192,8 +193,11 @@ class EvidenceViewSet(mixins.CreateModelMixin, ReadViewSet):
         incoming = s.EvidenceSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         with workflow_errors():
-            evidence = workflow.add_evidence(Evidence(**incoming.validated_data), by=request.user)
-        return created_response(s.EvidenceSerializer, evidence, self, status.HTTP_201_CREATED)
+            done = workflow.add_evidence(Evidence(**incoming.validated_data), by=request.user)
+        if isinstance(done, ChangeProposal):  # a public claim's page changes on a second say
+            body = s.ProposalSerializer(done).data
+            return Response(body, status=status.HTTP_202_ACCEPTED)
+        return created_response(s.EvidenceSerializer, done, self, status.HTTP_201_CREATED)
 
 
 @extend_schema_view(**docs.ARTICLES)

@@ -28,6 +28,7 @@ class ClaimEvent(models.Model):
         ASSIGNED = "assigned", _("reviewer assigned")
         IMPORTED = "imported", _("fact-check imported")
         CORRECTED = "corrected", _("verdict corrected")
+        UPDATED = "updated", _("page updated")
 
     # What the public timeline shows; the rest is for the newsroom.
     PUBLIC_KINDS = (
@@ -38,6 +39,7 @@ class ClaimEvent(models.Model):
         Kind.RETRACTED,
         Kind.IMPORTED,
         Kind.CORRECTED,
+        Kind.UPDATED,
     )
 
     # No index of its own: the (claim, at) index below serves lookups by claim.

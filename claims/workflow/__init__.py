@@ -8,7 +8,7 @@ Each transition checks who may make it and whether it is allowed now. A refused 
 and the tasks call these functions and nothing else to change a claim.
 """
 
-from claims.workflow.articles import check_article_date, redate_article
+from claims.workflow.articles import check_article_date, edit_article, redate_article
 from claims.workflow.common import open_verdict
 from claims.workflow.create import (
     DEADLINE_INPUTS,
@@ -54,7 +54,20 @@ from claims.workflow.imports import (
     import_review,
 )
 from claims.workflow.outcomes import extend, resolve
-from claims.workflow.research import add_evidence, draft_verdict, revise_verdict
+from claims.workflow.proposals import (
+    approve_change,
+    approve_changes,
+    open_proposals,
+    refuse_change,
+    refuse_changes,
+)
+from claims.workflow.research import (
+    add_evidence,
+    change_evidence,
+    draft_verdict,
+    remove_evidence,
+    revise_verdict,
+)
 from claims.workflow.transitions import TRANSITIONS, available_transitions, run_transition
 
 __all__ = [
@@ -71,8 +84,11 @@ __all__ = [
     "SweepResult",
     "WorkflowError",
     "add_evidence",
+    "approve_change",
+    "approve_changes",
     "assign",
     "available_transitions",
+    "change_evidence",
     "check_article_date",
     "check_can_draft",
     "check_deadline",
@@ -80,18 +96,23 @@ __all__ = [
     "correct",
     "create_claim",
     "draft_verdict",
+    "edit_article",
     "edit_claim",
     "editable_fields",
     "extend",
     "fill_deadline",
     "import_review",
     "mark_due",
+    "open_proposals",
     "open_verdict",
     "pending_past_deadline",
     "publish",
     "queue_reminders",
     "read_deadline",
     "redate_article",
+    "refuse_change",
+    "refuse_changes",
+    "remove_evidence",
     "resolve",
     "retract",
     "reviewers",

@@ -3,17 +3,17 @@ it; published and overridden ones stay, and must not fall before it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
-from claims.models import (
-    Article,
-    Claim,
-)
-from claims.workflow.common import User, credit
+from claims.models import Article, ChangeProposal, Claim
+from claims.workflow.common import User, check_lengths, credit, require
 from claims.workflow.create import fill_deadline
 from claims.workflow.errors import (
     DeadlineBeforeArticle,
 )
+from claims.workflow.proposals import ARTICLE_PAGE_FIELDS, propose_article_change, public_pages
 
 
 def _deadlines_read_again(article: Article):
@@ -53,3 +53,27 @@ def redate_article(article: Article, *, by: User) -> int:
     credit(article, by=by, why="date corrected")
     article.save()
     return len(claims)
+
+
+@transaction.atomic
+def edit_article(article: Article, *, by: User, changed: Iterable[str]) -> ChangeProposal | None:
+    """Save the `changed` fields of an article, as set on it. Where a public claim's page shows
+    it, a change to what the page shows (headline, address, byline, date) is proposed instead,
+    and the proposal returned; a new date reads unpublished claims' deadlines again."""
+    require(by, "change_article", "change articles")
+    changed = set(changed)
+    stored = Article.objects.select_for_update().get(pk=article.pk)
+    proposal = None
+    if public_pages(stored).exists() and changed & set(ARTICLE_PAGE_FIELDS):
+        check_lengths(article)
+        proposal = propose_article_change(article, by=by, names=changed)
+        for name in ARTICLE_PAGE_FIELDS:  # they change when the proposal is approved
+            setattr(article, name, getattr(stored, name))
+        changed -= set(ARTICLE_PAGE_FIELDS)
+    check_lengths(article)
+    if {"published_on", "published_precision"} & changed:
+        redate_article(article, by=by)
+    elif changed:
+        credit(article, by=by, why=f"changed: {', '.join(sorted(changed))}")
+        article.save()
+    return proposal

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
-from claims.models import Article, Claim, ClaimEvent, Topic
+from claims.models import Article, ChangeProposal, Claim, ClaimEvent, Topic
 from claims.workflow.common import User, add_event, check_lengths, credit, require
 from claims.workflow.editorial import assign
 from claims.workflow.errors import (
@@ -18,15 +18,21 @@ from claims.workflow.errors import (
     NotAllowed,
     WorkflowError,
 )
+from claims.workflow.proposals import CLAIM_PAGE_FIELDS, propose_claim_change
 
 # What the deadline is read from: a change to any of them reads it again.
 DEADLINE_INPUTS = frozenset({"quote", "article", "deadline_overridden"})
-# Once public, a claim's wording is fixed: a change goes through retraction or a new verdict.
-LOCKED_WHEN_PUBLIC = frozenset(
-    {"statement", "quote", "article", "claimant", "reported_by", "deadline", "deadline_overridden"}
-)
+# Once public, a claim's article and deadline are fixed (a deadline moves by `extend`); its
+# words change only as a proposal a publisher approves (claims/workflow/proposals.py).
+LOCKED_WHEN_PUBLIC = frozenset({"article", "deadline", "deadline_overridden"})
 # Editors log a claim; a reviewer researches it (evidence, verdicts) without rewording it.
-LOGGED_BY_EDITORS = LOCKED_WHEN_PUBLIC | {"appearances", "topics", "is_demo", "reviewer"}
+LOGGED_BY_EDITORS = LOCKED_WHEN_PUBLIC | {
+    *CLAIM_PAGE_FIELDS,
+    "appearances",
+    "topics",
+    "is_demo",
+    "reviewer",
+}
 OVERRIDE_EXPLANATION = "Set by an editor, overriding what the quote says."
 
 
@@ -125,10 +131,11 @@ def editable_fields(claim: Claim, user: User) -> frozenset[str]:
 
 
 @transaction.atomic
-def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> Claim:
+def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> ChangeProposal | None:
     """Save the `changed` fields of a logged claim, as set on it: refused (NotAllowed, nothing
     saved) if one is not `by`'s to change in the claim's state; the deadline read again if what
-    it is read from changed; a new reviewer assigned as `assign` does."""
+    it is read from changed; a new reviewer assigned as `assign` does. On a public claim a change
+    to its words is proposed instead, and the proposal returned."""
     changed = set(changed)
     stored = Claim.objects.select_for_update().get(pk=claim.pk)
     refused = changed - editable_fields(stored, by)
@@ -137,6 +144,14 @@ def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> Claim:
             f"{by} may not change the claim's {', '.join(sorted(refused))} now "
             f"(it is {stored.get_status_display()})."
         )
+    proposal = None
+    if stored.is_public and changed & set(CLAIM_PAGE_FIELDS):
+        check_lengths(claim)
+        proposal = propose_claim_change(claim, by=by, names=changed)
+        for name in CLAIM_PAGE_FIELDS:  # they change when the proposal is approved
+            attname = Claim._meta.get_field(name).attname
+            setattr(claim, attname, getattr(stored, attname))
+        changed -= set(CLAIM_PAGE_FIELDS)
     if changed & (DEADLINE_INPUTS | {"deadline"}):
         set_deadline(claim)
     reviewer, claim.reviewer = claim.reviewer, stored.reviewer  # a new one is assigned below
@@ -149,4 +164,4 @@ def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> Claim:
         claim.reviewer = None
         credit(claim, by=by, why="reviewer removed")
         claim.save(update_fields=["reviewer", "updated_at"])
-    return claim
+    return proposal

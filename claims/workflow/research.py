@@ -7,11 +7,16 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from claims.models import Claim, Evidence, Verdict
+from claims.models import ChangeProposal, Claim, Evidence, Verdict
 from claims.workflow.common import User, check_lengths, credit, open_verdict, require
 from claims.workflow.editorial import check_can_draft
 from claims.workflow.errors import InvalidTransition
 from claims.workflow.outcomes import check_outcome_dates
+from claims.workflow.proposals import (
+    propose_evidence_change,
+    propose_evidence_removal,
+    propose_new_evidence,
+)
 
 
 @transaction.atomic
@@ -64,9 +69,10 @@ def revise_verdict(verdict: Verdict, *, by: User, changed: Iterable[str]) -> Ver
 
 
 @transaction.atomic
-def add_evidence(evidence: Evidence, *, by: User) -> Evidence:
-    """Save `evidence` (new, its claim and link filled in), found by `by`. A link is evidence for
-    a claim once."""
+def add_evidence(evidence: Evidence, *, by: User) -> Evidence | ChangeProposal:
+    """Save `evidence` (new, its claim and link filled in), found by `by`; on a public claim,
+    propose it (a publisher approves it before readers see it). A link is evidence for a claim
+    once."""
     require(by, "add_evidence", "add evidence")
     if Evidence.objects.filter(claim_id=evidence.claim_id, url=evidence.url).exists():
         raise InvalidTransition(
@@ -74,6 +80,34 @@ def add_evidence(evidence: Evidence, *, by: User) -> Evidence:
         )
     evidence.added_by = by
     check_lengths(evidence)
+    if evidence.claim.is_public:
+        return propose_new_evidence(evidence, by=by)
     credit(evidence, by=by, why="added")
     evidence.save()
     return evidence
+
+
+@transaction.atomic
+def change_evidence(
+    evidence: Evidence, *, by: User, changed: Iterable[str]
+) -> Evidence | ChangeProposal | None:
+    """Save the `changed` fields of a piece of evidence, as set on it; on a public claim,
+    propose the change instead (None when nothing readers see changed)."""
+    require(by, "change_evidence", "change evidence")
+    check_lengths(evidence)
+    if evidence.claim.is_public:
+        return propose_evidence_change(evidence, by=by, changed=changed)
+    credit(evidence, by=by, why=f"changed: {', '.join(sorted(set(changed)))}")
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(evidence: Evidence, *, by: User) -> ChangeProposal | None:
+    """Delete a piece of evidence; on a public claim, propose its removal instead."""
+    require(by, "delete_evidence", "remove evidence")
+    if evidence.claim.is_public:
+        return propose_evidence_removal(evidence, by=by)
+    credit(evidence, by=by, why="removed")
+    evidence.delete()
+    return None

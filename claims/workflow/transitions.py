@@ -27,6 +27,7 @@ from claims.workflow.editorial import (
     withdraw,
 )
 from claims.workflow.outcomes import extend, resolve
+from claims.workflow.proposals import approve_changes, open_proposals, refuse_changes
 
 
 class Kind(StrEnum):
@@ -63,6 +64,15 @@ class State:
     @cached_property
     def has_current_verdict(self) -> bool:
         return current_verdict(self.claim) is not None
+
+    @cached_property
+    def proposers(self) -> set[int]:
+        """Who proposed the changes to the claim's page that wait for a decision."""
+        return set(open_proposals(self.claim).values_list("proposed_by", flat=True))
+
+    def waits_for(self, user: User) -> bool:
+        """Whether a change to the page waits for `user` (someone else's proposal)."""
+        return bool(self.proposers - {user.pk})
 
     def wrote(self, user: User) -> bool:
         """Whether `user` wrote the verdict in the works, or changed its words."""
@@ -231,6 +241,28 @@ TRANSITIONS: dict[str, Transition] = {
             lambda s, user: s.published,
             (REASON,),
             bulk=True,
+        ),
+        Transition(
+            "approve_changes",
+            "Approve proposed changes",
+            "changes approved",
+            "The changes proposed to the claim's public page (evidence, its article, its words) "
+            "go live, with a dated note saying what changed.",
+            "publish_claim",
+            approve_changes,
+            lambda s, user: s.waits_for(user),
+            bulk=True,
+        ),
+        Transition(
+            "refuse_changes",
+            "Refuse proposed changes",
+            "changes refused",
+            "The changes proposed to the claim's public page are refused; the page stays as it "
+            "is, and whoever proposed them is told why.",
+            "publish_claim",
+            refuse_changes,
+            lambda s, user: s.waits_for(user),
+            (Input("reason", Kind.TEXT, "Why; whoever proposed them reads it.", max_length=500),),
         ),
         Transition(
             "correct",

@@ -341,14 +341,30 @@ def test_a_reviewer_researches_a_claim_but_does_not_reword_it(client, make_claim
     assert Evidence.objects.get().claim == claim
 
 
-def test_a_published_claim_has_its_wording_locked(client, watching_claim, editor):
+def test_a_published_claims_words_change_only_by_a_proposal(client, watching_claim, editor):
     client.force_login(editor)
-    form = (
-        client.get(reverse("admin:claims_claim_change", args=[watching_claim.pk]))
-        .context["adminform"]
-        .form
-    )
-    assert "statement" not in form.fields and "quote" not in form.fields
+    url = reverse("admin:claims_claim_change", args=[watching_claim.pk])
+    form = client.get(url).context["adminform"].form
+    assert "statement" in form.fields and "quote" in form.fields
+    assert "article" not in form.fields and "deadline" not in form.fields
+    data = {
+        "statement": "The bridge will reopen within a fortnight.",
+        "quote": watching_claim.quote,
+        "reported_by": "",
+        "reviewer": watching_claim.reviewer_id,
+        "evidence-TOTAL_FORMS": "0",
+        "evidence-INITIAL_FORMS": "0",
+        "verdicts-TOTAL_FORMS": "0",
+        "verdicts-INITIAL_FORMS": "0",
+        "verdicts-2-TOTAL_FORMS": "0",
+        "verdicts-2-INITIAL_FORMS": "0",
+    }
+    response = client.post(url, data, follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    assert any(text.startswith("Proposed: The claim changed: statement") for text in shown)
+    watching_claim.refresh_from_db()
+    assert watching_claim.statement == "The bridge will reopen within two weeks."
+    assert watching_claim.proposals.get().changes == {"statement": data["statement"]}
 
 
 def test_published_claims_cannot_be_deleted_in_the_admin(client, watching_claim, publisher):

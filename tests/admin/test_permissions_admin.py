@@ -53,6 +53,8 @@ MODELS: dict[str, dict[str, str]] = {
     "claims.notification": {"editor": NOBODY, "reviewer": NOBODY, "publisher": "v"},
     # Issued on the claim's page (a transition); never changed or deleted.
     "claims.correction": {"editor": "v", "reviewer": "v", "publisher": "v"},
+    # Proposed changes to public pages: decided on by publishers, through the workflow.
+    "claims.changeproposal": {"editor": "v", "reviewer": "v", "publisher": "v"},
     "webhooks.webhook": {"editor": NOBODY, "reviewer": NOBODY, "publisher": "vacd"},
     "webhooks.delivery": {"editor": NOBODY, "reviewer": NOBODY, "publisher": "v"},
 }
@@ -71,7 +73,7 @@ CUSTOM = {
 }
 # A recorded version of a row (django-simple-history): read by whoever may view the row, never
 # saved back (test_an_old_version_is_read_by_who_may_view_it_and_never_saved_back).
-HISTORY_MODELS = ["source", "claimant", "article", "claim", "verdict", "evidence"]
+HISTORY_MODELS = ["source", "claimant", "article", "claim", "verdict", "evidence", "changeproposal"]
 CUSTOM |= {f"claims_{model}_simple_history" for model in HISTORY_MODELS}
 # Every action of every model admin, and who is offered it (and may run it).
 ACTIONS: dict[tuple[str, str], set[str]] = {
@@ -92,6 +94,9 @@ ACTIONS: dict[tuple[str, str], set[str]] = {
     ("claims.claim", "assign"): {"editor", "reviewer", "publisher"},
     ("claims.claim", "publish"): {"publisher"},
     ("claims.claim", "retract"): {"publisher"},
+    ("claims.claim", "approve_changes"): {"publisher"},
+    ("claims.changeproposal", "delete_selected"): set(),
+    ("claims.changeproposal", "approve_selected"): {"publisher"},
     ("claims.claim", "export_csv"): {"editor", "reviewer", "publisher"},
     ("claims.verdict", "delete_selected"): set(),
     ("claims.verdict", "export_csv"): {"editor", "reviewer", "publisher"},
@@ -186,6 +191,10 @@ def objects(make_claim, publish_claim, article, reviewer, editor, publisher) -> 
         "claims.claim": draft,
         "claims.verdict": published.verdicts.get(),
         "claims.evidence": evidence,
+        "claims.changeproposal": workflow.add_evidence(
+            Evidence(claim=published, url="https://e.example/2", title="F", stance="context"),
+            by=reviewer,
+        ),
         "claims.notification": Notification.objects.create(
             claim=published, kind="reminder", deadline=dt.date(2024, 2, 1)
         ),

@@ -154,6 +154,8 @@ TRANSITIONS = {
     "publish": ("submitted", {}, {"publisher"}, "published"),
     "send_back": ("submitted", {"reason": "Check again."}, {"publisher"}, "draft"),
     "withdraw": ("submitted", {}, {"reviewer"}, "draft"),
+    "approve_changes": ("proposed", {}, {"publisher"}, "changes approved"),
+    "refuse_changes": ("proposed", {"reason": "Not a source."}, {"publisher"}, "changes refused"),
     "retract": ("published", {"reason": "Logged twice."}, {"publisher"}, "retracted"),
     "resolve": (
         "watching",
@@ -179,6 +181,10 @@ def happened(scene: dict, key: str, sign: str, user: User | None) -> bool:
         return claim.verdicts.filter(status=Verdict.Status.SUBMITTED).exists()
     if sign == "extended":
         return claim.deadline == dt.date(2024, 3, 1)
+    if sign == "changes approved":
+        return claim.evidence.filter(title="New").exists()
+    if sign == "changes refused":
+        return claim.proposals.filter(status="refused").exists()
     if sign == "corrected":
         return Correction.objects.filter(verdict__claim=claim).exists()
     return claim.status == sign

@@ -64,7 +64,13 @@ def scene(make_claim, reviewer, publisher, other_reviewer, watching_claim, publi
     submitted = make_claim("A claim whose verdict waits for a publisher.")
     write_verdict(submitted, reviewer, "false")
     workflow.submit(submitted, by=reviewer)
+    proposed = publish_claim(make_claim("A published claim with a change proposed."), "true")
+    workflow.add_evidence(
+        Evidence(claim=proposed, url="https://e.example/new", title="New", stance="context"),
+        by=other_reviewer,
+    )
     return {
+        "proposed": proposed,
         "bare": make_claim("A claim with no verdict yet."),
         "draft": draft,
         "submitted": submitted,
@@ -164,6 +170,19 @@ WRITES: dict[str, Write] = {
         {"reviewer"},
         lambda sc: claim_of(sc, "submitted").status == Claim.Status.DRAFT,
     ),
+    "approve changes": transition(
+        "approve-changes",
+        "proposed",
+        {"publisher"},
+        lambda sc: claim_of(sc, "proposed").evidence.filter(title="New").exists(),
+    ),
+    "refuse changes": transition(
+        "refuse-changes",
+        "proposed",
+        {"publisher"},
+        lambda sc: sc["proposed"].proposals.filter(status="refused").exists(),
+        body=lambda sc: {"reason": "Not a source."},
+    ),
     "retract": transition(
         "retract",
         "published",
@@ -238,6 +257,8 @@ TRANSITIONS = [
     "publish",
     "send-back",
     "withdraw",
+    "approve-changes",
+    "refuse-changes",
     "retract",
     "resolve",
     "extend",
@@ -283,7 +304,7 @@ def test_methods_no_endpoint_offers_are_405_for_everyone(request, scene, role):
     answers = {(method, url): getattr(client, method)(url).status_code for method, url in pairs}
     assert {pair: code for pair, code in answers.items() if code != 405} == {}
     assert snapshot() == before
-    assert len(pairs) == 12 + 16 + 36 + 12
+    assert len(pairs) == 12 + 16 + 44 + 12
 
 
 # --- Refusals by the workflow: the right 4xx, its message, nothing changed ----------------------

@@ -35,6 +35,8 @@ API: dict[tuple[str, str], str] = {
     ("claim-publish", "post"): "publish",
     ("claim-send-back", "post"): "send back",
     ("claim-withdraw", "post"): "withdraw",
+    ("claim-approve-changes", "post"): "approve changes",
+    ("claim-refuse-changes", "post"): "refuse changes",
     ("claim-retract", "post"): "retract",
     ("claim-resolve", "post"): "resolve",
     ("claim-extend", "post"): "extend",

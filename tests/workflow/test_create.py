@@ -114,14 +114,17 @@ def test_a_reviewer_may_change_none_of_the_claims_own_fields(make_claim, reviewe
     assert claim.statement != "Reworded by a reviewer."
 
 
-def test_a_published_claims_wording_is_locked_for_editors_too(watching_claim, editor):
-    assert "quote" not in workflow.editable_fields(watching_claim, editor)
-    assert "topics" in workflow.editable_fields(watching_claim, editor)
+def test_a_published_claims_words_are_proposed_and_its_deadline_locked(watching_claim, editor):
+    editable = workflow.editable_fields(watching_claim, editor)
+    assert {"quote", "topics"} <= editable and not {"article", "deadline"} & editable
     watching_claim.quote = "something else entirely"
-    with pytest.raises(workflow.NotAllowed, match="quote"):
-        workflow.edit_claim(watching_claim, by=editor, changed=["quote"])
+    proposal = workflow.edit_claim(watching_claim, by=editor, changed=["quote"])
+    assert proposal.changes == {"quote": "something else entirely"}
     watching_claim.refresh_from_db()
     assert watching_claim.quote != "something else entirely"
+    watching_claim.deadline = dt.date(2030, 1, 1)
+    with pytest.raises(workflow.NotAllowed, match="deadline"):
+        workflow.edit_claim(watching_claim, by=editor, changed=["deadline"])
 
 
 def test_a_deadline_typed_without_override_is_read_again_from_the_quote(make_claim, editor):

@@ -1,0 +1,86 @@
+"""Proposed changes to what a public claim's page shows: its evidence, its article, its words.
+One person proposes, a second with the right to publish approves or refuses (four eyes); the row
+is kept either way, and an approval puts a dated "updated" note on the public page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from claims.models.claim import Claim
+from claims.models.evidence import Evidence
+from claims.models.newsroom import Article
+
+
+class ChangeProposal(models.Model):
+    class Kind(models.TextChoices):
+        ADD_EVIDENCE = "add_evidence", "evidence added"
+        CHANGE_EVIDENCE = "change_evidence", "evidence changed"
+        REMOVE_EVIDENCE = "remove_evidence", "evidence removed"
+        CHANGE_CLAIM = "change_claim", "claim reworded"
+        CHANGE_ARTICLE = "change_article", "article changed"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "waiting for approval"
+        APPROVED = "approved", "approved"
+        REFUSED = "refused", "refused"
+
+    # The claim whose page changes; an article's change is proposed for its public claims' pages.
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="proposals"
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="proposals"
+    )
+    evidence = models.ForeignKey(
+        Evidence, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposals"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    # The new values, field by field ({} to remove), and what they were, for the approver to see.
+    changes = models.JSONField(default=dict, blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    summary = models.CharField(max_length=500, help_text="What changes, as readers will read it.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="changes_proposed"
+    )
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="changes_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=500, blank=True, help_text="Why it was refused.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["proposed_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["claim"], condition=Q(status="open"), name="proposal_open_claim_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("proposed_by")),
+                name="proposal_four_eyes",
+                violation_error_message="Nobody approves or refuses their own proposal.",
+            ),
+            models.CheckConstraint(
+                condition=Q(claim__isnull=False) | Q(article__isnull=False),
+                name="proposal_has_a_page",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.summary
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
