@@ -20,8 +20,9 @@ from claims.deadlines.lang.base import (
 
 
 def _with_bare_alef(table: dict) -> dict:
-    """Add each key spelt without hamza on its alef (أسبوع → اسبوع), as news text often is."""
-    bare = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+    """Add each key spelt without hamza on its alef (أسبوع → اسبوع) and with a final ي for ى, as
+    the reader folds the text it matches."""
+    bare = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
     return table | {key.translate(bare): value for key, value in table.items()}
 
 
