@@ -16,12 +16,14 @@ from claims.deadlines.lang.base import DATE, MONTH, RELATIVE, ULTIMATUM, VAGUE
 from claims.deadlines.rules import CompiledLanguage
 
 WORDS = re.compile(r"[^\W\d_]+")
-_CLAUSE_END = re.compile(r"[;:!?()\"“”«»\n،؛]|[.,](?!\d)")
+_CLAUSE_END = re.compile(r"[;:!?\"“”«»\n،؛]|[.,](?!\d)")
 _SENTENCE_END = re.compile(r"[;!?\n؛]|\.(?!\d)(?=\s|$)")
 _YEARS = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 PAST_TENSE, LIKELY_PAST, UNKNOWN, FUTURE = -2, -1, 0, 1
 _DAY_OR_MONTH = frozenset({DATE, MONTH})  # "announced on 10 March", "said in March": the saying
 _BARE = frozenset({"amb", "on"})  # a trigger that names a day without saying "by" it
+# "will begin within two weeks" is still a deadline: a start verb moves only a named day
+_DURATIONS = frozenset({RELATIVE, ULTIMATUM, VAGUE})
 
 
 def is_no_deadline(kind: str, g: dict[str, str], match: re.Match[str], cl, published: date) -> bool:
@@ -33,7 +35,7 @@ def is_no_deadline(kind: str, g: dict[str, str], match: re.Match[str], cl, publi
         return True
     if kind == RELATIVE and (_routine(match, cl) or _from_past_start(match, cl, published)):
         return True
-    if kind != VAGUE and not _BARE.isdisjoint(g) and _starts_something(match, cl):
+    if kind not in _DURATIONS and not _BARE.isdisjoint(g) and _starts_something(match, cl):
         return True
     return reads_as_past(kind, g, match, cl)
 
