@@ -18,6 +18,7 @@ from claims.deadlines.rules import CompiledLanguage
 WORDS = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[;:!?\"“”«»\n،؛]|[.,](?!\d)")
 _SENTENCE_END = re.compile(r"[;!?\n؛]|\.(?!\d)(?=\s|$)")
+_QUOTES = re.compile(r"[\"“”«»]")  # a quotation ends: "… el próximo miércoles", precisó
 _YEARS = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 PAST_TENSE, LIKELY_PAST, UNKNOWN, FUTURE = -2, -1, 0, 1
 _DAY_OR_MONTH = frozenset({DATE, MONTH})  # "announced on 10 March", "said in March": the saying
@@ -169,7 +170,7 @@ def _tense(match: re.Match[str], cl: CompiledLanguage) -> int:
         participle = participle or bool(cl.participle and cl.participle.fullmatch(word))
     if participle:
         return LIKELY_PAST
-    after = _SENTENCE_END.split(match.string[match.end() : match.end() + 100])[0]
+    after = _QUOTES.split(_SENTENCE_END.split(match.string[match.end() : match.end() + 100])[0])[0]
     for word in [w.lower() for w in WORDS.findall(after)][:8]:
         if word in cl.lang.boundary_words:
             break

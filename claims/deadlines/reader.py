@@ -61,6 +61,7 @@ _RANK_RELATIVE, _RANK_DATED, _RANK_VAGUE, _RANK_PAST = range(4)
 # An event's own date right after it ("before the opening of sessions, which the president will
 # lead this Tuesday") is when the event is, not a second deadline: no clause break, few words.
 _EVENT_TAIL = re.compile(r"[^,.;:!?()\n،؛]{0,80}")
+_APPOSITION = re.compile(r"[,،]\s*")
 
 
 @dataclass(frozen=True)
@@ -143,16 +144,24 @@ def _without_overlaps(candidates: list[_Candidate]) -> list[FoundDeadline]:
 
 
 def _without_event_dates(candidates: list[_Candidate], text: str) -> list[_Candidate]:
-    """Dated matches that only say when a vague event is ("before the summit on 5 May") go."""
-    ends = {c.end for c in candidates if c.event}
-    if not ends:
+    """A vague event and a date next to it say one thing. In the event's own phrase ("before the
+    opening of sessions that the president will lead this Tuesday") the date is when the event
+    is, not a deadline; set off by a comma right after it ("after the Senate's session, next
+    Wednesday") the date says when, and the vague reading goes."""
+    events = [c for c in candidates if c.event]
+    if not events:
         return candidates
-    tails = [(end, end + _EVENT_TAIL.match(text, end).end() - end) for end in ends]
-    return [
-        c
-        for c in candidates
-        if c.event or c.rank != _RANK_DATED or not any(a < c.start < b for a, b in tails)
-    ]
+    dropped: set[int] = set()
+    for event in events:
+        tail = event.end + len(_EVENT_TAIL.match(text, event.end).group(0))
+        for index, cand in enumerate(candidates):
+            if cand.rank != _RANK_DATED or cand.start < event.end:
+                continue
+            if cand.start < tail:
+                dropped.add(index)
+            elif _APPOSITION.fullmatch(text, tail, cand.start):
+                dropped.add(candidates.index(event))
+    return [c for index, c in enumerate(candidates) if index not in dropped]
 
 
 def _candidates(text: str, published: date, latest: date, cl: CompiledLanguage):
