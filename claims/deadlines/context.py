@@ -12,7 +12,7 @@ and was to be finished within five years").
 import re
 from datetime import date
 
-from claims.deadlines.lang.base import DATE, MONTH, RELATIVE, ULTIMATUM, VAGUE
+from claims.deadlines.lang.base import DATE, MONTH, RELATIVE, TODAY, TOMORROW, ULTIMATUM, WEEKDAY
 from claims.deadlines.rules import CompiledLanguage
 
 WORDS = re.compile(r"[^\W\d_]+")
@@ -22,21 +22,25 @@ _QUOTES = re.compile(r"[\"“”«»]")  # a quotation ends: "… el próximo mi
 _YEARS = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 PAST_TENSE, LIKELY_PAST, UNKNOWN, FUTURE = -2, -1, 0, 1
 _DAY_OR_MONTH = frozenset({DATE, MONTH})  # "announced on 10 March", "said in March": the saying
+# "were given 48 hours to", "avait donné … jusqu'à 17h aujourd'hui": given in the past, due ahead
+_ULTIMATUMS = frozenset({ULTIMATUM, TODAY})
 _BARE = frozenset({"amb", "on"})  # a trigger that names a day without saying "by" it
-# "will begin within two weeks" is still a deadline: a start verb moves only a named day
-_DURATIONS = frozenset({RELATIVE, ULTIMATUM, VAGUE})
+# A start scheduled on a day, a weekday or (part of) a month is when something begins, not a
+# deadline; a start planned within a year, a quarter or a span ("will begin construction in
+# 2026", "within two weeks") is a target to be met by its end.
+_SCHEDULED_DAYS = frozenset({DATE, MONTH, WEEKDAY, TODAY, TOMORROW})
 
 
 def is_no_deadline(kind: str, g: dict[str, str], match: re.Match[str], cl, published: date) -> bool:
     """Whether the words around a match make it no deadline (a past reference, a start, a lower
     bound, a superseded plan, an expired ultimatum, a routine)."""
-    if kind == ULTIMATUM:
+    if kind in _ULTIMATUMS:
         return _expired(match, cl)
     if "start" in g or _lower_bound(match, cl) or _superseded(match, cl):
         return True
     if kind == RELATIVE and (_routine(match, cl) or _from_past_start(match, cl, published)):
         return True
-    if kind not in _DURATIONS and not _BARE.isdisjoint(g) and _starts_something(match, cl):
+    if kind in _SCHEDULED_DAYS and not _BARE.isdisjoint(g) and _starts_something(match, cl):
         return True
     return reads_as_past(kind, g, match, cl)
 
@@ -105,7 +109,7 @@ def _from_past_start(match: re.Match[str], cl: CompiledLanguage, published: date
 
 def _starts_something(match: re.Match[str], cl: CompiledLanguage) -> bool:
     """ "works will begin in mid-August": the day something starts is no deadline, unless a verb
-    of finishing stands nearer the date ("begin in March and finish in December")."""
+    of finishing stands nearer the date ("begin on 1 March and finish in December")."""
     ctx, text = cl.context, match.string
     if ctx.start_verbs is None:
         return False
@@ -159,15 +163,18 @@ def _tense(match: re.Match[str], cl: CompiledLanguage) -> int:
     before, after = clause_before(match), clause_after(match)
     if _search(cl.context.forward, before) or _search(cl.context.forward, after):
         return FUTURE
-    participle = False
+    participle, after_it = False, ""
     for word in reversed([w.lower() for w in WORDS.findall(before)][-10:]):
         if word in cl.lang.boundary_words:
             break
+        if word in cl.lang.auxiliaries and cl.participle and cl.participle.fullmatch(after_it):
+            return PAST_TENSE
         if cl.future.fullmatch(word):
             return FUTURE
         if cl.past.fullmatch(word):
             return PAST_TENSE
         participle = participle or bool(cl.participle and cl.participle.fullmatch(word))
+        after_it = word
     if participle:
         return LIKELY_PAST
     after = _QUOTES.split(_SENTENCE_END.split(match.string[match.end() : match.end() + 100])[0])[0]

@@ -65,6 +65,9 @@ class Language:
     # a bare weekday in the present tense is the coming one ("el proyecto se presenta el lunes",
     # "Am Montag stellt er vor"); in English a bare "on Monday" needs a future verb
     present_is_future: bool = False
+    # auxiliaries of a perfect tense: one right before a past participle makes the clause past
+    # ("a expiré le 28 août", "has opened in March")
+    auxiliaries: frozenset[str] = frozenset()
     # regex for a word that ends a weekday's name in a compound ("Freitagmittag", "Montagabend")
     weekday_suffix: str = ""
     # a verb that starts something ("will begin in March": a start, no deadline) and one that

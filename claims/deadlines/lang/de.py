@@ -231,6 +231,7 @@ LANGUAGE = Language(
         r"können|dürfte|dürften|ist|sind|plant|planen|geplant|voraussichtlich|morgen|zu|um"
     ),
     boundary_words=frozenset(words("dass und aber als wenn weil während obwohl sondern ob wo")),
+    auxiliaries=frozenset(words("hat haben hatte hatten ist sind war waren")),
     stopwords=frozenset(
         words(
             "der die das und den dem ist nicht wird werden bis im mit von zu ein eine "

@@ -393,6 +393,7 @@ LANGUAGE = Language(
         "congress",
         "handover",
     ),
+    auxiliaries=frozenset(words("has have had")),
     past_participle=(
         r"\w{3,}ed|made|held|left|sent|won|lost|built|paid|sold|struck|led|brought|met|put"
     ),

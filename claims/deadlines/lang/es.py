@@ -284,12 +284,14 @@ LANGUAGE = Language(
     day_suffix=r"(?:º|°|o)?",
     past_markers=(
         r"fue|fueron|era|eran|había|habían|hubo|estuvo|estaba|dijo|ayer|ya|\w{3,}ó|"
-        r"\w{2,}(?:aron|ieron|yeron|jeron)"
+        r"\w{2,}(?:aron|ieron|yeron|jeron)|\w{3,}(?:aba|aban)"
     ),
+    auxiliaries=frozenset(words("ha han he hemos había habían")),
+    past_participle=r"\w{3,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|hecho|dicho|puesto|abierto|escrito",
     future_markers=(
         r"será|serán|sería|serían|va|van|irá|debe|deben|debería|deberían|puede|pueden|podría|"
         r"podrían|tiene|tienen|para|prevé|prevén|previst[oa]s?|espera|esperan|planea|planean|"
-        r"pretende|pretenden|es|está|están|son|\w{2,}(?:rá|rán|ría|rían|remos)"
+        r"pretende|pretenden|es|está|están|son|sea|sean|esté|estén|\w{2,}(?:rá|rán|ría|rían|remos)"
     ),
     boundary_words=frozenset(
         words(
