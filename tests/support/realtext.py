@@ -73,3 +73,64 @@ class Score:
         right, total = sum(self.right.values()), sum(self.total.values())
         lines.append(f"  all {right}/{total} ({right / total:.0%})")
         return "\n".join(lines)
+
+
+def quote_span(text: str, quote: str) -> tuple[int, int]:
+    """Where an expected quote is in the article (its words, whitespace and quote marks aside)."""
+    at = text.find(quote)
+    if at != -1:
+        return at, at + len(quote)
+    core = quote.strip(" “”\"'«»")
+    at = text.find(core)
+    if at == -1:
+        raise ValueError(f"expected quote not in the article: {quote[:60]!r}")
+    return at, at + len(core)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans share at least half of the shorter one."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and shared * 2 >= min(a[1] - a[0], b[1] - b[0])
+
+
+def same_claimant(found: str, expected: str) -> bool:
+    """The same person or body: one spelling of the other (names.same_person), or one name held
+    in the other once normalised ("Minister Nitin Gadkari" / "Nitin Gadkari")."""
+    from claims.intake.names import normalise, same_person
+
+    a, b = normalise(found), normalise(expected)
+    if not a or not b:
+        return False
+    return same_person(found, expected) or a in b or b in a
+
+
+def deadline_matches(suggestion, promise: dict) -> bool:
+    """The same day, or both vague (a deadline expression without a day)."""
+    if promise.get("vague") and not promise.get("deadline"):
+        return suggestion.deadline is None and bool(suggestion.deadline_expression)
+    return bool(suggestion.deadline) and suggestion.deadline.isoformat() == promise["deadline"]
+
+
+def promises_found(article: dict, suggestions: list, top: int = 10) -> list[tuple[dict, bool]]:
+    """Each expected promise and whether one of the top suggestions finds it: its quote overlaps
+    the promise's, its deadline matches, its claimant is the same. A suggestion counts for one
+    promise at most (promises are matched in order, each to the first suggestion that fits)."""
+    used: set[int] = set()
+    results = []
+    for promise in article["promises"]:
+        span = quote_span(article["text"], promise["quote"])
+        hit = next(
+            (
+                index
+                for index, s in enumerate(suggestions[:top])
+                if index not in used
+                and overlaps((s.start, s.end), span)
+                and deadline_matches(s, promise)
+                and same_claimant(s.claimant, promise["claimant"])
+            ),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+        results.append((promise, hit is not None))
+    return results
