@@ -22,6 +22,7 @@ from claims.intake.speech.base import Speech
 _UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ"
 _WORD = rf"[{_UPPER}][\w’'\-]*(?:\.[{_UPPER}]\.?)?"
 _QUOTE_BEFORE = re.compile(r"[,.!?]?\s*[\"”»“]\s*$")
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]*)[\"”»“]?[,.!?]?\s*$")
 _FOLLOWS_NAME_EN = frozenset(
     [
         "on",
@@ -177,15 +178,23 @@ def names_in(text: str, language: str = "en") -> list[tuple[str, set[str]]]:
     for match in _patterns(sp.code).name.finditer(text):
         raw = _strip_possessive(match.group(0))
         name = _strip_titles(raw, sp)
-        if (
-            len(name.split()) >= 2
-            and not _is_org(name, sp)
-            and name.split()[0].lower() not in sp.stop_caps
-        ):
-            before = text[max(0, match.start() - 60) : match.start()].split(",")[-1]
-            roles = role_words(raw.split()[: -len(name.split())] + before.split(), sp)
+        words = name.split()
+        if len(words) >= 2 and not _is_org(name, sp) and words[0].lower() not in sp.stop_caps:
+            roles = role_words(raw.split()[: -len(words)], sp) | _apposed_roles(text, match, sp)
             found.append((name, roles))
     return found
+
+
+def _apposed_roles(text: str, match: re.Match[str], sp: Speech) -> set[str]:
+    """The roles said of a name in apposition: "El ministro de Infraestructura, Fernando Perea,"
+    or "Fernando Perea, ministro de Infraestructura,"."""
+    before = re.search(r"([^,.;:]{2,60}),\s*$", text[max(0, match.start() - 62) : match.start()])
+    after = re.match(r"\s*,\s*([^,.;:]{2,60})", text[match.end() : match.end() + 62])
+    roles: set[str] = set()
+    for segment in (before, after):
+        if segment and _is_generic(segment.group(1).split(), sp):
+            roles |= role_words(segment.group(1).split(), sp)
+    return roles
 
 
 def organisations_in(text: str, language: str = "en") -> list[str]:
@@ -221,8 +230,8 @@ def _by_verb(sentence: str, verb: re.Match[str], cast: Cast, pt: _Patterns):
     left = sentence[: verb.start()]
     if pt.time:
         left = pt.time.sub(" ", left)
-    quoted_before = bool(_QUOTE_BEFORE.search(left))
-    who = "" if quoted_before else _subject(left, sp, pt)
+    quoted_before = _quotation_before(left)
+    who = "" if quoted_before else _subject(left, sp, pt, cast)
     after_name = "" if who else _leading_name(verb.group("after"), sp, pt)
     who = who or after_name
     if not who:
@@ -245,7 +254,9 @@ def _by_verb(sentence: str, verb: re.Match[str], cast: Cast, pt: _Patterns):
 def _according_who(sentence: str, according: re.Match[str], sp: Speech, pt: _Patterns) -> str:
     """ "according to the city's transport office", "according to the spokesman of NANS, Azeez
     Adeyemi, …": a name in apposition wins over the role before it."""
-    phrase = according.group("who").strip()
+    phrase = (according.groupdict().get("who") or according.groupdict().get("who2") or "").strip()
+    if phrase.split()[:1] and phrase.split()[0].lower() in sp.documents:
+        return ""
     rest = sentence[according.end() :]
     apposition = re.match(r"\s*,\s*([^,.;:]{3,60})", rest)
     if apposition:
@@ -264,12 +275,12 @@ def _promise_subject(sentence: str, sp: Speech, pt: _Patterns) -> str:
     left = sentence[: promise.start()]
     if pt.time:
         left = pt.time.sub(" ", left)
-    if _QUOTE_BEFORE.search(left) or not left.strip():
+    if _quotation_before(left) or not left.strip():
         return ""
-    who = _subject(left, sp, pt)
+    who = _subject(left, sp, pt, None)
     if not who:
         generic = left.strip(" ,").split()
-        if generic and len(generic) <= 6 and _is_generic(generic, sp):
+        if generic and len(generic) <= 8 and _is_generic(generic, sp):
             return " ".join(generic)
     return who
 
@@ -286,8 +297,9 @@ def _leading_subject(sentence: str, sp: Speech, pt: _Patterns) -> str:
     follows = re.match(r"\s*(?:\([^)]{1,30}\)\s*)?([a-zà-ÿ]\w*)", rest)
     if not name or not follows:
         return ""
-    if sp.code == "de" and len(name.split()) < 2 and not _is_org(name, sp):
-        return ""  # German writes every noun with a capital: one word is no name
+    # One capitalised word opening a sentence is mostly no name ("Près de 60 % …", "Zeit")
+    if len(name.split()) < 2 and not name.isupper() and not _is_org(name, sp):
+        return ""
     return name
 
 
@@ -300,7 +312,16 @@ def _meeting(sentence: str, sp: Speech, pt: _Patterns) -> str:
     return match.group("who").strip() if match else ""
 
 
-def _subject(left: str, sp: Speech, pt: _Patterns) -> str:
+def _quotation_before(left: str) -> bool:
+    """Whether a quotation ends just before ("“…”, he said"), not a quoted nickname ("La
+    Federación … “Tupac Katari” lanzó")."""
+    if not _QUOTE_BEFORE.search(left):
+        return False
+    quoted = _QUOTED.search(left)
+    return quoted is None or len(quoted.group(1).split()) >= 4
+
+
+def _subject(left: str, sp: Speech, pt: _Patterns, cast: Cast | None) -> str:
     """The name (or pronoun, or title) just before a verb, skipping one appositive clause."""
     stripped = re.sub(r"\([^)]{1,40}\)", " ", left).rstrip(" ,")
     if not stripped:
@@ -313,13 +334,21 @@ def _subject(left: str, sp: Speech, pt: _Patterns) -> str:
         runs = list(pt.name.finditer(segment))
         if runs and runs[-1].end() == len(segment):
             name = _clean_name(runs[-1].group(0), sp)
-            if name:
+            if name and _plausible(name, sp, cast):
                 return name
         if words and len(words) <= 6 and _is_generic(words, sp):
             return " ".join(words)
         if segment and not segment[0].islower():
             continue
     return ""
+
+
+def _plausible(name: str, sp: Speech, cast: Cast | None) -> bool:
+    """A name of one word only where it cannot be a common noun: not in German, which writes
+    every noun with a capital ("Zeit"), unless the article named that person before."""
+    if sp.code != "de" or len(name.split()) > 1 or _is_org(name, sp) or name.isupper():
+        return True
+    return cast is not None and cast.full_name(name) != name
 
 
 def _leading_name(text: str, sp: Speech, pt: _Patterns) -> str:
@@ -358,7 +387,9 @@ def _around(sentence: str, start: int, end: int) -> tuple[int, int]:
     if start <= 2:  # "According to X, the claim…"
         comma = sentence.find(",", end - 1)
         return (comma + 1, len(sentence)) if comma != -1 else (end, len(sentence))
-    return 0, start  # "The claim…, according to X."
+    if len(sentence[end:].strip(" .")) < 15:
+        return 0, start  # "The claim…, according to X."
+    return 0, len(sentence)  # "Zunächst geht es seinen Angaben zufolge um …": all of it
 
 
 def _interviewer(sentence: str, pt: _Patterns) -> str:

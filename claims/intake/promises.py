@@ -22,11 +22,15 @@ from claims.intake.speech import speech
 
 MAX_SUGGESTIONS = 20
 MAX_WORDS = 90
-# "New Delhi, Dec 12 (PTI)", "Berlin (dpa) -", "BANGUI, République centrafricaine -",
-# "Éxito Noticias, 10 de enero 2026.-", "صدى نيوز -": the place, date and agency an article opens with
+# The place, date and agency an article opens with: "New Delhi, Dec 12 (PTI)", "Berlin (dpa) -",
+# "BANGUI, République centrafricaine -", "Éxito Noticias, 10 de enero 2026.-", "صدى نيوز -"
+_AGENCY = (
+    r"\((?:AFP|AP|PTI|ANI|IANS|UNI|dpa|DPA|Reuters|EFE|APA|AA|UPI|KNA|epd|SID|ANSA|Xinhua|WAM|"
+    r"SPA|MENA|QNA|KUNA|Petra|BNA|IRNA|TASS|NA|Télam|CNN|BBC)\)"
+)
 _DATELINE = re.compile(
-    r"^(?=[^\n]{0,80}?(?:\([A-Za-z]{2,6}\)|\s[-–—]\s|\.-))[^\n.!?]{0,70}?"
-    r"(?:\([A-Za-z]{2,6}\)\s*[-–—]?|\s[-–—](?=\s)|\.-)\s*"
+    rf"^(?=[^\n]{{0,80}}?(?:{_AGENCY}|\s[-–—]\s|\.-))[^\n.!?]{{0,70}}?"
+    rf"(?:{_AGENCY}\s*[-–—]?|\s[-–—](?=\s)|\.-)\s*"
 )
 _OPENING_QUOTE = re.compile(r"^\s*[\"“«„]")
 _SEPARATOR = re.compile(r"[,;]\s+|\s+(?:and|y|e|et|und|sowie|while|mientras|tandis)\s+|\sو")
@@ -134,7 +138,7 @@ def _suggested(text, offset, sentence, who, cast, published, language, precision
             return []  # only who said it, nothing said
         start, end = _trim(sentence, 0, len(sentence))
     quote = sentence[start:end]
-    forward = checkworthy.is_forward(quote, language)
+    forward = checkworthy.is_forward(sentence, language)
     found = _deadlines(quote, published, language, precision) if forward else []
     results = []
     for part_start, part_end, deadline in _promises(quote, found):

@@ -49,3 +49,5 @@ class Speech:
     time_words: str = ""
     # speech verbs that come with a separable particle at the clause end ("kündigte … an")
     right_to_left: bool = False
+    # "according to a statement": a document is a source, not a claimant
+    documents: frozenset[str] = field(default_factory=frozenset)

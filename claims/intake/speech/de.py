@@ -13,8 +13,8 @@ SPEECH = Speech(
     report_verbs=r"berichtete|berichtet|meldete|meldet|zitierte",
     promise_verbs=r"versprach|verspricht|versprachen|sagte\s+zu|sicherte\s+zu|kündigte|kündigt",
     according=(
-        r"\b(?:laut|nach\s+Angaben\s+(?:von|des|der)|zufolge|wie\s+(?P<who2>[^,.;:]{2,60})\s+"
-        r"mitteilte)\s+(?P<who>[^,.;:]{2,80})"
+        r"\b(?:laut|nach\s+Angaben\s+(?:von|des|der))\s+(?P<who>[^,.;:]{2,80})|"
+        r"\b(?P<who2>\w+)\s+(?:Angaben\s+|Worten\s+)?zufolge\b"
     ),
     that=r"dass|daß",
     titles=words(
@@ -38,7 +38,7 @@ SPEECH = Speech(
         "september oktober november dezember dieses diese dieser zunächst rein als wie es er "
         "sie wir ich man auch noch danach deutschland berlin"
     ),
-    pronouns=words("er sie"),
+    pronouns=words("er sie seinen seiner seinem ihren ihrer ihrem eigenen"),
     particles=r"von|van|der|de|zu",
     future=(
         r"\b(?:wird|werden|soll|sollen|will|wollen|wolle|muss|müssen|plant|planen|geplant|"

@@ -46,7 +46,7 @@ SPEECH = Speech(
         "march april may june july august september october november december firstly secondly "
         "thirdly finally going we i they he she you what"
     ),
-    pronouns=words("he she they we i"),
+    pronouns=words("he she they we i his her"),
     future=(
         r"\b(?:will|shall|won't|would(?! have)|going to|plans? to|planned to|pledged|promised?|"
         r"vowed|expects? to|expected to|aims? to|intends? to|is to|are to|set to|scheduled to|"

@@ -38,7 +38,7 @@ SPEECH = Speech(
         "abril mayo junio julio agosto septiembre octubre noviembre diciembre este esta ese "
         "esa lo al tras ante sobre desde hasta finalmente respecto esperamos se nos no"
     ),
-    pronouns=words("él ella ellos ellas"),
+    pronouns=words("él ella ellos ellas su"),
     particles=r"de|del|la|las|los|y|van|von",
     future=(
         r"\b(?:\w+(?:rá|rán|remos|ría|rían)|va\s+a|van\s+a|vamos\s+a|tiene\s+que|tienen\s+que|"
@@ -59,5 +59,8 @@ SPEECH = Speech(
         r"\b(?:en|durante)\s+(?:la|una|el|un)\s+(?P<who>(?:cumbre|reunión|conferencia|consejo|"
         r"congreso|asamblea|sesión)(?:\s+\w+){0,2}?)\b"
     ),
-    time_words=r"este\s+\w+|el\s+\w+|ayer|hoy",
+    time_words=(
+        r"(?:este|el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|ayer|hoy|"
+        r"este\s+(?:mes|año)"
+    ),
 )

@@ -36,7 +36,7 @@ SPEECH = Speech(
         "avril mai juin juillet août septembre octobre novembre décembre ce cette ces lors au "
         "aux il elle ils elles on nous je cet après avant depuis"
     ),
-    pronouns=words("il elle ils elles"),
+    pronouns=words("il elle ils elles lui"),
     particles=r"de|du|des|la|le|d['’]",
     future=(
         r"\b(?:\w+(?:ra|ront|rai|rons)|va|vont|doit|doivent|devra|devront|devrait|devraient|"
