@@ -133,9 +133,11 @@ def attribute_arabic(sentence: str, cast: Cast) -> Attribution:
     if verb is None and according is None:
         return Attribution("", "", 0, len(sentence), False)
     if verb is None or (according and according.start() < verb.start()):
-        who = resolve(_subject_of(according.group("who").split(), cast), cast)
+        phrase = according.group("who").split()
         end = offsets[according.start()] if according.start() else len(sentence)
-        return Attribution(who, "", 0, end, True, True)
+        if phrase[:1] and phrase[0] in sp.documents:  # "وفق بلاغ لرئاسة الجمهورية": a source
+            return Attribution("", " ".join(phrase), 0, len(sentence), False)
+        return Attribution(resolve(_subject_of(phrase, cast), cast), "", 0, end, True, True)
     tokens = [_plain(m.group(0)) for m in _tokens(plain[verb.end() :])]
     subject: list[str] = []
     for word in tokens:

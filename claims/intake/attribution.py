@@ -131,19 +131,21 @@ def attribute_in(sentence: str, cast: Cast) -> Attribution:
     promiser = _promise_subject(sentence, sp, pt)
     if promiser:
         who, named = promiser, True
+    meeting = ""
     if not who and not verb and not according:
-        who = _leading_subject(sentence, sp, pt) or _meeting(sentence, sp, pt)
+        who = _leading_subject(sentence, sp, pt)
+        meeting = "" if who else _meeting(sentence, sp, pt)
     if who and _is_org(who, sp) and not _is_person_like(who, cast):
         reporter, who = (who, "") if _is_outlet(who, sp) else (reporter, who)
     if not reporter:
         reporter = _interviewer(sentence, pt)
     return Attribution(
-        claimant=resolve(who, cast),
+        claimant=meeting or resolve(who, cast),
         reported_by=reporter,
         content_start=span[0],
         content_end=span[1],
         has_speech_verb=bool(verb or according),
-        named=named and bool(who) and who.lower() not in sp.pronouns,
+        named=bool(meeting) or (named and bool(who) and who.lower() not in sp.pronouns),
     )
 
 
@@ -176,13 +178,22 @@ def names_in(text: str, language: str = "en") -> list[tuple[str, set[str]]]:
         return arabic_names(text, sp)
     found = []
     for match in _patterns(sp.code).name.finditer(text):
-        raw = _strip_possessive(match.group(0))
+        raw = _after_a_noun(_strip_possessive(match.group(0)), sp)
         name = _strip_titles(raw, sp)
         words = name.split()
         if len(words) >= 2 and not _is_org(name, sp) and words[0].lower() not in sp.stop_caps:
             roles = role_words(raw.split()[: -len(words)], sp) | _apposed_roles(text, match, sp)
             found.append((name, roles))
     return found
+
+
+def _after_a_noun(run: str, sp: Speech) -> str:
+    """ "État de Michel Djotodia" is a noun and the name after its particle; "Charles de
+    Gaulle" and "Ministry of Health" stay whole."""
+    parts = re.split(rf"\s+(?:{sp.particles})\s+", run, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) >= 2:
+        return parts[1]
+    return run
 
 
 def _apposed_roles(text: str, match: re.Match[str], sp: Speech) -> set[str]:

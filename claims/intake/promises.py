@@ -139,7 +139,13 @@ def _suggested(text, offset, sentence, who, cast, published, language, precision
         start, end = _trim(sentence, 0, len(sentence))
     quote = sentence[start:end]
     forward = checkworthy.is_forward(sentence, language)
-    found = _deadlines(quote, published, language, precision) if forward else []
+    # Read in the whole sentence (its verb tells the tense), kept where they fall in the quote.
+    found = _deadlines(sentence, published, language, precision) if forward else []
+    found = [
+        replace(f, start=f.start - start, end=f.end - start)
+        for f in found
+        if start <= f.start and f.end <= end
+    ]
     results = []
     for part_start, part_end, deadline in _promises(quote, found):
         part_start, part_end = _trim(quote, part_start, part_end)

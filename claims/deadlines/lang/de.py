@@ -63,7 +63,7 @@ _EVENTS = (
     r"(?:Wahl|Wahlen|Bundestagswahl|Landtagswahl|Abstimmung|Referendum|Gipfel|Sommerpause|"
     r"Sommer|Winter|Weihnachten|Ostern|Ferien|Sommerferien|Olympischen\s+Spielen|"
     r"Weltmeisterschaft|Ramadan|Eröffnung|Sitzung|Sitzungswoche|Treffen|Besuch|Debatte|"
-    r"Parlamentsferien|Weihnachtspause|Jahreswechsel)"
+    r"Parlamentsferien|Weihnachtspause|Jahreswechsel|Herbst|Frühjahr|Frühling)"
 )
 _YEAR_END = r"(?!\w|[-/]\d)"
 _START = r"(?P<start>ab\s+dem|ab|vom|seit\s+dem|mit\s+Wirkung\s+(?:vom|zum|ab))"
@@ -123,7 +123,8 @@ RULES = (
     (VAGUE, r"\b(?:innerhalb|binnen)\s+(?:von\s+)?{NUM}\s+{UNIT}\s+nach\b"),
     (
         VAGUE,
-        r"\b(?P<amb>vor|nach|bis\s+zu)\s+(?:(?:der|den|dem)\s+)?(?:nächsten\s+|kommenden\s+)?"
+        r"\b(?P<amb>vor|nach|bis\s+zu|bis(?:\s+zum)?|spätestens\s+im)\s+(?:(?:der|den|dem)\s+)?"
+        r"(?:nächsten\s+|kommenden\s+)?"
         r"(?:\w+(?:en|er|e)\s+)?" + _EVENTS + r"\b(?P<event>)",
     ),
     (

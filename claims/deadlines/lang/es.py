@@ -133,7 +133,8 @@ RULES = (
         VAGUE,
         r"\b(?P<amb>antes\s+(?:de|del)|después\s+(?:de|del)|tras)\s+(?:l[oa]s?\s+|el\s+)?"
         r"(?:próxim[oa]s?\s+)?(?:elecciones|comicios|votación|cumbre|vacaciones|verano|invierno|"
-        r"navidad|referéndum|referendo|ramadán|mundial|juegos\s+olímpicos|temporada|apertura|"
+        r"navidad|referéndum|referendo|ramadán|mundial|juegos\s+olímpicos|temporada|apertura|otoño|"
+        r"primavera|"
         r"inauguración|sesión|sesiones|reunión|visita|debate|cierre|receso|asunción)(?!\w)"
         r"(?P<event>)",
     ),
