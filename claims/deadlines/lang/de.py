@@ -339,7 +339,7 @@ LANGUAGE = Language(
     ),
     forward=(
         r"\b(?:erwartet|vorgesehen|angestrebt|aufgefordert|aufforderte|fordert\w*|verlangt\w*|"
-        r"Ziel)\b"
+        r"Ziel|versprochen|zugesagt)\b"
     ),
     expired=r"\b(?:abgelaufen|verstrich|verstrichen|endete)\b|\blief\b(?:\s+\S+){0,4}?\s+ab\b",
     routine=(

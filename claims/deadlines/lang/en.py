@@ -412,7 +412,8 @@ LANGUAGE = Language(
     ),
     forward=(
         r"\b(?:ask|order|direct|instruct|requir|urg|request|command|summon|demand|oblig|compel)\w*"
-        r"\b(?:\s+\S+){0,8}?\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+"
+        r"\b(?:\s+\S+){0,8}?\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+|"
+        r"\b(?:promised|pledged|vowed|committed|undertaken|agreed|sworn)\s+to\b"
     ),
     expired=r"\b(?:expired|lapsed|ran\s+out|had\s+passed|has\s+passed)\b",
     routine=(

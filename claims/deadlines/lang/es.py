@@ -375,7 +375,7 @@ LANGUAGE = Language(
     ),
     forward=(
         r"\b(?:orden|pidi|exig|inst|solicit|reclam|intim|emplaz|conmin)\w*\b(?:\s+\S+){0,8}?\s+"
-        r"(?:a|que)\s+\w+"
+        r"(?:a|que)\s+\w+|\b(?:comprometid[oa]s?|prometido)\s+a\b"
     ),
     expired=r"\b(?:venció|vencido|expiró|caducó|se\s+cumplió|se\s+agotó)\b",
     routine=(

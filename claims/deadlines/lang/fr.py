@@ -75,7 +75,8 @@ RULES = (
         + r"\s+)?{UNIT}(?:\s+(?:"
         + _NEXT
         + r"|à\s+venir|"
-        r"qui\s+viennent))?(?!\s+(?:après|suivant)\b)",
+        # "18 mois après le scrutin" counts from an event; "après avoir annoncé" is a clause
+        r"qui\s+viennent))?(?!\s+(?:après|suivant)\b(?!\s+(?:avoir|être)\b))",
     ),
     (RELATIVE, r"\b{NUM}\s+{UNIT}\s+à\s+partir\s+d['’](?:aujourd['’]hui|maintenant)"),
     (
@@ -121,7 +122,11 @@ RULES = (
         r"\b(?:dans|d['’]ici|en)\s+(?:quelques|plusieurs)\s+(?:jours|semaines|mois|heures|années)"
         r"(?!\w)",
     ),
-    (VAGUE, r"\b(?:dans\s+les|d['’]ici)\s+{NUM}\s+{UNIT}\s+(?:suivant|après|qui\s+suivent)"),
+    (
+        VAGUE,
+        r"\b(?:dans\s+les|d['’]ici)\s+{NUM}\s+{UNIT}\s+(?:suivant|après|qui\s+suivent)"
+        r"(?!\s+(?:avoir|être)\b)",
+    ),
     (
         VAGUE,
         r"\b(?P<amb>avant|après|d['’]ici)\s+(?:les\s+|le\s+|la\s+|l['’])(?:prochaine?s?\s+)?"
@@ -398,7 +403,7 @@ LANGUAGE = Language(
     ),
     forward=(
         r"\b(?:exhort|somm|ordonn|demand|enjoin|intim|appel)\w*\b(?:\s+\S+){0,8}?\s+(?:à|de|d['’])"
-        r"\s*\w+|\b(?:objectif|ambition|échéance|cible)\b"
+        r"\s*\w+|\b(?:objectif|ambition|échéance|cible)\b|\b(?:engagée?s?|promis|juré)\s+(?:à|de|d['’])"
     ),
     expired=r"\b(?:expiré|expire|échu|a\s+pris\s+fin|est\s+arrivé\s+à\s+(?:terme|échéance))\b",
     routine=(
