@@ -111,6 +111,11 @@ def deadline_matches(suggestion, promise: dict) -> bool:
     return bool(suggestion.deadline) and suggestion.deadline.isoformat() == promise["deadline"]
 
 
+def _claimants(promise: dict) -> list[str]:
+    """The promiser, and (`also`) the speaker the article quotes as saying it on their behalf."""
+    return [promise["claimant"], *promise.get("also", [])]
+
+
 def promises_found(article: dict, suggestions: list, top: int = 10) -> list[tuple[dict, bool]]:
     """Each expected promise and whether one of the top suggestions finds it: its quote overlaps
     the promise's, its deadline matches, its claimant is the same. A suggestion counts for one
@@ -126,7 +131,7 @@ def promises_found(article: dict, suggestions: list, top: int = 10) -> list[tupl
                 if index not in used
                 and overlaps((s.start, s.end), span)
                 and deadline_matches(s, promise)
-                and same_claimant(s.claimant, promise["claimant"])
+                and any(same_claimant(s.claimant, who) for who in _claimants(promise))
             ),
             None,
         )
