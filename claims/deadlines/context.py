@@ -133,7 +133,9 @@ def reads_as_past(kind: str, g: dict[str, str], match: re.Match[str], cl) -> boo
     """Whether the clause puts a match in the past: "was signed in March", "On Monday, … said"."""
     if _inherently_future(g, cl):
         return False
-    if ("on" in g or ("amb" in g and kind in _DAY_OR_MONTH)) and _dates_the_saying(match, cl):
+    if (
+        "on" in g or kind == WEEKDAY or ("amb" in g and kind in _DAY_OR_MONTH)
+    ) and _dates_the_saying(match, cl):
         return True
     tense = _tense(match, cl)
     if "on" in g:

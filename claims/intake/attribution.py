@@ -21,7 +21,7 @@ from claims.intake.speech.base import Speech
 
 _UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ"
 _WORD = rf"[{_UPPER}][\w’'\-]*(?:\.[{_UPPER}]\.?)?"
-_QUOTE_BEFORE = re.compile(r"[,.!?]?\s*[\"”»“]\s*$")
+_QUOTE_BEFORE = re.compile(r"[,.!?]?\s*(?:[\"”»“]|’’)\s*$")
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]*)[\"”»“]?[,.!?]?\s*$")
 _FOLLOWS_NAME_EN = frozenset(
     [
@@ -181,7 +181,12 @@ def names_in(text: str, language: str = "en") -> list[tuple[str, set[str]]]:
         raw = _after_a_noun(_strip_possessive(match.group(0)), sp)
         name = _strip_titles(raw, sp)
         words = name.split()
-        if len(words) >= 2 and not _is_org(name, sp) and words[0].lower() not in sp.stop_caps:
+        if (
+            len(words) >= 2
+            and not _is_org(name, sp)
+            and words[0].lower() not in sp.stop_caps
+            and not (sp.not_name and any(re.fullmatch(sp.not_name, w, re.I) for w in words))
+        ):
             roles = role_words(raw.split()[: -len(words)], sp) | _apposed_roles(text, match, sp)
             found.append((name, roles))
     return found
@@ -265,7 +270,8 @@ def _by_verb(sentence: str, verb: re.Match[str], cast: Cast, pt: _Patterns):
 def _according_who(sentence: str, according: re.Match[str], sp: Speech, pt: _Patterns) -> str:
     """ "according to the city's transport office", "according to the spokesman of NANS, Azeez
     Adeyemi, …": a name in apposition wins over the role before it."""
-    phrase = (according.groupdict().get("who") or according.groupdict().get("who2") or "").strip()
+    groups = according.groupdict()
+    phrase = next((groups[k] for k in ("who", "who2", "who3") if groups.get(k)), "").strip()
     if phrase.split()[:1] and phrase.split()[0].lower() in sp.documents:
         return ""
     rest = sentence[according.end() :]
@@ -370,11 +376,35 @@ def _leading_name(text: str, sp: Speech, pt: _Patterns) -> str:
     if not match:
         generic = re.match(r"[\s,]*((?:\w+\s+){1,4}?\w+)\s*[.,]?\s*$", text)
         words = generic.group(1).split() if generic else []
-        return " ".join(words) if words and _is_generic(words, sp) else ""
+        if words and _is_generic(words, sp):
+            return " ".join(words)
+        return _named_later(text, sp, pt) if sp.code != "en" else ""
     following = re.match(r"\s+([a-z]+)", rest[match.end() :])
     if sp.code == "en" and following and following.group(1) not in _FOLLOWS_NAME_EN:
         return ""
     return _clean_name(match.group(0), sp)
+
+
+def _named_later(text: str, sp: Speech, pt: _Patterns) -> str:
+    """A subject after its verb and an adverbial ("aseguró este martes ante los diputados … el
+    ministro de Obras Públicas, Rodolfo Méndez Mata, quien …"): the name set off after a title,
+    or right after one, before the reported words begin."""
+    window = re.split(rf"(?<!\w)(?:{sp.that})(?!\w)|[“«\":]", text, maxsplit=1)[0]
+    for run in pt.name.finditer(window):
+        name = _clean_name(run.group(0), sp)
+        if not name or len(name.split()) < 2 or _is_org(name, sp):
+            continue
+        before = window[: run.start()]
+        segment = re.split(r"[,;]", before.rstrip().removesuffix(",").rstrip())[-1]
+        apposed = before.rstrip().endswith(",") and bool(role_words(segment.split(), sp))
+        titled = bool(before.split()) and before.split()[-1].lower() in sp.titles - sp.stop_caps
+        if apposed or titled:
+            return name
+    for segment in window.split(","):
+        words = segment.split()
+        if 1 < len(words) <= 8 and _is_generic(words, sp):
+            return segment.strip()
+    return ""
 
 
 def _content(sentence: str, verb: re.Match[str], pt: _Patterns, *, inverted: bool):

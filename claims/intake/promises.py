@@ -150,9 +150,7 @@ def _suggested(text, offset, sentence, who, cast, published, language, precision
     for part_start, part_end, deadline in _promises(quote, found):
         part_start, part_end = _trim(quote, part_start, part_end)
         words = quote[part_start:part_end]
-        claimant = who.claimant
-        if not claimant and deadline is not None:
-            claimant = cast.last_speaker() or (cast.people[-1].name if cast.people else "")
+        claimant = who.claimant or (_fallback(sentence, cast, language) if deadline else "")
         attribution = replace(who, claimant=claimant)
         person = bool(claimant) and not any(
             w in cast.sp.org_words for w in claimant.lower().split()
@@ -178,6 +176,15 @@ def _suggested(text, offset, sentence, who, cast, published, language, precision
             )
         )
     return results
+
+
+def _fallback(sentence: str, cast: Cast, language: str) -> str:
+    """A promise no one is said to have made: the person it names, else the last speaker, else
+    the last person named, else the one the article names most."""
+    here = names_in(sentence, language)
+    if here:
+        return here[0][0]
+    return cast.last_speaker() or (cast.people[-1].name if cast.people else cast.main_person)
 
 
 def _deadlines(quote, published, language, precision) -> list[FoundDeadline]:

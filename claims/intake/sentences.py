@@ -18,6 +18,9 @@ _TITLE_END = re.compile(
     r"Oct|Okt|Nov|Dec|Dez)|\b[A-ZÀ-Þ])\.\s*$"
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
+# sentencex keeps a quotation whole; a long one is cut at its own sentence ends
+LONG = 60
+_INNER_END = re.compile(r"(?<=[.!?؟])\s+(?=[\"“«]?[A-ZÀ-Þ\u0600-\u06ff])")
 
 
 def split_sentences(text: str, language: str | None = "en") -> list[tuple[int, int]]:
@@ -34,8 +37,17 @@ def split_sentences(text: str, language: str | None = "en") -> list[tuple[int, i
             end = start + len(chunk.strip())
             if end > start:
                 pieces.append((start, end))
-        spans.extend(_joined_at_titles(text, pieces))
+        for start, end in _joined_at_titles(text, pieces):
+            spans.extend(_cut_long(text, start, end))
     return spans
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if len(text[start:end].split()) <= LONG:
+        return [(start, end)]
+    cuts = [start] + [m.end() for m in _INNER_END.finditer(text, start, end)] + [end]
+    pieces = [(a, a + len(text[a:b].rstrip())) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return _joined_at_titles(text, [(a, b) for a, b in pieces if b > a])
 
 
 def _joined_at_titles(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

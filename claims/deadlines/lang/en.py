@@ -194,8 +194,15 @@ RULES = (
     (
         QUARTER,
         r"\b(?:(?:" + _BEFORE + "|" + _BY + r"|(?P<amb>in|during|for))\s+)?"
-        r"(?:(?:the\s+)?{PART}\s+(?:of\s+)?)?(?:the\s+)?{ORD}\s+quarter(?:\s+of)?"
+        # "the second and third quarters of 2022": the later one
+        r"(?:(?:the\s+)?{PART}\s+(?:of\s+)?)?(?:the\s+)?(?:\w+\s+(?:and|or|to)\s+(?:the\s+)?)?"
+        r"{ORD}\s+quarters?(?:\s+of)?"
         r"(?:\s+(?:the\s+)?(?:fiscal\s+|financial\s+)?{YEARX})?(?!\w)",
+    ),
+    (
+        QUARTER,  # "next year between the second quarter and third quarter": the later one
+        r"\b(?:{YEARX}\s+)?between\s+(?:the\s+)?\w+\s+(?:quarter\s+)?and\s+(?:the\s+)?{ORD}\s+"
+        r"quarters?(?:\s+of\s+(?:the\s+)?{YEARX})?(?!\w)",
     ),
     (
         QUARTER,

@@ -106,12 +106,18 @@ RULES = (
     ),
     (ULTIMATUM, r"\b(?:un\s+|el\s+)?(?:plazo|ultimátum)\s+(?:máximo\s+)?de\s+{NUM}\s+{UNIT}"),
     (
+        ULTIMATUM,
+        r"\b(?:le\s+|les\s+|nos\s+)?(?:queda|quedan)\s+(?:solo\s+|sólo\s+)?{NUM}\s+{UNIT}\s+para\b",
+    ),
+    (
         VAGUE,
         r"\b(?P<amb>pronto|próximamente|en\s+breve|dentro\s+de\s+poco|en\s+(?:un|el)\s+futuro\s+"
         r"(?:próximo|cercano)|a\s+corto\s+plazo|en\s+el\s+corto\s+plazo|cuanto\s+antes|"
         r"lo\s+antes\s+posible|en\s+cuestión\s+de\s+(?:horas|días|semanas|meses)|"
         r"a\s+la\s+brevedad(?:\s+posible)?|en\s+su\s+momento|oportunamente|"
-        r"lo\s+más\s+pronto\s+posible|en\s+el\s+menor\s+tiempo\s+posible)(?!\w)",
+        r"lo\s+más\s+pronto\s+posible|en\s+el\s+menor\s+tiempo\s+posible|"
+        r"(?:a|con)\s+la\s+(?:mayor\s+)?(?:prontitud|brevedad)(?:\s+(?:posible|que\s+sea\s+"
+        r"(?:posible|factible)))?)(?!\w)",
     ),
     (
         VAGUE,
@@ -340,6 +346,9 @@ LANGUAGE = Language(
         "noche",
         "tardar",
         "brevedad",
+        "prontitud",
+        "queda",
+        "quedan",
         "momento",
         "oportunamente",
         "apertura",

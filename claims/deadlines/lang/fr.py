@@ -99,6 +99,10 @@ RULES = (
     ),
     (
         ULTIMATUM,
+        r"\bil\s+(?:ne\s+)?(?:nous\s+|leur\s+|lui\s+)?reste\s+(?:plus\s+)?(?:que\s+)?{NUM}\s+{UNIT}\s+pour\b",
+    ),
+    (
+        ULTIMATUM,
         r"\b(?:un\s+|le\s+|d['’]un\s+)?(?:délai|ultimatum)\s+(?:maximum\s+|maximal\s+)?de\s+"
         r"{NUM}\s+{UNIT}",
     ),
@@ -364,6 +368,7 @@ LANGUAGE = Language(
         "tard",
         "tôt",
         "faudra",
+        "reste",
         "prendra",
         "week",
         "weekend",

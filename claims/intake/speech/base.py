@@ -49,5 +49,7 @@ class Speech:
     time_words: str = ""
     # speech verbs that come with a separable particle at the clause end ("kündigte … an")
     right_to_left: bool = False
+    # a word that makes a capitalised run no person's name (one word, matched whole)
+    not_name: str = ""
     # "according to a statement": a document is a source, not a claimant
     documents: frozenset[str] = field(default_factory=frozenset)

@@ -14,7 +14,8 @@ SPEECH = Speech(
     promise_verbs=r"versprach|verspricht|versprachen|sagte\s+zu|sicherte\s+zu|kündigte|kündigt",
     according=(
         r"\b(?:laut|nach\s+Angaben\s+(?:von|des|der))\s+(?P<who>[^,.;:]{2,80})|"
-        r"\b(?P<who2>\w+)\s+(?:Angaben\s+|Worten\s+)?zufolge\b"
+        r"\b(?:nach\s+)?(?P<who2>eigenen|seinen|ihren|seiner|ihrer)\s+(?:Angaben|Worten)\b|"
+        r"\b(?P<who3>\w+)\s+(?:Angaben\s+|Worten\s+)?zufolge\b"
     ),
     that=r"dass|daß",
     titles=words(
@@ -58,4 +59,6 @@ SPEECH = Speech(
     ),
     time_words=r"am\s+\w+|heute|gestern|zudem|nun|jetzt",
     right_to_left=True,
+    # German writes nouns with a capital: a run with a noun's ending or a numeral is no name
+    not_name=r"\w*(?:ung|heit|keit|schaft|gesetz|tion|ität|ismus|agentur|ministerium|amt)|[IVX]+",
 )

@@ -8,7 +8,9 @@ SPEECH = Speech(
         r"said|says|told|tells|stated|states|announced|announces|promised|promises|pledged|"
         r"vowed|claimed|claims|warned|predicted|insisted|added|explained|noted|argued|declared|"
         r"assured|confirmed|estimated|stressed|revealed|affirmed|asserted|maintained|wrote|"
-        r"tweeted|forecast|projected|admitted|acknowledged|disclosed|posted|urged|demanded"
+        r"tweeted|forecast|projected|admitted|acknowledged|disclosed|posted|urged|demanded|"
+        r"reaffirmed|reiterated|reassured|indicated|observed|remarked|emphasi[sz]ed|underscored|"
+        r"highlighted|pointed\s+out|contended|suggested|expressed|unveiled|guaranteed|assures"
     ),
     report_verbs=r"reported|reports|quoted|cited",
     promise_verbs=(
@@ -50,10 +52,10 @@ SPEECH = Speech(
     future=(
         r"\b(?:will|shall|won't|would(?! have)|going to|plans? to|planned to|pledged|promised?|"
         r"vowed|expects? to|expected to|aims? to|intends? to|is to|are to|set to|scheduled to|"
-        r"due to|must|has to|have to|needs? to|deadline|ultimatum|target|by the end of)\b"
+        r"due to|must|should|has to|have to|needs? to|deadline|ultimatum|target|by the end of)\b"
     ),
     opinion=(
-        r"\b(?:important|adamant|dismay|hostile|should|ought|believes?|think|feel|hope|seems?|"
+        r"\b(?:important|adamant|dismay|hostile|ought|believes?|think|feel|hope|seems?|"
         r"arguably|clearly|incredibly|very|terrible|wonderful|great|best|worst|shameful|"
         r"disgrace|outrageous|beautiful|obviously|unfortunately|sadly|proud|proudest|"
         r"excellent|remarkable|historic|unprecedented)\b"
