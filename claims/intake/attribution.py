@@ -84,7 +84,8 @@ def _patterns(code: str) -> _Patterns:
     time = rf"(?:[\s,]+(?:{sp.time_words}))+[\s,]*$" if sp.time_words else ""
     return _Patterns(
         verb=re.compile(
-            rf"(?<!\w)(?:has |had |have )?(?P<verb>{sp.verbs}|{sp.report_verbs})(?!\w)(?P<after>.*)",
+            rf"(?<!\w)(?:has |had |have )?(?P<verb>{sp.verbs}|{sp.report_verbs})(?!\w)"
+            r"(?P<after>.*)",
             re.S | (re.I if code != "de" else 0),
         ),
         according=re.compile(sp.according, re.I),

@@ -28,9 +28,9 @@ def role_words(words: list[str], sp: Speech) -> set[str]:
     found = set()
     for word in words:
         key = _ARTICLE.sub("", word.lower().strip(".,:;()“”\"'«»،"))
-        if word.lower() in sp.titles or key in sp.titles or ("ال" + key) in sp.titles:
-            if len(key) > 2 and key not in sp.stop_caps:
-                found.add(key)
+        titled = word.lower() in sp.titles or key in sp.titles or ("ال" + key) in sp.titles
+        if titled and len(key) > 2 and key not in sp.stop_caps:
+            found.add(key)
     return found
 
 

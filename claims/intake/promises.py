@@ -9,6 +9,7 @@ with two deadlines ("by 2024 … and by early 2025") gives two suggestions.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -203,7 +204,7 @@ def _promises(quote: str, found: list[FoundDeadline]):
     if len(distinct) < 2:
         return [(0, len(quote), (dated or found or [None])[0])]
     parts, start = [], 0
-    for here, following in zip(dated, dated[1:], strict=False):
+    for here, following in itertools.pairwise(dated):
         if here.deadline == following.deadline:
             continue
         between = list(_SEPARATOR.finditer(quote, here.end, following.start))

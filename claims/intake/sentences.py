@@ -7,6 +7,7 @@ finds the boundaries within each paragraph; a title abbreviation or an initial i
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import sentencex
@@ -46,7 +47,7 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(text[start:end].split()) <= LONG:
         return [(start, end)]
     cuts = [start] + [m.end() for m in _INNER_END.finditer(text, start, end)] + [end]
-    pieces = [(a, a + len(text[a:b].rstrip())) for a, b in zip(cuts, cuts[1:], strict=False)]
+    pieces = [(a, a + len(text[a:b].rstrip())) for a, b in itertools.pairwise(cuts)]
     return _joined_at_titles(text, [(a, b) for a, b in pieces if b > a])
 
 
