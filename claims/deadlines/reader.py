@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from claims.deadlines.context import is_no_deadline
-from claims.deadlines.lang.base import PAST, VAGUE
+from claims.deadlines.lang.base import PAST, VAGUE, WEEKDAY
 from claims.deadlines.resolve import (
     RELATIVE_KINDS,
     Unresolvable,
@@ -95,7 +95,7 @@ def find_deadlines(
     candidates: list[_Candidate] = []
     for cl in _languages(folded, tokens, language):
         if has_digit or not tokens.isdisjoint(cl.anchors):
-            candidates.extend(_candidates(folded, published, latest, cl))
+            candidates.extend(_candidates(folded, published, latest, cl, _shut(tokens, cl)))
     found = _without_overlaps(_without_event_dates(candidates, folded))
     return [_in_original(item, text, offsets) for item in found]
 
@@ -164,8 +164,20 @@ def _without_event_dates(candidates: list[_Candidate], text: str) -> list[_Candi
     return [c for index, c in enumerate(candidates) if index not in dropped]
 
 
-def _candidates(text: str, published: date, latest: date, cl: CompiledLanguage):
+def _shut(tokens: set[str], cl: CompiledLanguage) -> set[str]:
+    """The kinds whose words the text lacks (a German weekday may start a compound:
+    "Freitagmittag"), so that their rules are not tried."""
+    shut = {kind for kind, words in cl.gates.items() if tokens.isdisjoint(words)}
+    suffix = cl.weekday_suffix
+    if WEEKDAY in shut and suffix and any(suffix.sub("", t) in cl.gates[WEEKDAY] for t in tokens):
+        shut.discard(WEEKDAY)
+    return shut
+
+
+def _candidates(text: str, published: date, latest: date, cl: CompiledLanguage, shut: set[str]):
     for rule in cl.rules:
+        if rule.kind in shut:
+            continue
         for match in rule.pattern.finditer(text):
             candidate = _evaluate(rule.kind, match, text, published, latest, cl)
             if candidate is not None:
