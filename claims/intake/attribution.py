@@ -15,12 +15,19 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claims.intake.naming import (
+    clean_name,
+    is_generic,
+    is_org,
+    is_outlet,
+    name_pattern,
+    plausible,
+    strip_possessive,
+)
 from claims.intake.people import Cast, Person, role_words
 from claims.intake.speech import speech
 from claims.intake.speech.base import Speech
 
-_UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ"
-_WORD = rf"[{_UPPER}][\w’'\-]*(?:\.[{_UPPER}]\.?)?"
 _QUOTE_BEFORE = re.compile(r"[,.!?]?\s*(?:[\"”»“]|’’)\s*$")
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]*)[\"”»“]?[,.!?]?\s*$")
 _FOLLOWS_NAME_EN = frozenset(
@@ -80,7 +87,6 @@ class _Patterns:
 @cache
 def _patterns(code: str) -> _Patterns:
     sp = speech(code)
-    particles = sp.particles + ("|of|for" if code == "en" else "")
     time = rf"(?:[\s,]+(?:{sp.time_words}))+[\s,]*$" if sp.time_words else ""
     return _Patterns(
         verb=re.compile(
@@ -94,7 +100,7 @@ def _patterns(code: str) -> _Patterns:
             rf"[^\s\"“”«»]+\s+){{0,8}}?(?:{sp.that})(?:\s+|(?<=['’]))",
             re.I,
         ),
-        name=re.compile(rf"{_WORD}(?:\s+(?:(?:{particles})[\s-]+)?{_WORD}){{0,5}}"),
+        name=name_pattern(code),
         promise=re.compile(rf"(?<!\w)(?:{sp.promise_verbs})(?!\w)", re.I),
         time=re.compile(time, re.I) if time else None,
         meeting=re.compile(sp.meeting, re.I) if sp.meeting else None,
@@ -136,8 +142,8 @@ def attribute_in(sentence: str, cast: Cast) -> Attribution:
     if not who and not verb and not according:
         who = _leading_subject(sentence, sp, pt)
         meeting = "" if who else _meeting(sentence, sp, pt)
-    if who and _is_org(who, sp) and not _is_person_like(who, cast):
-        reporter, who = (who, "") if _is_outlet(who, sp) else (reporter, who)
+    if who and is_org(who, sp) and not _is_person_like(who, cast):
+        reporter, who = (who, "") if is_outlet(who, sp) else (reporter, who)
     if not reporter:
         reporter = _interviewer(sentence, pt)
     return Attribution(
@@ -162,68 +168,11 @@ def resolve(who: str, cast: Cast) -> str:
     words = who.split()
     if words[-1].lower() in sp.generic_plural:
         return cast.last_org()
-    if _is_generic(words, sp):
+    if is_generic(words, sp):
         return cast.with_role(role_words(words, sp))
     if sp.code != "ar" and not any(w[:1].isupper() for w in words):
         return ""
     return cast.full_name(who)
-
-
-def names_in(text: str, language: str = "en") -> list[tuple[str, set[str]]]:
-    """Personal names (two or more words, titles stripped) in order, with the titles said of
-    them around the name ("Minister Nitin Gadkari", "El ministro de X, Fernando Perea")."""
-    sp = speech(language)
-    if sp.code == "ar":
-        from claims.intake.arabic import arabic_names
-
-        return arabic_names(text, sp)
-    found = []
-    for match in _patterns(sp.code).name.finditer(text):
-        raw = _after_a_noun(_strip_possessive(match.group(0)), sp)
-        name = _strip_titles(raw, sp)
-        words = name.split()
-        if (
-            len(words) >= 2
-            and not _is_org(name, sp)
-            and words[0].lower() not in sp.stop_caps
-            and not (sp.not_name and any(re.fullmatch(sp.not_name, w, re.I) for w in words))
-        ):
-            roles = role_words(raw.split()[: -len(words)], sp) | _apposed_roles(text, match, sp)
-            found.append((name, roles))
-    return found
-
-
-def _after_a_noun(run: str, sp: Speech) -> str:
-    """ "État de Michel Djotodia" is a noun and the name after its particle; "Charles de
-    Gaulle" and "Ministry of Health" stay whole."""
-    parts = re.split(rf"\s+(?:{sp.particles})\s+", run, maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) >= 2:
-        return parts[1]
-    return run
-
-
-def _apposed_roles(text: str, match: re.Match[str], sp: Speech) -> set[str]:
-    """The roles said of a name in apposition: "El ministro de Infraestructura, Fernando Perea,"
-    or "Fernando Perea, ministro de Infraestructura,"."""
-    before = re.search(r"([^,.;:]{2,60}),\s*$", text[max(0, match.start() - 62) : match.start()])
-    after = re.match(r"\s*,\s*([^,.;:]{2,60})", text[match.end() : match.end() + 62])
-    roles: set[str] = set()
-    for segment in (before, after):
-        if segment and _is_generic(segment.group(1).split(), sp):
-            roles |= role_words(segment.group(1).split(), sp)
-    return roles
-
-
-def organisations_in(text: str, language: str = "en") -> list[str]:
-    """Names of bodies (a capitalised run with an organisation word: "Ministry of Health")."""
-    sp = speech(language)
-    if sp.code == "ar":
-        return []
-    runs = (_clean_name(m.group(0), sp) for m in _patterns(sp.code).name.finditer(text))
-    return [run for run in runs if run and _is_org(run, sp) and not _is_outlet(run, sp)]
-
-
-# --- The pieces ---------------------------------------------------------------------------
 
 
 def _outside_quotes(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
@@ -278,10 +227,10 @@ def _according_who(sentence: str, according: re.Match[str], sp: Speech, pt: _Pat
     rest = sentence[according.end() :]
     apposition = re.match(r"\s*,\s*([^,.;:]{3,60})", rest)
     if apposition:
-        named = _clean_name(apposition.group(1), sp)
-        if named and len(named.split()) >= 2 and not _is_generic(named.split(), sp):
+        named = clean_name(apposition.group(1), sp)
+        if named and len(named.split()) >= 2 and not is_generic(named.split(), sp):
             return named
-    return _clean_name(phrase, sp) or (phrase if len(phrase.split()) <= 6 else "")
+    return clean_name(phrase, sp) or (phrase if len(phrase.split()) <= 6 else "")
 
 
 def _promise_subject(sentence: str, sp: Speech, pt: _Patterns) -> str:
@@ -298,7 +247,7 @@ def _promise_subject(sentence: str, sp: Speech, pt: _Patterns) -> str:
     who = _subject(left, sp, pt, None)
     if not who:
         generic = left.strip(" ,").split()
-        if generic and len(generic) <= 8 and _is_generic(generic, sp):
+        if generic and len(generic) <= 8 and is_generic(generic, sp):
             return " ".join(generic)
     return who
 
@@ -310,13 +259,13 @@ def _leading_subject(sentence: str, sp: Speech, pt: _Patterns) -> str:
     match = pt.name.match(sentence, opening.end())
     if not match:
         return ""
-    name = _clean_name(match.group(0), sp)
+    name = clean_name(match.group(0), sp)
     rest = sentence[match.end() :]
     follows = re.match(r"\s*(?:\([^)]{1,30}\)\s*)?([a-zà-ÿ]\w*)", rest)
     if not name or not follows:
         return ""
     # One capitalised word opening a sentence is mostly no name ("Près de 60 % …", "Zeit")
-    if len(name.split()) < 2 and not name.isupper() and not _is_org(name, sp):
+    if len(name.split()) < 2 and not name.isupper() and not is_org(name, sp):
         return ""
     return name
 
@@ -351,22 +300,14 @@ def _subject(left: str, sp: Speech, pt: _Patterns, cast: Cast | None) -> str:
             return words[-1].capitalize() if words[-1] != "I" else ""
         runs = list(pt.name.finditer(segment))
         if runs and runs[-1].end() == len(segment):
-            name = _clean_name(runs[-1].group(0), sp)
-            if name and _plausible(name, sp, cast):
+            name = clean_name(runs[-1].group(0), sp)
+            if name and plausible(name, sp, cast):
                 return name
-        if words and len(words) <= 6 and _is_generic(words, sp):
+        if words and len(words) <= 6 and is_generic(words, sp):
             return " ".join(words)
         if segment and not segment[0].islower():
             continue
     return ""
-
-
-def _plausible(name: str, sp: Speech, cast: Cast | None) -> bool:
-    """A name of one word only where it cannot be a common noun: not in German, which writes
-    every noun with a capital ("Zeit"), unless the article named that person before."""
-    if sp.code != "de" or len(name.split()) > 1 or _is_org(name, sp) or name.isupper():
-        return True
-    return cast is not None and cast.full_name(name) != name
 
 
 def _leading_name(text: str, sp: Speech, pt: _Patterns) -> str:
@@ -377,13 +318,13 @@ def _leading_name(text: str, sp: Speech, pt: _Patterns) -> str:
     if not match:
         generic = re.match(r"[\s,]*((?:\w+\s+){1,4}?\w+)\s*[.,]?\s*$", text)
         words = generic.group(1).split() if generic else []
-        if words and _is_generic(words, sp):
+        if words and is_generic(words, sp):
             return " ".join(words)
         return _named_later(text, sp, pt) if sp.code != "en" else ""
     following = re.match(r"\s+([a-z]+)", rest[match.end() :])
     if sp.code == "en" and following and following.group(1) not in _FOLLOWS_NAME_EN:
         return ""
-    return _clean_name(match.group(0), sp)
+    return clean_name(match.group(0), sp)
 
 
 def _named_later(text: str, sp: Speech, pt: _Patterns) -> str:
@@ -392,8 +333,8 @@ def _named_later(text: str, sp: Speech, pt: _Patterns) -> str:
     or right after one, before the reported words begin."""
     window = re.split(rf"(?<!\w)(?:{sp.that})(?!\w)|[“«\":]", text, maxsplit=1)[0]
     for run in pt.name.finditer(window):
-        name = _clean_name(run.group(0), sp)
-        if not name or len(name.split()) < 2 or _is_org(name, sp):
+        name = clean_name(run.group(0), sp)
+        if not name or len(name.split()) < 2 or is_org(name, sp):
             continue
         before = window[: run.start()]
         segment = re.split(r"[,;]", before.rstrip().removesuffix(",").rstrip())[-1]
@@ -403,7 +344,7 @@ def _named_later(text: str, sp: Speech, pt: _Patterns) -> str:
             return name
     for segment in window.split(","):
         words = segment.split()
-        if 1 < len(words) <= 8 and _is_generic(words, sp):
+        if 1 < len(words) <= 8 and is_generic(words, sp):
             return segment.strip()
     return ""
 
@@ -439,58 +380,7 @@ def _interviewer(sentence: str, pt: _Patterns) -> str:
     if not interview:
         return ""
     runs = [m.group(0) for m in pt.name.finditer(interview.group("who"))]
-    return _strip_possessive(runs[-1]) if runs else ""
-
-
-def _is_generic(words: list[str], sp: Speech) -> bool:
-    """A title without a name: "the minister", "el presidente municipal", "Le président
-    autoproclamé de la République centrafricaine", "محافظ القاهرة"."""
-    keys = [w.lower().strip(".,:;“”\"'«»،") for w in words]
-    content = [k for k in keys if k not in sp.stop_caps]
-    if not content or keys[-1] in sp.generic_plural or len(words) > 8:
-        return False
-    first = content[0]
-    if first not in sp.titles and not (sp.code == "ar" and first.removeprefix("ال") in sp.titles):
-        return False
-    if sp.code == "ar":  # a title and its complement ("محافظ القاهرة"), no name after it
-        return all(k in sp.titles or k.startswith("ال") for k in content)
-    run = longest = 0
-    for word, key in zip(words, keys, strict=True):
-        run = run + 1 if word[:1].isupper() and key not in sp.titles | sp.stop_caps else 0
-        longest = max(longest, run)
-    return longest < 2
-
-
-def _clean_name(raw: str, sp: Speech) -> str:
-    words = raw.strip(" ,.“”\"'«»").split()
-    while words and words[0].lower() in sp.stop_caps:
-        words = words[1:]
-    if not words or not words[0][:1].isupper():
-        return ""
-    return _strip_titles(_strip_possessive(" ".join(words)), sp)
-
-
-def _strip_possessive(name: str) -> str:
-    words = name.split()
-    for index in range(len(words) - 1, -1, -1):
-        if words[index].endswith(("'s", "’s")) and index < len(words) - 1:
-            return " ".join(words[index + 1 :])
-    return name
-
-
-def _strip_titles(name: str, sp: Speech) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in sp.titles:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _is_org(name: str, sp: Speech) -> bool:
-    return any(word.lower().strip(".()") in sp.org_words for word in name.split())
-
-
-def _is_outlet(name: str, sp: Speech) -> bool:
-    return any(word.lower().strip(".()") in sp.outlet_words for word in name.split())
+    return strip_possessive(runs[-1]) if runs else ""
 
 
 def _is_person_like(name: str, cast: Cast) -> bool:

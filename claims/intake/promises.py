@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
 from claims.intake import checkworthy
-from claims.intake.attribution import Attribution, attribute_in, names_in, organisations_in
+from claims.intake.attribution import Attribution, attribute_in
+from claims.intake.naming import names_in, organisations_in
 from claims.intake.people import Cast, Person
 from claims.intake.sentences import split_sentences
 from claims.intake.speech import speech

@@ -267,60 +267,16 @@ LANGUAGE = Language(
             "sich auf des für dass sagte"
         )
     ),
-    keywords=(
-        "bald",
-        "demnächst",
-        "kürze",
-        "zukunft",
-        "zeit",
-        "zeitnah",
-        "baldmöglichst",
-        "schnellstmöglich",
-        "morgen",
-        "frist",
-        "ultimatum",
-        "galgenfrist",
-        "quartal",
-        "quartals",
-        "halbjahr",
-        "jahreshälfte",
-        "jahresende",
-        "monatsende",
-        "seit",
-        "wahl",
-        "wahlen",
-        "bundestagswahl",
-        "landtagswahl",
-        "abstimmung",
-        "referendum",
-        "gipfel",
-        "sommerpause",
-        "sommer",
-        "winter",
-        "weihnachten",
-        "ostern",
-        "ferien",
-        "sommerferien",
-        "olympischen",
-        "weltmeisterschaft",
-        "ramadan",
-        "heute",
-        "tagesende",
-        "mitternacht",
-        "laufe",
-        "nacht",
-        "möglich",
-        "gegebener",
-        "dauern",
-        "eröffnung",
-        "sitzung",
-        "treffen",
-        "besuch",
-        "debatte",
-        "parlamentsferien",
-        "jahreswechsel",
-        "frühestens",
-        "spätestens",
+    keywords=tuple(
+        words(
+            "bald demnächst kürze zukunft zeit zeitnah baldmöglichst schnellstmöglich morgen "
+            "frist ultimatum galgenfrist quartal quartals halbjahr jahreshälfte jahresende "
+            "monatsende seit wahl wahlen bundestagswahl landtagswahl abstimmung referendum "
+            "gipfel sommerpause sommer winter weihnachten ostern ferien sommerferien "
+            "olympischen weltmeisterschaft ramadan heute tagesende mitternacht laufe nacht "
+            "möglich gegebener dauern eröffnung sitzung treffen besuch debatte "
+            "parlamentsferien jahreswechsel frühestens spätestens"
+        )
     ),
     reporting_verbs=r"sagte|erklärte|kündigte|teilte|betonte|berichtete|gesagt|erklärt|angekündigt",
     weekdays_extra={"sonnabend": 5},

@@ -324,68 +324,16 @@ LANGUAGE = Language(
             "le les des du et est une dans sera au aux ce cette pour sur qui il d l ici ont pas ne"
         )
     ),
-    keywords=(
-        "bientôt",
-        "prochainement",
-        "peu",
-        "tarder",
-        "incessamment",
-        "avenir",
-        "futur",
-        "terme",
-        "échéance",
-        "possible",
-        "délai",
-        "ultimatum",
-        "demain",
-        "trimestre",
-        "semestre",
-        "depuis",
-        "élections",
-        "élection",
-        "scrutin",
-        "scrutins",
-        "vote",
-        "sommet",
-        "référendum",
-        "vacances",
-        "été",
-        "hiver",
-        "printemps",
-        "automne",
-        "ramadan",
-        "noël",
-        "olympiques",
-        "coupe",
-        "rentrée",
-        "présidentielle",
-        "législatives",
-        "municipales",
-        "aujourd",
-        "soir",
-        "nuit",
-        "journée",
-        "tard",
-        "tôt",
-        "faudra",
-        "reste",
-        "prendra",
-        "week",
-        "weekend",
-        "voulu",
-        "utile",
-        "ultérieurement",
-        "délais",
-        "vite",
-        "ouverture",
-        "inauguration",
-        "session",
-        "réunion",
-        "visite",
-        "débat",
-        "trêve",
-        "conseil",
-        "congrès",
+    keywords=tuple(
+        words(
+            "bientôt prochainement peu tarder incessamment avenir futur terme échéance "
+            "possible délai ultimatum demain trimestre semestre depuis élections élection "
+            "scrutin scrutins vote sommet référendum vacances été hiver printemps automne "
+            "ramadan noël olympiques coupe rentrée présidentielle législatives municipales "
+            "aujourd soir nuit journée tard tôt faudra reste prendra week weekend voulu utile "
+            "ultérieurement délais vite ouverture inauguration session réunion visite débat "
+            "trêve conseil congrès"
+        )
     ),
     past_participle=(
         r"\w{3,}(?:é|ée|és|ées)|(?:(?:r|re|ré)?ouvert|(?:dé|re)?couvert|offert|(?:re|pro|ad|per)?mis|"
