@@ -88,11 +88,14 @@ def _split_title(words: list[str], sp: Speech) -> tuple[list[str], list[str]]:
 def _name_words(tokens: list[str], sp: Speech) -> list[str]:
     """The words of a name at the start of `tokens`, at most four."""
     name: list[str] = []
-    for word in tokens:
+    for index, word in enumerate(tokens):
         if not re.fullmatch(f"[{_LETTER}]+", word) or word in _STOP or _is_title(word, sp):
             break
         if word.startswith("ال") and not (name and name[-1] in _JOINERS):
             break
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if len(name) >= 2 and word not in _JOINERS and following.startswith("ال"):
+            break  # "خالد حسن موقع المشروع": a noun before its complement is no name
         name.append(word)
         if len(name) == 4:
             break

@@ -82,6 +82,7 @@ class _Patterns:
     promise: re.Pattern[str]
     time: re.Pattern[str] | None
     meeting: re.Pattern[str] | None
+    particle: re.Pattern[str] | None
 
 
 @cache
@@ -104,6 +105,9 @@ def _patterns(code: str) -> _Patterns:
         promise=re.compile(rf"(?<!\w)(?:{sp.promise_verbs})(?!\w)", re.I),
         time=re.compile(time, re.I) if time else None,
         meeting=re.compile(sp.meeting, re.I) if sp.meeting else None,
+        particle=re.compile(r"(?:[^,.;:]{0,80}?\s)?(?:an|mit|zu|ein|fest)\s*,\s*")
+        if code == "de"
+        else None,
     )
 
 
@@ -222,6 +226,9 @@ def _according_who(sentence: str, according: re.Match[str], sp: Speech, pt: _Pat
     Adeyemi, …": a name in apposition wins over the role before it."""
     groups = according.groupdict()
     phrase = next((groups[k] for k in ("who", "who2", "who3") if groups.get(k)), "").strip()
+    named = pt.name.match(phrase)
+    if named and sp.code != "en":  # "Laut Klaus Weber wird die Brücke …": the name, not the rest
+        phrase = named.group(0)
     if phrase.split()[:1] and phrase.split()[0].lower() in sp.documents:
         return ""
     rest = sentence[according.end() :]
@@ -352,6 +359,9 @@ def _named_later(text: str, sp: Speech, pt: _Patterns) -> str:
 def _content(sentence: str, verb: re.Match[str], pt: _Patterns, *, inverted: bool):
     """The claim's words: the clause after 'that', the words after 'said', or the quoted part."""
     after_start = verb.start("after")
+    if pt.particle:  # "kündigte … an, sechs Gesetze …": the verb's particle is no claim
+        particle = pt.particle.match(sentence, after_start)
+        after_start = particle.end() if particle else after_start
     after = sentence[after_start:]
     that = pt.that.match(after)
     if that and not inverted:

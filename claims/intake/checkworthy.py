@@ -70,8 +70,8 @@ def score(sentence: str, quote: str, deadline, who, language: str, *, person: bo
         add(-0.5, "hedged")
     if sentence.rstrip().endswith(("?", "؟")):
         add(-2.0, "question")
-    if len(quote.split()) < 6:
-        add(-1.0, "short")
+    if len(quote.split()) < 6 and (deadline is None or deadline.vague):
+        add(-1.0, "short")  # a dated promise is worth checking however few its words
     return raw, reasons
 
 

@@ -146,7 +146,14 @@ RULES = (
     (MONTH, r"(?P<amb>)\b{PART}\s+{MONTH}(?:\s+{YEAR})?(?!\s*\d)"),
     (
         YEAR,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im\s+Jahre?|in)|" + _START + r")\s+"
+        # "noch 2024", "noch im Jahr 2024": before that year is out
+        r"\b(?:"
+        + _BEFORE
+        + r"|"
+        + _BY
+        + r"|noch(?:\s+im\s+Jahre?)?|(?P<amb>im\s+Jahre?|in)|"
+        + _START
+        + r")\s+"
         r"(?:{PART}\s+)?"
         r"(?:(?:des\s+|dem\s+)?Jahr(?:es)?\s+)?{YEARX}" + _YEAR_END,
     ),
@@ -257,7 +264,9 @@ LANGUAGE = Language(
     ),
     future_markers=(
         r"wird|werden|soll|sollen|will|wollen|muss|müssen|würde|würden|könnte|könnten|kann|"
-        r"können|dürfte|dürften|ist|sind|plant|planen|geplant|voraussichtlich|morgen|zu|um"
+        r"können|dürfte|dürften|ist|sind|plant|planen|geplant|voraussichtlich|morgen|zu|um|"
+        # the subjunctive of reported speech: "die Brücke werde im März fertig"
+        r"werde|werden|solle|wolle|müsse|könne"
     ),
     boundary_words=frozenset(words("dass und aber als wenn weil während obwohl sondern ob wo")),
     auxiliaries=frozenset(words("hat haben hatte hatten ist sind war waren")),

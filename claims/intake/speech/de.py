@@ -42,7 +42,8 @@ SPEECH = Speech(
     pronouns=words("er sie seinen seiner seinem ihren ihrer ihrem eigenen"),
     particles=r"von|van|der|de|zu",
     future=(
-        r"\b(?:wird|werden|soll|sollen|will|wollen|wolle|muss|müssen|plant|planen|geplant|"
+        r"\b(?:wird|werden|werde|soll|sollen|solle|will|wollen|wolle|muss|müssen|müsse|plant|"
+        r"planen|geplant|"
         r"vorgesehen|Plan|Frist|Ultimatum|versprach|verspricht|kündigte|bis|spätestens|"
         r"voraussichtlich|künftig)\b"
     ),

@@ -5,7 +5,8 @@ from claims.intake.speech.base import Speech, words
 SPEECH = Speech(
     code="fr",
     verbs=(
-        r"(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|affirmé|annoncé|indiqué|expliqué|"
+        r"(?:a|ont|avait|avaient)(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+(?:\w+\s+)?(?:déclaré|dit|"
+        r"affirmé|annoncé|indiqué|expliqué|"
         r"assuré|précisé|promis|souligné|ajouté|estimé|confirmé|rappelé|averti|prévenu|"
         r"martelé|insisté|reconnu|détaillé)|déclare|dit|affirme|annonce|indique|explique|"
         r"assure|précise|promet|souligne|ajoute|estime|confirme|rappelle|détaille|explique|"
