@@ -75,7 +75,10 @@ def test_a_title_alone_is_the_person_the_article_names_with_it(language, text, c
 
 
 def test_two_deadlines_in_one_sentence_are_two_suggestions():
-    text = "Die Ministerin Eva Koch kündigte an, sechs Gesetze noch 2024 und acht bis Ende 2025 vorzulegen."
+    text = (
+        "Die Ministerin Eva Koch kündigte an, sechs Gesetze noch 2024 und acht bis Ende 2025 "
+        "vorzulegen."
+    )
     found = sorted(
         (s for s in suggest_claims(text, dt.date(2024, 1, 10), "de") if s.deadline),
         key=lambda s: s.start,
