@@ -54,12 +54,16 @@ class Named:
 
 
 def merge_groups(match: re.Match[str]) -> dict[str, str]:
-    """Group values by base name ("day_2" counts as "day"), first matched wins."""
+    """Group values by base name ("day_2" counts as "day"), first matched wins; a later month
+    of an alternative ("March or April") is kept as "later_month"."""
     merged: dict[str, str] = {}
+    months = [v for n, v in match.groupdict().items() if v is not None and n.startswith("month")]
     for name, value in match.groupdict().items():
         base = name.split("_")[0]
         if value is not None and base not in merged:
             merged[base] = value
+    if len(months) > 1:
+        merged["later_month"] = months[-1]
     return merged
 
 
@@ -177,6 +181,8 @@ def _month(g: dict[str, str], cl: CompiledLanguage) -> int:
 
 def _resolve_month(g, base, cl) -> Named:
     month, part = _month(g, cl), _part(g, cl)
+    later = cl.lookup(cl.months, g.get("later_month", ""))
+    month = later if later and later != month else month
     start, end = _next_occurrence(lambda y: _month_span(y, month, part), _year(g, base, cl), base)
     label = f"{part + ' ' if part and part != 'end' else ''}{month_year(start)}"
     return Named(start, end, label)

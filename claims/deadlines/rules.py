@@ -179,7 +179,8 @@ def _compile(lang: Language) -> CompiledLanguage:
     groups = {"SUNIT": "unit", "YREL": "yrel", "WEEKDAY": "wd"}
     rules = []
     for kind, template in lang.rules:
-        template = fold(template.replace("{YEARX}", "(?:{YEAR}|{YREL})"))
+        # "next year 2025", "العام المقبل 2025": the year written out wins
+        template = fold(template.replace("{YEARX}", r"(?:{YEAR}|{YREL}(?:\s+{YEAR})?)"))
         seen: dict[str, int] = {}
 
         def expand(match: re.Match[str], seen=seen) -> str:

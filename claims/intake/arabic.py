@@ -142,11 +142,7 @@ def attribute_arabic(sentence: str, cast: Cast) -> Attribution:
             return Attribution("", " ".join(phrase), 0, len(sentence), False)
         return Attribution(resolve(_subject_of(phrase, cast), cast), "", 0, end, True, True)
     tokens = [_plain(m.group(0)) for m in _tokens(plain[verb.end() :])]
-    subject: list[str] = []
-    for word in tokens:
-        if word in _STOP or not re.fullmatch(f"[{_LETTER}]+", word) or re.fullmatch(sp.that, word):
-            break
-        subject.append(word)
+    subject = _subject_words(tokens, sp)
     who = _subject_of(subject, cast, tokens[len(subject) :]) if subject else cast.last_speaker()
     start = offsets[_content_start(plain, verb.end(), sp)]
     return Attribution(
@@ -157,6 +153,24 @@ def attribute_arabic(sentence: str, cast: Cast) -> Attribution:
         has_speech_verb=True,
         named=bool(subject),
     )
+
+
+def _subject_words(tokens: list[str], sp: Speech) -> list[str]:
+    """The subject after a verb: titles, a name, and roles (a title with its complements: "رئيس
+    الهيئة الهندسية للقوات المسلحة"), up to "أن", a comma, a preposition or the object."""
+    subject: list[str] = []
+    for index, word in enumerate(tokens):
+        if word in _STOP or not re.fullmatch(f"[{_LETTER}]+", word) or re.fullmatch(sp.that, word):
+            break
+        if subject and not (_is_title(word, sp) or word.startswith(("ال", "لل"))):
+            previous = subject[-1]
+            # after a role's complement ("… المسلحة") comes the object ("انتهاء …"), not a name
+            if previous.startswith(("ال", "لل")) and any(_is_title(w, sp) for w in subject[1:]):
+                break
+            if index >= 6:
+                break
+        subject.append(word)
+    return subject
 
 
 def _subject_of(subject: list[str], cast: Cast, after: list[str] | None = None) -> str:
@@ -174,6 +188,11 @@ def _subject_of(subject: list[str], cast: Cast, after: list[str] | None = None) 
             roles |= role_words(_split_title(after[1:], sp)[0], sp)
         cast.meet(" ".join(name), roles)
         return " ".join(name)
+    words = [w for w in subject if not _is_title(w, sp)]
+    if words and not all(w.startswith(("ال", "لل")) for w in words):
+        # a name the rules cannot tell from its title ("اللواء كامل الوزير رئيس …"): the whole
+        # subject, remembered with its roles so that "رئيس الهيئة" finds it again
+        cast.meet(" ".join(subject), role_words(subject, sp))
     return " ".join(subject)
 
 

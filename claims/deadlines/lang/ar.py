@@ -119,7 +119,8 @@ _BY = r"(?:بحلول|حتى|في\s+موعد\s+أقصاه|موعد\s+أقصاه|
 _BEFORE = r"(?P<before>قبل)"
 _NEXT = r"(?:المقبلة|القادمة|المقبل|القادم|التالية|القليلة\s+المقبلة)"
 _YEAR_WORD = r"(?:(?:عام|العام|سنة)\s+)"
-_MONTHX = r"(?:شهر\s+)?{MONTH}(?:\s*/\s*{MONTH})?"
+# "أيار/مايو" names one month twice; "مارس أو إبريل" gives the later one
+_MONTHX = r"(?:شهر\s+)?{MONTH}(?:\s*/\s*{MONTH})?(?:\s+(?:أو|و)\s*{MONTH})?"
 _YEAR_TAIL = r"(?:\s+(?:من\s+)?" + _YEAR_WORD + r"?{YEAR})?"
 _START = r"(?P<start>(?:بداية|ابتداء|اعتبارا|بدءا|انطلاقا)\s+من)"
 _FROM_NOW = r"(?:\s+من\s+(?:الآن|اليوم|تاريخه))?"
@@ -201,7 +202,7 @@ RULES = (
         + r"\s+)?)?(?:(?:الـ?\s*)?{DAY}\s+(?:من\s+)?"
         + _MONTHX
         + _YEAR_TAIL
-        + "|"
+        + r"(?:\s+(?:المقبل|القادم|الجاري))?|"
         + _NUMERIC
         + ")",
     ),
@@ -262,6 +263,8 @@ RULES = (
     ),
     (WEEKDAY, _P + r"(?:يوم\s+)?{WEEKDAY}\s+(?:المقبل|القادم)(?!\w)"),
     (WEEKDAY, _P + _START + r"\s+(?:يوم\s+)?{WEEKDAY}(?:\s+(?:المقبل|القادم))?(?!\w)"),
+    # "على أن يفتتح رسميا 30 يونيو المقبل": a day of the coming month needs no preposition
+    (DATE, _P + r"{DAY}\s+(?:من\s+)?(?:شهر\s+)?{MONTH}\s+(?:المقبل|القادم)(?!\w)"),
     (TOMORROW, _P + r"(?:بحلول\s+|حتى\s+)?(?:يوم\s+)?(?:غدا|غد)" + _D + r"(?!\w)"),
     (
         TODAY,

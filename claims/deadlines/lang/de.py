@@ -141,7 +141,7 @@ RULES = (
         MONTH,
         r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im|in)|" + _START + r")\s+(?:{PART}\s+)?"
         r"(?:Monat\s+)?"
-        r"{MONTH}(?:\s+{YEAR})?(?!\s*\d)",
+        r"{MONTH}(?:\s+(?:oder|und)\s+{MONTH})?(?:\s+{YEAR})?(?!\s*\d)",
     ),
     (MONTH, r"(?P<amb>)\b{PART}\s+{MONTH}(?:\s+{YEAR})?(?!\s*\d)"),
     (

@@ -174,7 +174,8 @@ RULES = (
         + r"(?:\s+in)?|"
         + _DOCUMENT_DATE
         + r"\s+(?:of|is|was\s+set\s+for|set\s+for|:))\s+(?:now\s+)?"
-        r"(?:(?:the\s+)?{PART}[-\s]+(?:of\s+)?)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?(?!\s*\d)",
+        r"(?:(?:the\s+)?{PART}[-\s]+(?:of\s+)?)?{MONTH}(?:\s+(?:or|and)\s+{MONTH})?"
+        r"(?:,?\s+(?:of\s+)?{YEAR})?(?!\s*\d)",
     ),
     (MONTH, r"\b{MONTH}\s+{YEAR}\s+" + _DOCUMENT_DATE.replace("deadline|", "") + r"\b"),
     (

@@ -152,7 +152,8 @@ RULES = (
     (
         MONTH,
         r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>en|durante)|" + _START + r")\s+"
-        r"(?:el\s+mes\s+de\s+|(?:a\s+)?{PART}\s+(?:de\s+)?)?{MONTH}" + _YEAR_TAIL,
+        r"(?:el\s+mes\s+de\s+|(?:a\s+)?{PART}\s+(?:de\s+)?)?{MONTH}(?:\s+[oy]\s+{MONTH})?"
+        + _YEAR_TAIL,
     ),
     (MONTH, r"(?P<amb>)\b(?:a\s+)?{PART}\s+de\s+{MONTH}" + _YEAR_TAIL),
     (

@@ -162,7 +162,7 @@ RULES = (
         + _ART
         + r"?{PART}"
         + _PART_SEP
-        + r")?{MONTH}(?:\s+{YEAR})?(?!\s*\d)",
+        + r")?{MONTH}(?:\s+(?:ou|et)\s+{MONTH})?(?:\s+{YEAR})?(?!\s*\d)",
     ),
     (
         MONTH,
