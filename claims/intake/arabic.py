@@ -124,6 +124,22 @@ def arabic_names(text: str, sp: Speech) -> list[tuple[str, set[str]]]:
     return found
 
 
+def arabic_organisations(text: str, sp: Speech) -> list[str]:
+    """Bodies named in full: an organisation's word and its complements ("وزارة الصحة")."""
+    words = [_plain(m.group(0)) for m in _tokens(text)]
+    found = []
+    for index, word in enumerate(words):
+        if word in sp.org_words and not word.startswith("ال"):
+            complement = []
+            for following in words[index + 1 : index + 4]:
+                if not following.startswith(("ال", "لل")):
+                    break
+                complement.append(following)
+            if complement:
+                found.append(" ".join([word, *complement]))
+    return found
+
+
 def attribute_arabic(sentence: str, cast: Cast) -> Attribution:
     """Who said an Arabic sentence: the subject after its speech verb, a title resolved to the
     person named with it, or (no subject: "وقالت: …") the last speaker."""

@@ -172,11 +172,24 @@ def resolve(who: str, cast: Cast) -> str:
     words = who.split()
     if words[-1].lower() in sp.generic_plural:
         return cast.last_org()
+    body = _generic_body(words, sp)
+    if body:  # "the ministry", "el ministerio", "الوزارة": the body the article named
+        return cast.org_like(body) or (who if sp.code == "ar" else "")
     if is_generic(words, sp):
         return cast.with_role(role_words(words, sp))
     if sp.code != "ar" and not any(w[:1].isupper() for w in words):
         return ""
     return cast.full_name(who)
+
+
+def _generic_body(words: list[str], sp: Speech) -> str:
+    """The organisation word of "the ministry", "das Ministerium", "الوزارة" (no name in it)."""
+    keys = [w.lower().strip(".,:;“”\"'«»،") for w in words]
+    content = [k for k in keys if k not in sp.stop_caps]
+    if len(content) != 1 or any(w[:1].isupper() for w in words if w.lower() == content[0]):
+        return ""
+    key = content[0].removeprefix("ال") if sp.code == "ar" else content[0]
+    return key if key in sp.org_words else ""
 
 
 def _outside_quotes(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:

@@ -75,7 +75,9 @@ def organisations_in(text: str, language: str = "en") -> list[str]:
     """Names of bodies (a capitalised run with an organisation word: "Ministry of Health")."""
     sp = speech(language)
     if sp.code == "ar":
-        return []
+        from claims.intake.arabic import arabic_organisations
+
+        return arabic_organisations(text, sp)
     runs = (clean_name(m.group(0), sp) for m in name_pattern(sp.code).finditer(text))
     return [run for run in runs if run and is_org(run, sp) and not is_outlet(run, sp)]
 

@@ -108,3 +108,10 @@ class Cast:
 
     def last_org(self) -> str:
         return self.orgs[-1] if self.orgs else ""
+
+    def org_like(self, word: str) -> str:
+        """The body most recently named with this word in its name ("ministry")."""
+        for org in reversed(self.orgs):
+            if word in (w.lower() for w in org.split()):
+                return org
+        return ""

@@ -101,3 +101,30 @@ def test_two_deadlines_in_one_sentence_are_two_suggestions():
 )
 def test_sentences_are_split_in_the_articles_language(language, text, count):
     assert len(split_sentences(text, language)) == count
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        (
+            "en",
+            "The Ministry of Health opened a clinic. "
+            "The ministry said the hospital will open by June 2024.",
+            "Ministry of Health",
+        ),
+        (
+            "es",
+            "El Ministerio de Salud abrió una clínica. "
+            "El hospital abrirá en junio, informó el ministerio.",
+            "Ministerio de Salud",
+        ),
+        (
+            "ar",
+            "افتتحت وزارة الصحة عيادة جديدة. وأعلنت الوزارة أن المستشفى سيفتح في يونيو.",
+            "وزارة الصحة",
+        ),
+    ],
+)
+def test_a_body_named_generically_is_the_one_the_article_names(language, text, claimant):
+    [promise] = [s for s in suggest_claims(text, dt.date(2024, 1, 10), language) if s.deadline]
+    assert promise.claimant == claimant
