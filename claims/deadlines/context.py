@@ -12,7 +12,16 @@ and was to be finished within five years").
 import re
 from datetime import date
 
-from claims.deadlines.lang.base import DATE, MONTH, RELATIVE, TODAY, TOMORROW, ULTIMATUM, WEEKDAY
+from claims.deadlines.lang.base import (
+    DATE,
+    MONTH,
+    RELATIVE,
+    TODAY,
+    TOMORROW,
+    ULTIMATUM,
+    WEEKDAY,
+    YEAR,
+)
 from claims.deadlines.rules import CompiledLanguage
 
 WORDS = re.compile(r"[^\W\d_]+")
@@ -41,6 +50,8 @@ def is_no_deadline(kind: str, g: dict[str, str], match: re.Match[str], cl, publi
     if kind == RELATIVE and (_routine(match, cl) or _from_past_start(match, cl, published)):
         return True
     if kind in _SCHEDULED_DAYS and not _BARE.isdisjoint(g) and _starts_something(match, cl):
+        return True
+    if _sets_the_scene(kind, g, match, cl):
         return True
     return reads_as_past(kind, g, match, cl)
 
@@ -127,6 +138,22 @@ def _starts_something(match: re.Match[str], cl: CompiledLanguage) -> bool:
                     if nearest is None or distance < nearest:
                         nearest, kind = distance, name
     return kind == "start"
+
+
+def _sets_the_scene(kind: str, g: dict[str, str], match: re.Match[str], cl) -> bool:
+    """ "In 2005, officials are still making hopeful predictions": a year or month opening the
+    sentence sets the scene; it is a deadline only if the sentence says what will be then."""
+    if "amb" not in g or kind not in (YEAR, MONTH):
+        return False
+    text = match.string
+    first, last = sentence_span(text, match.start(), match.end())
+    if text[first : match.start()].strip(" \"“«'"):
+        return False
+    rest = text[match.end() : last]
+    if cl.lang.code != "de" and not rest.lstrip().startswith((",", "،")):
+        return False  # German puts the verb right after it: "Im Jahr 2019 sind …"
+    strong = (w.lower() for w in WORDS.findall(rest)[:10] if w.lower() not in cl.lang.weak_future)
+    return not any(cl.future.fullmatch(word) for word in strong)
 
 
 def reads_as_past(kind: str, g: dict[str, str], match: re.Match[str], cl) -> bool:

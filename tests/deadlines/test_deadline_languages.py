@@ -150,3 +150,20 @@ def test_synonyms_of_by_within_and_vague_words(language, text, expected):
 )
 def test_a_month_or_quarter_in_a_past_clause_is_no_deadline(language, text):
     assert dated(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A year or month that sets the scene is no deadline unless the sentence says what will be
+        ("en", "In 2019, officials are still making hopeful predictions.", []),
+        ("en", "In 2019, the ministry will open two new clinics.", ["2019-12-31"]),
+        ("es", "En 2019, los funcionarios siguen haciendo predicciones.", []),
+        ("fr", "En 2019, les responsables font toujours des prévisions.", []),
+        ("de", "Im Jahr 2019 sind die Prognosen noch immer optimistisch.", []),
+        # A past meeting's weekday is when it met
+        ("en", "At a meeting on Friday, ministers agreed that talks should continue.", []),
+    ],
+)
+def test_a_scene_setting_date_is_no_deadline(language, text, expected):
+    assert dated(text, language) == expected

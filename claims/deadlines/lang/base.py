@@ -65,6 +65,9 @@ class Language:
     # a bare weekday in the present tense is the coming one ("el proyecto se presenta el lunes",
     # "Am Montag stellt er vor"); in English a bare "on Monday" needs a future verb
     present_is_future: bool = False
+    # future markers too weak to make a scene-setting date a deadline ("In 2005, officials are
+    # still making predictions": "are" is no promise)
+    weak_future: frozenset[str] = frozenset()
     # auxiliaries of a perfect tense: one right before a past participle makes the clause past
     # ("a expiré le 28 août", "has opened in March")
     auxiliaries: frozenset[str] = frozenset()

@@ -270,6 +270,7 @@ LANGUAGE = Language(
     ),
     boundary_words=frozenset(words("dass und aber als wenn weil während obwohl sondern ob wo")),
     auxiliaries=frozenset(words("hat haben hatte hatten ist sind war waren")),
+    weak_future=frozenset(words("ist sind zu um")),
     stopwords=frozenset(
         words(
             "der die das und den dem ist nicht wird werden bis im mit von zu ein eine "

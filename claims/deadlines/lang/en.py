@@ -348,6 +348,7 @@ LANGUAGE = Language(
         )
     ),
     auxiliaries=frozenset(words("has have had")),
+    weak_future=frozenset(words("is are be being set due")),
     past_participle=(
         r"\w{3,}ed|made|held|left|sent|won|lost|built|paid|sold|struck|led|brought|met|put"
     ),

@@ -295,6 +295,7 @@ LANGUAGE = Language(
         r"\w{2,}(?:aron|ieron|yeron|jeron)|\w{3,}(?:aba|aban)"
     ),
     auxiliaries=frozenset(words("ha han he hemos había habían")),
+    weak_future=frozenset(words("es está están son para tiene tienen")),
     past_participle=r"\w{3,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|hecho|dicho|puesto|abierto|escrito",
     future_markers=(
         r"será|serán|sería|serían|va|van|irá|debe|deben|debería|deberían|puede|pueden|podría|"

@@ -313,6 +313,7 @@ LANGUAGE = Language(
     day_suffix=r"(?:er|e)?",
     past_markers=r"été|avait|avaient|était|étaient|fut|furent|eut|hier|déjà|\w{3,}(?:ait|aient)",
     auxiliaries=frozenset(words("a ont ai as avons avez avait avaient est sont")),
+    weak_future=frozenset(words("est sont pour afin")),
     future_markers=(
         r"sera|seront|serait|seraient|va|vont|doit|doivent|devrait|devraient|pourrait|pourraient|"
         r"peut|peuvent|prévu|prévue|prévus|prévues|compte|comptent|entend|entendent|veut|veulent|"
