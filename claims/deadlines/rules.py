@@ -123,9 +123,10 @@ class CompiledLanguage:
 
     def weekday(self, name: str) -> int | None:
         """A weekday's number (Monday 0), its compound's time of day dropped ("Freitagmittag")."""
-        if self.weekday_suffix is not None:
-            name = self.weekday_suffix.sub("", normalize(name))
-        return self.lookup(self.weekdays, name)
+        found = self.lookup(self.weekdays, name)
+        if found is None and self.weekday_suffix is not None:  # not "Sonnabend" → "Sonn"
+            found = self.lookup(self.weekdays, self.weekday_suffix.sub("", normalize(name)))
+        return found
 
 
 def _optional(regex: str, *, anchored: str = "") -> re.Pattern[str] | None:

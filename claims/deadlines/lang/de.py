@@ -139,7 +139,13 @@ RULES = (
     ),
     (
         MONTH,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im|in)|" + _START + r")\s+(?:{PART}\s+)?"
+        r"\b(?:"
+        + _BEFORE
+        + r"|"
+        + _BY
+        + r"|(?P<amb>im|in|diesen|kommenden|nächsten)|"
+        + _START
+        + r")\s+(?:kommenden\s+|nächsten\s+)?(?:{PART}\s+)?"
         r"(?:Monat\s+)?"
         r"{MONTH}(?:\s+(?:oder|und)\s+{MONTH})?(?:\s+{YEAR})?(?!\s*\d)",
     ),

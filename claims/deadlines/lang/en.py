@@ -159,7 +159,9 @@ RULES = (
     ),
     (
         DATE,
-        r"\b(?:{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+(?:the\s+)?{DAY})(?:,?\s+{YEAR})?\s+"
+        # "the planned 10 October completion date": the adjectives belong to it, not the verb
+        r"(?P<amb>)\b(?:(?:new|revised|planned|scheduled|target|expected|original|agreed|official)"
+        r"\s+)*(?:{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+(?:the\s+)?{DAY})(?:,?\s+{YEAR})?\s+"
         + _DOCUMENT_DATE.replace("deadline|", "")
         + r"\b",
     ),
@@ -173,11 +175,17 @@ RULES = (
         + _START
         + r"(?:\s+in)?|"
         + _DOCUMENT_DATE
-        + r"\s+(?:of|is|was\s+set\s+for|set\s+for|:))\s+(?:now\s+)?"
+        + r"\s+(?:of|is|was\s+set\s+for|set\s+for|:))\s+(?:now\s+|the\s+(?=\w+(?!\s+of\b)))?"
         r"(?:(?:the\s+)?{PART}[-\s]+(?:of\s+)?)?{MONTH}(?:\s+(?:or|and)\s+{MONTH})?"
         r"(?:,?\s+(?:of\s+)?{YEAR})?(?!\s*\d)",
     ),
     (MONTH, r"\b{MONTH}\s+{YEAR}\s+" + _DOCUMENT_DATE.replace("deadline|", "") + r"\b"),
+    # "this June", "next April", "by this coming June": a month named with a demonstrative
+    (
+        MONTH,
+        r"\b(?:(?:" + _BEFORE + "|" + _BY + r"|in|during)\s+)?(?:this|next|coming|this\s+coming)\s+"
+        r"{MONTH}(?:\s+{YEAR})?(?!\s*\d)",
+    ),
     (
         MONTH,
         r"(?P<amb>)\b(?:the\s+)?{PART}[-\s]+(?:of\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?(?!\s*\d)",

@@ -151,9 +151,15 @@ RULES = (
     ),
     (
         MONTH,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>en|durante)|" + _START + r")\s+"
-        r"(?:el\s+mes\s+de\s+|(?:a\s+)?{PART}\s+(?:de\s+)?)?{MONTH}(?:\s+[oy]\s+{MONTH})?"
-        + _YEAR_TAIL,
+        r"\b(?:"
+        + _BEFORE
+        + r"|"
+        + _BY
+        + r"|(?P<amb>en|durante|este|el\s+próximo)|"
+        + _START
+        + r")\s+"
+        r"(?:el\s+(?:próximo\s+)?mes\s+de\s+|(?:a\s+)?{PART}\s+(?:de\s+)?)?{MONTH}"
+        r"(?:\s+[oy]\s+{MONTH})?" + _YEAR_TAIL,
     ),
     (MONTH, r"(?P<amb>)\b(?:a\s+)?{PART}\s+de\s+{MONTH}" + _YEAR_TAIL),
     (
