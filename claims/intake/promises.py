@@ -63,7 +63,7 @@ def suggestions_in(
     found: list[SuggestedClaim] = []
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        if 4 <= len(sentence.split()) <= MAX_WORDS and not _attribution_only(sentence, language):
+        if 4 <= len(sentence.split()) <= MAX_WORDS and not _attribution_only(sentence):
             who = _who(text, spans, index, cast)
             found.extend(
                 _suggested(text, start, sentence, who, cast, published, language, precision)
@@ -128,7 +128,7 @@ def _speaker_of_quote(text: str, spans: list[tuple[int, int]], index: int, cast:
     return ""
 
 
-def _attribution_only(sentence: str, language: str) -> bool:
+def _attribution_only(sentence: str) -> bool:
     """ "His words:", "This is according to the Minister.": nothing to check in it."""
     return sentence.rstrip().endswith(":") and len(sentence.split()) <= 6
 
