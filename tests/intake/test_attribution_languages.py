@@ -66,12 +66,29 @@ def test_speakers_in_each_language(language, sentence, claimant):
             "زار المحافظ خالد حسن موقع المشروع. وقال المحافظ إن الجسر سيفتح في مارس.",
             "خالد حسن",
         ),
+        (
+            "en",
+            "The Ministry of Health opened a clinic. "
+            "The ministry said the hospital will open by June 2024.",
+            "Ministry of Health",
+        ),
+        (
+            "es",
+            "El Ministerio de Salud abrió una clínica. "
+            "El hospital abrirá en junio, informó el ministerio.",
+            "Ministerio de Salud",
+        ),
+        (
+            "ar",
+            "افتتحت وزارة الصحة عيادة جديدة. وأعلنت الوزارة أن المستشفى سيفتح في يونيو.",
+            "وزارة الصحة",
+        ),
     ],
 )
-def test_a_title_alone_is_the_person_the_article_names_with_it(language, text, claimant):
+def test_a_generic_subject_is_the_person_or_body_the_article_names(language, text, claimant):
+    """ "the minister" → the person named with that role; "the ministry" → the body named."""
     [promise] = [s for s in suggest_claims(text, dt.date(2024, 1, 10), language) if s.deadline]
     assert promise.claimant == claimant
-    assert promise.deadline == dt.date(2024, 3, 31)
 
 
 def test_two_deadlines_in_one_sentence_are_two_suggestions():
@@ -101,30 +118,3 @@ def test_two_deadlines_in_one_sentence_are_two_suggestions():
 )
 def test_sentences_are_split_in_the_articles_language(language, text, count):
     assert len(split_sentences(text, language)) == count
-
-
-@pytest.mark.parametrize(
-    ("language", "text", "claimant"),
-    [
-        (
-            "en",
-            "The Ministry of Health opened a clinic. "
-            "The ministry said the hospital will open by June 2024.",
-            "Ministry of Health",
-        ),
-        (
-            "es",
-            "El Ministerio de Salud abrió una clínica. "
-            "El hospital abrirá en junio, informó el ministerio.",
-            "Ministerio de Salud",
-        ),
-        (
-            "ar",
-            "افتتحت وزارة الصحة عيادة جديدة. وأعلنت الوزارة أن المستشفى سيفتح في يونيو.",
-            "وزارة الصحة",
-        ),
-    ],
-)
-def test_a_body_named_generically_is_the_one_the_article_names(language, text, claimant):
-    [promise] = [s for s in suggest_claims(text, dt.date(2024, 1, 10), language) if s.deadline]
-    assert promise.claimant == claimant
