@@ -6,6 +6,6 @@ resolves what they match, `lang/` holds the words of each language.
 """
 
 from claims.deadlines.reader import FoundDeadline, Precision, find_deadlines, latest_possible_day
-from claims.deadlines.rules import format_day
+from claims.deadlines.resolve import format_day
 
 __all__ = ["FoundDeadline", "Precision", "find_deadlines", "format_day", "latest_possible_day"]

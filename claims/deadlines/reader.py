@@ -3,15 +3,14 @@ date (the convention is shared/data/DEADLINES.md)."""
 
 import re
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from claims.deadlines.lang.base import DATE, MONTH, PAST, ULTIMATUM, VAGUE
-from claims.deadlines.rules import (
-    COMPILED,
+from claims.deadlines.context import is_no_deadline
+from claims.deadlines.lang.base import PAST, VAGUE, WEEKDAY
+from claims.deadlines.resolve import (
     RELATIVE_KINDS,
-    CompiledLanguage,
     Unresolvable,
     add_units,
     format_day,
@@ -19,6 +18,7 @@ from claims.deadlines.rules import (
     relative_amount,
     resolve_named,
 )
+from claims.deadlines.rules import COMPILED, MARKS, CompiledLanguage, fold
 
 
 class Precision(StrEnum):
@@ -56,13 +56,12 @@ def latest_possible_day(published: date, precision: Precision) -> date:
 _WORDS = re.compile(r"[^\W\d_]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _DIGIT = re.compile(r"\d")
-_MARKS = re.compile("[\u064b-\u0652\u0640]")
-_CLAUSE_END = re.compile(r"[;:!?()\"“”«»\n،؛]|[.,](?!\d)")
-_SENTENCE_END = re.compile(r"[;!?\n؛]|\.(?!\d)")
 _ARABIC_PREFIXES = "وفبل"
 _RANK_RELATIVE, _RANK_DATED, _RANK_VAGUE, _RANK_PAST = range(4)
-PAST_TENSE, LIKELY_PAST, UNKNOWN, FUTURE = -2, -1, 0, 1
-_DAY_OR_MONTH = frozenset({DATE, MONTH})  # "announced on 10 March", "said in March": the saying
+# An event's own date right after it ("before the opening of sessions, which the president will
+# lead this Tuesday") is when the event is, not a second deadline: no clause break, few words.
+_EVENT_TAIL = re.compile(r"[^,.;:!?()\n،؛]{0,80}")
+_APPOSITION = re.compile(r"[,،]\s*")
 
 
 @dataclass(frozen=True)
@@ -71,6 +70,7 @@ class _Candidate:
     end: int
     rank: int
     found: FoundDeadline | None  # None: a past reference, kept only to block overlapping matches
+    event: bool = False  # a vague "before/after EVENT"
 
 
 def find_deadlines(
@@ -88,15 +88,37 @@ def find_deadlines(
     if not text:
         return []
     latest = latest_possible_day(published, Precision(precision))
-    lowered = _MARKS.sub("", text.lower())
-    tokens = set(_WORDS.findall(lowered))
+    folded, offsets = _folded(text)
+    tokens = set(_WORDS.findall(folded.lower()))
     tokens |= {t[1:] for t in tokens if t[0] in _ARABIC_PREFIXES}
     has_digit = _DIGIT.search(text) is not None
     candidates: list[_Candidate] = []
-    for cl in _languages(text, tokens, language):
+    for cl in _languages(folded, tokens, language):
         if has_digit or not tokens.isdisjoint(cl.anchors):
-            candidates.extend(_candidates(text, published, latest, cl))
-    return _without_overlaps(candidates)
+            candidates.extend(_candidates(folded, published, latest, cl, _shut(tokens, cl)))
+    found = _without_overlaps(_without_event_dates(candidates, folded))
+    return [_in_original(item, text, offsets) for item in found]
+
+
+def _folded(text: str) -> tuple[str, list[int] | None]:
+    """The text the rules match (Arabic diacritics dropped, letters folded), and where each of
+    its characters was in the original (None when no character was dropped)."""
+    if not MARKS.search(text):
+        return fold(text), None
+    offsets = [i for i, char in enumerate(text) if not MARKS.fullmatch(char)]
+    return fold(MARKS.sub("", text)), offsets
+
+
+def _in_original(found: FoundDeadline, text: str, offsets: list[int] | None) -> FoundDeadline:
+    """A match found in the folded text, with its expression and span in the original text."""
+    start, end = (
+        (found.start, found.end)
+        if offsets is None
+        else (offsets[found.start], offsets[found.end - 1] + 1)
+    )
+    expression = text[start:end]
+    explanation = found.explanation.replace(f'"{found.expression}"', f'"{expression}"', 1)
+    return replace(found, expression=expression, start=start, end=end, explanation=explanation)
 
 
 def _languages(text: str, tokens: set[str], language: str | None) -> list[CompiledLanguage]:
@@ -121,8 +143,41 @@ def _without_overlaps(candidates: list[_Candidate]) -> list[FoundDeadline]:
     return [c.found for c in sorted(kept, key=lambda c: c.start) if c.found is not None]
 
 
-def _candidates(text: str, published: date, latest: date, cl: CompiledLanguage):
+def _without_event_dates(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """A vague event and a date next to it say one thing. In the event's own phrase ("before the
+    opening of sessions that the president will lead this Tuesday") the date is when the event
+    is, not a deadline; set off by a comma right after it ("after the Senate's session, next
+    Wednesday") the date says when, and the vague reading goes."""
+    events = [c for c in candidates if c.event]
+    if not events:
+        return candidates
+    dropped: set[int] = set()
+    for event in events:
+        tail = event.end + len(_EVENT_TAIL.match(text, event.end).group(0))
+        for index, cand in enumerate(candidates):
+            if cand.rank != _RANK_DATED or cand.start < event.end:
+                continue
+            if cand.start < tail:
+                dropped.add(index)
+            elif _APPOSITION.fullmatch(text, tail, cand.start):
+                dropped.add(candidates.index(event))
+    return [c for index, c in enumerate(candidates) if index not in dropped]
+
+
+def _shut(tokens: set[str], cl: CompiledLanguage) -> set[str]:
+    """The kinds whose words the text lacks (a German weekday may start a compound:
+    "Freitagmittag"), so that their rules are not tried."""
+    shut = {kind for kind, words in cl.gates.items() if tokens.isdisjoint(words)}
+    suffix = cl.weekday_suffix
+    if WEEKDAY in shut and suffix and any(suffix.sub("", t) in cl.gates[WEEKDAY] for t in tokens):
+        shut.discard(WEEKDAY)
+    return shut
+
+
+def _candidates(text: str, published: date, latest: date, cl: CompiledLanguage, shut: set[str]):
     for rule in cl.rules:
+        if rule.kind in shut:
+            continue
         for match in rule.pattern.finditer(text):
             candidate = _evaluate(rule.kind, match, text, published, latest, cl)
             if candidate is not None:
@@ -136,13 +191,13 @@ def _evaluate(kind, match, text, published, latest, cl) -> _Candidate | None:
     g = merge_groups(match)
     expression = text[start:end]
     past = _Candidate(start, end, _RANK_PAST, None)
-    if kind == PAST or _reads_as_past(kind, g, match, cl):
+    if kind == PAST or is_no_deadline(kind, g, match, cl, published):
         return past
     if kind == VAGUE:
         found = FoundDeadline(
             expression, start, end, None, True, False, f'"{expression}" → vague: no date'
         )
-        return _Candidate(start, end, _RANK_VAGUE, found)
+        return _Candidate(start, end, _RANK_VAGUE, found, event="event" in g)
     try:
         if kind in RELATIVE_KINDS:
             found = _relative(expression, start, end, g, published, latest, cl)
@@ -189,59 +244,3 @@ def _named(kind, expression, start, end, g, published, latest, cl) -> FoundDeadl
     else:
         explanation = f'"{expression}" → {how} → {format_day(deadline)}'
     return FoundDeadline(expression, start, end, deadline, False, approximate, explanation)
-
-
-def _reads_as_past(kind: str, g: dict[str, str], match: re.Match[str], cl) -> bool:
-    """Whether the clause puts a match in the past: "was signed in March", "On Monday, … said"."""
-    if kind == ULTIMATUM or _inherently_future(g, cl):
-        return False
-    if ("on" in g or ("amb" in g and kind in _DAY_OR_MONTH)) and _dates_the_saying(match, cl):
-        return True
-    tense = _tense(match, cl)
-    if "on" in g:
-        return tense <= UNKNOWN
-    if "amb" in g:
-        return tense <= LIKELY_PAST
-    return tense == PAST_TENSE
-
-
-def _dates_the_saying(match: re.Match[str], cl: CompiledLanguage) -> bool:
-    """ "The minister said on Monday …", "announced on 10 March that …": the day is when it was
-    said, not a deadline."""
-    before = _WORDS.findall(match.string[max(0, match.start() - 40) : match.start()])
-    return bool(cl.reporting and before and cl.reporting.fullmatch(before[-1]))
-
-
-def _inherently_future(g: dict[str, str], cl: CompiledLanguage) -> bool:
-    """ "next week", "next year" point forward whatever the verb's tense (reported speech)."""
-    if "rel" in g and cl.lookup(cl.lang.rel, g["rel"]) == 1:
-        return True
-    return "yrel" in g and (cl.lookup(cl.lang.year_rel, g["yrel"]) or 0) >= 1
-
-
-def _tense(match: re.Match[str], cl: CompiledLanguage) -> int:
-    """How the clause around a match reads: FUTURE, PAST (a past auxiliary or verb), LIKELY_PAST
-    (only a past participle, "opened in March"), or UNKNOWN."""
-    start, end = match.span()
-    clause = _CLAUSE_END.split(match.string[max(0, start - 120) : start])[-1]
-    words = [w.lower() for w in _WORDS.findall(clause)][-10:]
-    participle = False
-    for word in reversed(words):
-        if word in cl.lang.boundary_words:
-            break
-        if cl.future.fullmatch(word):
-            return FUTURE
-        if cl.past.fullmatch(word):
-            return PAST_TENSE
-        participle = participle or bool(cl.participle and cl.participle.fullmatch(word))
-    if participle:
-        return LIKELY_PAST
-    after = _SENTENCE_END.split(match.string[end : end + 100])[0]
-    for word in [w.lower() for w in _WORDS.findall(after)][:8]:
-        if word in cl.lang.boundary_words:
-            break
-        if cl.future.fullmatch(word):
-            return FUTURE
-        if cl.past.fullmatch(word):
-            return PAST_TENSE
-    return UNKNOWN

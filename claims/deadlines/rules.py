@@ -1,72 +1,57 @@
-"""Compiles each language's deadline rules once, and resolves a match to the span of days it names.
+"""Compiles each language's deadline rules once, with the lookup tables their groups resolve
+through and the regexes that read the words around a match.
 
 Pure Python: month and weekday names come from dateparser's locale data; no Django here.
+Arabic is matched in a folded form (no diacritics, one alef, final ى as ي): `fold` is applied
+alike to the text, the templates and the vocabulary.
 """
 
-import math
 import re
-from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from dateparser.languages.loader import default_loader
-from dateutil.relativedelta import relativedelta
 
 from claims.deadlines.lang import LANGUAGES
 from claims.deadlines.lang.base import (
-    DATE,
-    HALF,
     MONTH,
     PERIOD,
-    QUARTER,
     RELATIVE,
-    TOMORROW,
     ULTIMATUM,
     WEEKDAY,
-    YEAR,
     Language,
     words,
 )
 
-_MONTH_KEYS = words(
+MONTH_KEYS = words(
     "january february march april may june july august september october november december"
 )
-_WEEKDAY_KEYS = words("monday tuesday wednesday thursday friday saturday sunday")
-_MARKS = "\u064b-\u0652\u0640"  # Arabic diacritics and tatweel: optional in running text
-_STRIP_MARKS = re.compile(f"[{_MARKS}]")
+WEEKDAY_KEYS = words("monday tuesday wednesday thursday friday saturday sunday")
+MARKS = re.compile("[\u064b-\u0652\u0640\u0670]")  # Arabic diacritics, tatweel, dagger alef
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
 # A number in digits: thousands separated ("5,000"), or a half ("1.5", "1,5")
 _DIGITS = r"\d+(?:[,.\u066c]\d{3})*(?:[.,\u066b]5)?(?!\d)"
-MAX_YEARS_AHEAD = 100
 
 
-def format_day(day: date) -> str:
-    """A day as newsrooms write it, independent of the locale: '29 September 2019'."""
-    return f"{day.day} {_MONTH_KEYS[day.month - 1].title()} {day.year}"
-
-
-def month_year(day: date) -> str:
-    return f"{_MONTH_KEYS[day.month - 1].title()} {day.year}"
-
-
-class Unresolvable(ValueError):
-    """A match whose words do not name a real day (e.g. 31 February, a year 3000)."""
+def fold(text: str) -> str:
+    """Arabic letters written more than one way, written one way (same length: offsets hold)."""
+    return text.translate(_FOLD)
 
 
 def normalize(words: str) -> str:
-    """Lower-case, drop Arabic diacritics, unify apostrophes and spaces: the form words are looked
-    up in."""
-    text = _STRIP_MARKS.sub("", words).replace("’", "'").lower().rstrip(".")
+    """Lower-case, drop Arabic diacritics and fold its letters, unify apostrophes and spaces: the
+    form words are looked up in."""
+    text = fold(MARKS.sub("", words)).replace("’", "'").lower().rstrip(".")
     return " ".join(text.replace("-", " ").split())
 
 
-def _alternation(words, arabic: bool, case_sensitive: frozenset[str] = frozenset()) -> str:
+def _alternation(words, case_sensitive: frozenset[str] = frozenset()) -> str:
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in sorted({fold(w) for w in words}, key=len, reverse=True):
         piece = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", "[-\\s]")
         if word in case_sensitive:
             piece = f"(?-i:{re.escape(word.capitalize())})"
-        parts.append(piece + (f"[{_MARKS}]*" if arabic else ""))
+        parts.append(piece)
     return "|".join(parts)
 
 
@@ -85,10 +70,30 @@ def _locale_names(code: str, keys: list[str]) -> dict[str, int]:
     return names
 
 
+def _first_words(names) -> frozenset[str]:
+    return frozenset(normalize(name).rstrip(".").split(" ")[0] for name in names)
+
+
 @dataclass(frozen=True)
 class Rule:
     kind: str
     pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Context:
+    """A language's regexes for the words around a match (see Language); None where it has none."""
+
+    start_verbs: re.Pattern[str] | None
+    end_verbs: re.Pattern[str] | None
+    negations: re.Pattern[str] | None
+    bound_words: re.Pattern[str] | None
+    earliest_before: re.Pattern[str] | None
+    earliest_after: re.Pattern[str] | None
+    past_plan: re.Pattern[str] | None
+    forward: re.Pattern[str] | None
+    expired: re.Pattern[str] | None
+    routine: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -106,40 +111,77 @@ class CompiledLanguage:
     reporting: re.Pattern[str] | None
     anchors: frozenset[str]
     half: re.Pattern[str] | None  # "and a half" at the end of a matched unit
+    context: Context
+    weekday_suffix: re.Pattern[str] | None
+    # kind → words one of which a text must hold for that kind's rules to be tried at all (a
+    # month's name for MONTH, a unit for RELATIVE …): a set lookup instead of a dozen rules
+    gates: dict[str, frozenset[str]]
 
     def lookup(self, table: dict, words: str):
         key = normalize(words)
         return table.get(key, table.get(key + "."))
 
+    def weekday(self, name: str) -> int | None:
+        """A weekday's number (Monday 0), its compound's time of day dropped ("Freitagmittag")."""
+        found = self.lookup(self.weekdays, name)
+        if found is None and self.weekday_suffix is not None:  # not "Sonnabend" → "Sonn"
+            found = self.lookup(self.weekdays, self.weekday_suffix.sub("", normalize(name)))
+        return found
+
+
+def _optional(regex: str, *, anchored: str = "") -> re.Pattern[str] | None:
+    if not regex:
+        return None
+    return re.compile(anchored.replace("X", fold(regex)) if anchored else fold(regex), re.I)
+
+
+def _context(lang: Language) -> Context:
+    return Context(
+        start_verbs=_optional(lang.start_verbs, anchored="(?:X)"),
+        end_verbs=_optional(lang.end_verbs, anchored="(?:X)"),
+        negations=_optional(lang.negations, anchored="(?:X)"),
+        bound_words=_optional(lang.bound_words, anchored=r"^\W*(?:X)"),
+        earliest_before=_optional(lang.earliest_before, anchored=r"(?:X)\s*$"),
+        earliest_after=_optional(lang.earliest_after, anchored=r"^\s*,?\s*(?:X)"),
+        past_plan=_optional(lang.past_plan),
+        forward=_optional(lang.forward),
+        expired=_optional(lang.expired),
+        routine=_optional(lang.routine),
+    )
+
 
 def _compile(lang: Language) -> CompiledLanguage:
-    arabic = lang.code == "ar"
-    months = _locale_names(lang.code, _MONTH_KEYS) | lang.months_extra
-    weekdays = {n: i - 1 for n, i in _locale_names(lang.code, _WEEKDAY_KEYS).items()}
-    weekdays |= lang.weekdays_extra
-    word = f"(?:{_alternation(lang.numbers, arabic)})(?!\\w)"
+    months = {
+        fold(k): v for k, v in (_locale_names(lang.code, MONTH_KEYS) | lang.months_extra).items()
+    }
+    weekdays = {n: i - 1 for n, i in _locale_names(lang.code, WEEKDAY_KEYS).items()}
+    weekdays = {fold(k): v for k, v in (weekdays | lang.weekdays_extra).items()}
+    numbers = {fold(k): v for k, v in lang.numbers.items()}
+    word = f"(?:{_alternation(numbers)})(?!\\w)"
     case = frozenset({"may"}) if lang.code == "en" else frozenset()
     half = f"(?:{lang.half_after})?" if lang.half_after else ""
+    weekday_tail = f"(?:{lang.weekday_suffix})?" if lang.weekday_suffix else ""
     snippets = {
         "NUM": rf"{_DIGITS}|{word}(?:{lang.number_joiner}{word})*",
         "NUM2": "",  # filled below: the upper end of a range ("six to eight weeks")
-        "UNIT": f"(?:{_alternation(lang.units, arabic)})(?!\\w){half}",
-        "SUNIT": f"(?:{_alternation(lang.singular_units, arabic)})(?!\\w){half}",
-        "MONTH": f"(?:{_alternation(months, arabic, case)})(?!\\w)",
+        "UNIT": f"(?:{_alternation(lang.units)})(?!\\w){half}",
+        "SUNIT": f"(?:{_alternation(lang.singular_units)})(?!\\w){half}",
+        "MONTH": f"(?:{_alternation(months, case)})(?!\\w)",
         "DAY": r"(?<!\d)\d{1,2}(?!\d)",
         "YEAR": r"(?<!\d)\d{4}(?!\d)",
-        "WEEKDAY": f"(?:{_alternation(weekdays, arabic)})(?!\\w)",
-        "PERIOD": f"(?:{_alternation(lang.periods, arabic)})(?!\\w)",
-        "REL": f"(?:{_alternation(lang.rel, arabic)})(?!\\w)",
-        "PART": f"(?:{_alternation(lang.parts, arabic)})(?!\\w)",
-        "ORD": f"(?:{_alternation(lang.ordinals, arabic)})(?!\\w)",
-        "YREL": f"(?:{_alternation(lang.year_rel, arabic)})(?!\\w)",
+        "WEEKDAY": f"(?:{_alternation(weekdays)}){weekday_tail}(?!\\w)",
+        "PERIOD": f"(?:{_alternation(lang.periods)})(?!\\w)",
+        "REL": f"(?:{_alternation(lang.rel)})(?!\\w)",
+        "PART": f"(?:{_alternation(lang.parts)})(?!\\w)",
+        "ORD": f"(?:{_alternation(lang.ordinals)})(?!\\w)",
+        "YREL": f"(?:{_alternation(lang.year_rel)})(?!\\w)",
     }
     snippets["NUM2"] = snippets["NUM"]
     groups = {"SUNIT": "unit", "YREL": "yrel", "WEEKDAY": "wd"}
     rules = []
     for kind, template in lang.rules:
-        template = template.replace("{YEARX}", "(?:{YEAR}|{YREL})")
+        # "next year 2025", "العام المقبل 2025": the year written out wins
+        template = fold(template.replace("{YEARX}", r"(?:{YEAR}|{YREL}(?:\s+{YEAR})?)"))
         seen: dict[str, int] = {}
 
         def expand(match: re.Match[str], seen=seen) -> str:
@@ -151,238 +193,29 @@ def _compile(lang: Language) -> CompiledLanguage:
 
         rules.append(Rule(kind, re.compile(_PLACEHOLDER.sub(expand, template), re.IGNORECASE)))
     anchor_words = [*lang.units, *months, *weekdays, *lang.periods, *lang.keywords]
+    gates = {
+        RELATIVE: _first_words(lang.units),
+        ULTIMATUM: _first_words(lang.units),
+        MONTH: _first_words(months),
+        WEEKDAY: _first_words(weekdays),
+        PERIOD: _first_words(lang.periods) | {"week", "jahresende", "monatsende", "wochenende"},
+    }
     return CompiledLanguage(
         lang=lang,
         rules=tuple(rules),
         months=months,
         weekdays=weekdays,
         number_words=re.compile(word, re.IGNORECASE),
-        past=re.compile(lang.past_markers, re.IGNORECASE),
-        future=re.compile(lang.future_markers, re.IGNORECASE),
+        past=re.compile(fold(lang.past_markers), re.IGNORECASE),
+        future=re.compile(fold(lang.future_markers), re.IGNORECASE),
         participle=re.compile(lang.past_participle) if lang.past_participle else None,
-        reporting=re.compile(lang.reporting_verbs, re.IGNORECASE) if lang.reporting_verbs else None,
+        reporting=_optional(lang.reporting_verbs),
         anchors=frozenset(normalize(w).rstrip(".").split(" ")[0] for w in anchor_words),
-        half=re.compile(f"(?:{lang.half_after})$", re.IGNORECASE) if lang.half_after else None,
+        half=re.compile(f"(?:{fold(lang.half_after)})$", re.I) if lang.half_after else None,
+        context=_context(lang),
+        weekday_suffix=_optional(lang.weekday_suffix, anchored="(?:X)$"),
+        gates=gates,
     )
 
 
 COMPILED: dict[str, CompiledLanguage] = {code: _compile(lang) for code, lang in LANGUAGES.items()}
-
-
-# --- Resolution --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Named:
-    """The span of days an expression names, and how to say it."""
-
-    start: date
-    end: date
-    label: str
-
-
-def merge_groups(match: re.Match[str]) -> dict[str, str]:
-    """Group values by base name ("day_2" counts as "day"), first matched wins."""
-    merged: dict[str, str] = {}
-    for name, value in match.groupdict().items():
-        base = name.split("_")[0]
-        if value is not None and base not in merged:
-            merged[base] = value
-    return merged
-
-
-_DECIMAL_HALF = re.compile(r"(\d+)[.,\u066b]5")
-
-
-def parse_number(text: str, cl: CompiledLanguage) -> float:
-    """The value of digits ("5,000", "1.5") or number words ("one hundred and twenty", "two and
-    a half"): an int, or a float for a half."""
-    if half := _DECIMAL_HALF.fullmatch(text.strip()):
-        return int(half[1]) + 0.5
-    digits = re.sub(r"[^\d]", "", text)
-    if digits:
-        return int(digits)
-    total = current = 0
-    for word in cl.number_words.findall(text):
-        value = cl.lookup(cl.lang.numbers, word) or 0
-        if value in (100, 1000):
-            current = max(current, 1) * value
-            if value == 1000:
-                total, current = total + current, 0
-        else:
-            current += value
-    return total + current
-
-
-def add_units(base: date, count: float, unit: str) -> date:
-    """Calendar arithmetic: months and years keep the day of month, clamped to the month's end.
-
-    A fraction of a unit ("two and a half years") is counted in the next smaller one and rounded
-    up to a whole day: half a year is 6 months, half a month 15 days, half a week 4 days.
-    """
-    if count > 400 * 365:
-        raise Unresolvable(f"{count} {unit}s is too far ahead")
-    whole = int(count)
-    if unit == "hour":
-        return base + timedelta(days=math.ceil(count / 24))
-    if unit == "workday":
-        day, left = base, math.ceil(count)
-        while left > 0:
-            day += timedelta(days=1)
-            left -= day.weekday() < 5
-        return day
-    if unit == "year":
-        return base + relativedelta(months=math.ceil(count * 12))
-    if unit == "month":
-        return base + relativedelta(months=whole) + timedelta(days=math.ceil((count - whole) * 30))
-    days = {"day": 1, "week": 7}[unit]
-    return base + timedelta(days=math.ceil(count * days))
-
-
-def relative_amount(g: dict[str, str], cl: CompiledLanguage) -> tuple[float, str]:
-    """(count, canonical unit) of "60 days", "a fortnight", "يومين", "a year and a half"; raises
-    if there is no count. "And a half" adds half of the canonical unit ("عامين ونصف": 2.5 years)."""
-    unit_words, half = g["unit"], 0.0
-    if cl.half and (and_a_half := cl.half.search(unit_words)):
-        unit_words, half = unit_words[: and_a_half.start()], 0.5
-    unit, multiplier = cl.lookup(cl.lang.units, unit_words)
-    if "num" in g:
-        count = max(parse_number(g[name], cl) for name in ("num", "num2") if name in g)
-    elif normalize(unit_words) in cl.lang.singular_units:
-        count = 1
-    else:
-        raise Unresolvable(f"no number before {g['unit']!r}")
-    if count <= 0:
-        raise Unresolvable(f"a count of {count}")
-    return (count * multiplier + half) if half else count * multiplier, unit
-
-
-def _year(g: dict[str, str], base: date, cl: CompiledLanguage) -> int | None:
-    if "year" in g:
-        year = int(g["year"])
-        if not 1900 <= year <= base.year + MAX_YEARS_AHEAD:
-            raise Unresolvable(f"{year} is not a plausible year")
-        return year
-    if "yrel" in g:
-        return base.year + cl.lookup(cl.lang.year_rel, g["yrel"])
-    return None
-
-
-def _part(g: dict[str, str], cl: CompiledLanguage) -> str | None:
-    return cl.lookup(cl.lang.parts, g["part"]) if "part" in g else None
-
-
-def _month_span(year: int, month: int, part: str | None) -> tuple[date, date]:
-    last = monthrange(year, month)[1]
-    first, final = {"early": (1, 10), "mid": (11, 20), "late": (21, last), "end": (last, last)}.get(
-        part or "", (1, last)
-    )
-    return date(year, month, first), date(year, month, final)
-
-
-def _year_span(year: int, part: str | None) -> tuple[date, date]:
-    months = {"early": (1, 3), "mid": (4, 6), "late": (10, 12), "end": (12, 12)}.get(part or "")
-    first, final = months or (1, 12)
-    start = date(year, first, 1) if part != "end" else date(year, 12, 31)
-    return start, date(year, final, monthrange(year, final)[1])
-
-
-def _next_occurrence(span, year: int | None, base: date) -> tuple[date, date]:
-    """The span in the given year, or (no year) its next occurrence ending on or after base."""
-    if year is not None:
-        return span(year)
-    start, end = span(base.year)
-    return (start, end) if end >= base else span(base.year + 1)
-
-
-def _month(g: dict[str, str], cl: CompiledLanguage) -> int:
-    month = int(g["month"]) if g["month"].isdigit() else cl.lookup(cl.months, g["month"])
-    if not month or not 1 <= month <= 12:
-        raise Unresolvable(f"no such month: {g['month']!r}")
-    return month
-
-
-def _resolve_month(g, base, cl) -> Named:
-    month, part = _month(g, cl), _part(g, cl)
-    start, end = _next_occurrence(lambda y: _month_span(y, month, part), _year(g, base, cl), base)
-    label = f"{part + ' ' if part and part != 'end' else ''}{month_year(start)}"
-    return Named(start, end, label)
-
-
-def _resolve_date(g, base, cl) -> Named:
-    month, day = _month(g, cl), int(g["day"])
-    try:
-        start, _ = _next_occurrence(lambda y: (date(y, month, day),) * 2, _year(g, base, cl), base)
-    except ValueError as error:
-        raise Unresolvable(str(error)) from error
-    return Named(start, start, f"{start.day} {month_year(start)}")
-
-
-def _resolve_year(g, base, cl) -> Named:
-    year, part = _year(g, base, cl), _part(g, cl)
-    if year is None:
-        raise Unresolvable("no year")
-    start, end = _year_span(year, part)
-    return Named(start, end, f"{part + ' ' if part and part != 'end' else ''}{year}")
-
-
-def _resolve_quarter(g, base, cl, size: int = 3) -> Named:
-    number = int(g["ord"]) if g["ord"].isdigit() else cl.lookup(cl.lang.ordinals, g["ord"])
-    if not number or number * size > 12:
-        raise Unresolvable(f"no such part of a year: {g['ord']!r}")
-
-    def span(year: int) -> tuple[date, date]:
-        last = number * size
-        return date(year, last - size + 1, 1), date(year, last, monthrange(year, last)[1])
-
-    start, end = _next_occurrence(span, _year(g, base, cl), base)
-    name = "quarter" if size == 3 else "half"
-    return Named(start, end, f"{_ORDINAL[number]} {name} of {start.year}")
-
-
-_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
-
-
-def _resolve_weekday(g, base, cl) -> Named:
-    weekday = cl.lookup(cl.weekdays, g["wd"])
-    day = base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
-    return Named(
-        day, day, f"the next {_WEEKDAY_KEYS[day.weekday()].title()} after {format_day(base)}"
-    )
-
-
-def _resolve_period(g, base, cl) -> Named:
-    period, part = cl.lookup(cl.lang.periods, g["period"]), _part(g, cl)
-    rel = cl.lookup(cl.lang.rel, g["rel"]) if "rel" in g else 0
-    if period == "week":
-        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=rel)
-        return Named(monday, monday + timedelta(days=6), f"the week of {format_day(monday)}")
-    if period == "month":
-        first = base.replace(day=1) + relativedelta(months=rel)
-        start, end = _month_span(first.year, first.month, part)
-        return Named(start, end, f"{month_year(start)}")
-    start, end = _year_span(base.year + rel, part)
-    return Named(start, end, f"{part + ' ' if part and part != 'end' else ''}{start.year}")
-
-
-def _resolve_tomorrow(g, base, cl) -> Named:
-    day = base + timedelta(days=1)
-    return Named(day, day, "the day after publication")
-
-
-_RESOLVERS = {
-    MONTH: _resolve_month,
-    DATE: _resolve_date,
-    YEAR: _resolve_year,
-    QUARTER: _resolve_quarter,
-    HALF: lambda g, base, cl: _resolve_quarter(g, base, cl, size=6),
-    WEEKDAY: _resolve_weekday,
-    PERIOD: _resolve_period,
-    TOMORROW: _resolve_tomorrow,
-}
-RELATIVE_KINDS = frozenset({RELATIVE, ULTIMATUM})
-
-
-def resolve_named(kind: str, g: dict[str, str], base: date, cl: CompiledLanguage) -> Named:
-    """The span of days a dated (non-relative) expression names, counted from base."""
-    return _RESOLVERS[kind](g, base, cl)

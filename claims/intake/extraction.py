@@ -1,9 +1,10 @@
 """Article text → suggested claims, each with its quote, claimant, reporter and deadline.
 
 Pure Python (no Django). `read_html` and `read_text` turn a page or a pasted text into an
-`ExtractedArticle` with boilerplate dropped; `suggest_claims` scores its sentences so that
-checkable ones (a promise with a deadline, a number, a reported fact) come first and opinion and
-boilerplate last or not at all.
+`ExtractedArticle` with boilerplate dropped; `suggest_claims` reads its sentences in the article's
+language (claims.intake.promises) and scores them so that checkable ones (a promise with a
+deadline by a named person, a number, a reported fact) come first and opinion and boilerplate
+last or not at all.
 """
 
 from __future__ import annotations
@@ -15,11 +16,32 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import html as lxml_html
 
-from claims.deadlines import Precision, find_deadlines
-from claims.intake.attribution import attribute, names_in
+from claims.deadlines import Precision
+from claims.intake.promises import MAX_SUGGESTIONS, SuggestedClaim, suggestions_in
+from claims.intake.sentences import split_sentences
+from claims.intake.speech import SPEECH
 
-MAX_SUGGESTIONS = 20
-MIN_SCORE = 1.5
+# An article is read for claims up to this many characters (some 30,000 words; a long feature
+# has 10,000): past it a paste is refused, and a longer text is read only so far, so that no
+# import takes more than a second or so of CPU (a 5 MB text took 10 s).
+MAX_TEXT_CHARS = 200_000
+
+__all__ = [
+    "MAX_SUGGESTIONS",
+    "MAX_TEXT_CHARS",
+    "ExtractedArticle",
+    "Precision",
+    "SuggestedClaim",
+    "clean_text",
+    "guess_language",
+    "is_boilerplate",
+    "looks_like_html",
+    "read_html",
+    "read_text",
+    "split_sentences",
+    "suggest_claims",
+]
+
 _BOILERPLATE = re.compile(
     r"\b(subscribe|unsubscribe|sign up|signup|newsletter|inbox|special offers|follow us|"
     r"share (this|on)|click here|read more|advertisement|sponsored|all rights reserved|cookies?|"
@@ -29,31 +51,6 @@ _BOILERPLATE = re.compile(
 )
 _COUNTS = re.compile(r"^[\d\s.,kKmM]*(shares?|views?|comments?|likes?|reads?)?$", re.I)
 _BYLINE = re.compile(r"^by\s+([A-Z][\w.’'\- ]{2,80})$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9\u0600-\u06ff])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|St|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Jr|Sr|Gov|Sen|Rep|Rev|Maj|Adm|approx)|\b[A-Z]|"
-    r"\b(?:[A-Za-z]\.)+[A-Za-z])$"
-)
-_FUTURE = re.compile(
-    r"\b(will|shall|won't|would(?! have)|going to|plans? to|planned to|pledged|promised?|vowed|"
-    r"expects? to|expected to|aims? to|intends? to|is to|are to|set to|scheduled to|"
-    r"by the end of)\b",
-    re.I,
-)
-_NUMBER = re.compile(
-    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*%?|\b(percent|per cent|million|billion|thousand|"
-    r"hundred|dozens?|half|double[sd]?|tripled?|twice|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|first|largest|highest|lowest)\b",
-    re.I,
-)
-_OPINION = re.compile(
-    r"\b(important|adamant|dismay|hostile|should|must|ought|believes?|think|feel|hope|"
-    r"seems?|arguably|clearly|incredibly|very|terrible|wonderful|great|best|worst|shameful|"
-    r"disgrace|outrageous|beautiful|obviously|unfortunately|sadly)\b",
-    re.I,
-)
-_HEDGE = re.compile(r"\b(may|might|could|perhaps|possibly|maybe)\b", re.I)
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "will", "with", "was"},
     "fr": {"le", "la", "les", "et", "des", "est", "dans", "que", "une", "pour"},
@@ -72,22 +69,6 @@ class ExtractedArticle:
     published: dt.date | None = None
     language: str = ""
     site_name: str = ""
-
-
-@dataclass(frozen=True)
-class SuggestedClaim:
-    """A sentence worth checking. `quote` is `text[start:end]` of the article, verbatim."""
-
-    statement: str
-    quote: str
-    start: int
-    end: int
-    claimant: str
-    reported_by: str
-    deadline: dt.date | None
-    deadline_expression: str
-    score: float
-    reasons: tuple[str, ...]
 
 
 def looks_like_html(content: str) -> bool:
@@ -159,23 +140,6 @@ def guess_language(text: str) -> str:
     return code if best >= 3 else ""
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of `text`, paragraph by paragraph, not cut at 'Mr.' or 'U.S.'."""
-    spans = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        start = paragraph.start()
-        for boundary in _SENTENCE_END.finditer(paragraph.group(0)):
-            end = paragraph.start() + boundary.start() + 1
-            if _ABBREVIATION.search(text[start : end - 1]):
-                continue
-            end = paragraph.start() + boundary.end()
-            spans.append((start, len(text[:end].rstrip()) if end else end))
-            start = end
-        if start < paragraph.end():
-            spans.append((start, paragraph.end()))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
 def suggest_claims(
     text: str,
     published: dt.date | None,
@@ -183,116 +147,22 @@ def suggest_claims(
     *,
     precision: Precision = Precision.DAY,
 ) -> list[SuggestedClaim]:
-    """The article's check-worthy sentences, best first, with attribution and deadline."""
-    suggestions = []
-    people: list[str] = []
-    speakers: list[str] = []
-    english = (language or guess_language(text) or "en").startswith("en")
-    for start, end in split_sentences(text):
-        sentence = text[start:end]
-        if not is_boilerplate(sentence) and 4 <= len(sentence.split()) <= 90:
-            suggestion = _suggest(
-                text, start, sentence, (people, speakers), published, language, precision, english
-            )
-            if suggestion is not None:
-                suggestions.append(suggestion)
-        if english:
-            people.extend(names_in(sentence))
-    suggestions.sort(key=lambda s: (-s.score, s.start))
-    return suggestions[:MAX_SUGGESTIONS]
+    """The article's check-worthy sentences, best first, with attribution and deadline, read
+    in its language (given, or guessed from the text; English when unsure). Only the first
+    MAX_TEXT_CHARS characters are read (cut at a paragraph's end)."""
+    text = readable_part(text)
+    code = (language or guess_language(text) or "en").lower()[:2]
+    return suggestions_in(text, published, code if code in SPEECH else "en", precision)
 
 
-def _suggest(
-    text: str,
-    offset: int,
-    sentence: str,
-    context: tuple[list[str], list[str]],
-    published: dt.date | None,
-    language: str | None,
-    precision: Precision,
-    english: bool,
-) -> SuggestedClaim | None:
-    if english:
-        who = attribute(sentence, *context)
-        content = (who.content_start, who.content_end)
-    else:
-        who, content = None, (0, len(sentence))
-    start, end = _trim(sentence, *content)
-    if end - start < 15:
-        start, end = _trim(sentence, 0, len(sentence))
-    quote = sentence[start:end]
-    # A deadline belongs to a promise or a prediction; "fell in March" states no deadline.
-    deadline = _deadline(quote, published, language, precision) if _FUTURE.search(quote) else None
-    raw, reasons = _score(sentence, quote, deadline, who)
-    if raw < MIN_SCORE:
-        return None
-    if who and who.claimant:
-        context[1].append(who.claimant)
-    return SuggestedClaim(
-        statement=_as_statement(quote),
-        quote=quote,
-        start=offset + start,
-        end=offset + end,
-        claimant=who.claimant if who else "",
-        reported_by=who.reported_by if who else "",
-        deadline=deadline.deadline if deadline and published else None,
-        deadline_expression=deadline.expression if deadline else "",
-        score=round(raw / (raw + 4), 2),
-        reasons=tuple(reasons),
-    )
-
-
-def _score(sentence, quote, deadline, who) -> tuple[float, list[str]]:
-    raw, reasons = 0.0, []
-
-    def add(points: float, reason: str) -> None:
-        nonlocal raw
-        raw += points
-        reasons.append(reason)
-
-    if deadline is not None:
-        add(1.0 if deadline.vague else 3.0, "vague deadline" if deadline.vague else "deadline")
-    if _FUTURE.search(quote):
-        add(1.0, "promise or prediction")
-    numbers = len(_NUMBER.findall(quote))
-    if numbers:
-        add(min(numbers, 3) * 0.6, "number")
-    if who is not None and who.claimant:
-        add(1.0, "attributed")
-    if who is not None and who.reported_by:
-        add(1.0, "reported")
-    if who is not None and who.has_speech_verb:
-        add(0.5, "statement")
-    opinions = len(_OPINION.findall(sentence))
-    if opinions:
-        add(-min(opinions, 2) * 1.2, "opinion")
-    if _HEDGE.search(quote):
-        add(-0.5, "hedged")
-    if sentence.rstrip().endswith("?"):
-        add(-2.0, "question")
-    if len(quote.split()) < 6:
-        add(-1.0, "short")
-    return raw, reasons
-
-
-def _deadline(quote, published, language, precision):
-    # Without the article's date the expression is still worth showing, but no day is computed.
-    day = published or dt.date.today()
-    found = find_deadlines(quote, day, language or None, precision=precision)
-    dated = [item for item in found if item.deadline is not None]
-    return (dated or found or [None])[0]
-
-
-def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
-    chunk = sentence[start:end]
-    left = len(chunk) - len(chunk.lstrip(" ,;:“”\"'–—-"))
-    right = len(chunk.rstrip(" ,;:.!“”\"'–—-"))
-    return start + left, start + max(right, left)
-
-
-def _as_statement(quote: str) -> str:
-    statement = quote[:1].upper() + quote[1:]
-    return statement if statement.endswith((".", "!", "?")) else statement + "."
+def readable_part(text: str) -> str:
+    """The part of a text that is read for claims: all of it, or its first MAX_TEXT_CHARS
+    characters up to the last paragraph break (offsets into it are offsets into the text)."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return text
+    head = text[:MAX_TEXT_CHARS]
+    cut = head.rfind("\n")
+    return head[:cut] if cut > MAX_TEXT_CHARS // 2 else head
 
 
 def _without_byline(lines: list[str]) -> tuple[list[str], str]:

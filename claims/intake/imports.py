@@ -102,12 +102,21 @@ def resume_stalled_imports() -> list[int]:
 
 
 def check_size(content: str) -> None:
-    """Pasted content is held to the cap a fetched page is held to (FETCH_MAX_BYTES)."""
+    """Pasted content is held to the cap a fetched page is held to (FETCH_MAX_BYTES), and pasted
+    text to what an article can be (extraction.MAX_TEXT_CHARS): a 5 MB paste is refused with a
+    plain message rather than read for many seconds."""
     size, limit = len(content.encode("utf-8")), settings.FETCH_MAX_BYTES
     if size > limit:
         raise IntakeError(
             f"The pasted article is {size / 2**20:.1f} MB; at most {limit / 2**20:.1f} MB can be "
             "imported. Paste the article's text without the rest of the page, or give its address."
+        )
+    longest = extraction.MAX_TEXT_CHARS
+    if len(content) > longest and not extraction.looks_like_html(content):
+        raise IntakeError(
+            f"The pasted text is {len(content):,} characters ({size / 2**20:.1f} MB); an article "
+            f"is read for claims up to {longest:,} characters (some 30,000 words). Paste only "
+            "the article's own text, without the rest of the page, or give its address."
         )
 
 

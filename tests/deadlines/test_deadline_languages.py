@@ -150,3 +150,47 @@ def test_synonyms_of_by_within_and_vague_words(language, text, expected):
 )
 def test_a_month_or_quarter_in_a_past_clause_is_no_deadline(language, text):
     assert dated(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A year or month that sets the scene is no deadline unless the sentence says what will be
+        ("en", "In 2019, officials are still making hopeful predictions.", []),
+        ("en", "In 2019, the ministry will open two new clinics.", ["2019-12-31"]),
+        ("es", "En 2019, los funcionarios siguen haciendo predicciones.", []),
+        ("fr", "En 2019, les responsables font toujours des prévisions.", []),
+        ("de", "Im Jahr 2019 sind die Prognosen noch immer optimistisch.", []),
+        # A past meeting's weekday is when it met
+        ("en", "At a meeting on Friday, ministers agreed that talks should continue.", []),
+    ],
+)
+def test_a_scene_setting_date_is_no_deadline(language, text, expected):
+    assert dated(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # The kinds of misses real news showed (issue 15), one or two per language
+        ("en", "The group issued a 21-day ultimatum, effective from 18 February.", ["2019-03-25"]),
+        ("en", "The contractor missed the planned 10 October completion date.", []),
+        ("en", "They work to the planned 10 October completion date.", ["2019-10-10"]),
+        ("en", "The hospital will open in the April.", ["2019-04-30"]),
+        ("en", "The hospital will open this June.", ["2019-06-30"]),
+        ("es", "El hospital abrirá este junio.", ["2019-06-30"]),
+        ("fr", "L'hôpital ouvrira en juin prochain.", ["2019-06-30"]),
+        ("de", "Das Krankenhaus soll im kommenden Juni öffnen.", ["2019-06-30"]),
+        ("ar", "سيفتح المستشفى في يونيو المقبل.", ["2019-06-30"]),
+        ("en", "The talks will resume in the next few days.", [None]),
+        ("en", "The report will be published in due course.", [None]),
+        ("de", "Die Behörde muss bis Freitagmittag antworten.", ["2019-03-08"]),
+        ("de", "Die Entscheidung fällt am Sonnabend.", ["2019-03-09"]),
+        ("ar", "أمهل المتظاهرون الحكومة 48 ساعة لتنفيذ مطالبهم.", ["2019-03-06"]),
+        ("ar", "سيتم الإعلان عن النتائج قريبًا.", [None]),
+        ("en", "Permits are issued within 10 days.", []),
+        ("es", "Normalmente los permisos se emiten en 10 días.", []),
+    ],
+)
+def test_the_kinds_of_misses_of_real_news(language, text, expected):
+    assert dated(text, language) == expected

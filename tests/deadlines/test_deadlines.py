@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.deadlines import (
-    FoundDeadline,
     Precision,
     find_deadlines,
     format_day,
     latest_possible_day,
 )
+from tests.support.realtext import deadline_line_is_right
 
 MON = date(2019, 3, 4)
 # A copy of shared/data/deadlines-dev.jsonl, so that the score is checked in every checkout.
@@ -421,21 +421,12 @@ def test_next_month_from_an_imprecise_year_is_approximate():
 # --- The dev set ----------------------------------------------------------------------------------
 
 
-def _scores(row: dict, found: list[FoundDeadline]) -> bool:
-    """The rule of DEADLINES.md: the same set of dated deadlines, and vague ones where expected."""
-    got = {f.deadline.isoformat() for f in found if f.deadline}
-    expected = {e["deadline"] for e in row["expected"] if e.get("deadline")}
-    vague_found = any(f.vague for f in found)
-    vague_expected = any(e.get("vague") for e in row["expected"])
-    return got == expected and vague_found == vague_expected
-
-
 def test_dev_set_scores_at_least_20_of_21():
     rows = [json.loads(line) for line in DEV_SET.read_text().splitlines() if line.strip()]
     misses = []
     for row in rows:
         found = find_deadlines(row["text"], date.fromisoformat(row["published"]))
-        if not _scores(row, found):
+        if not deadline_line_is_right(row, found):
             misses.append(f"{row['id']}: expected {row['expected']}, found {found}")
     print(f"dev set: {len(rows) - len(misses)}/{len(rows)}", *misses, sep="\n")
     assert len(rows) - len(misses) >= 20, "\n".join(misses)

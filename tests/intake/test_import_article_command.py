@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 
@@ -96,3 +97,48 @@ def test_a_bad_date_is_refused():
 def test_a_missing_file_is_refused(tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         run("--file", str(tmp_path / "nothing.txt"))
+
+
+# --- Real articles in other languages (tests/data/realtext/articles/) -----------------------
+
+
+def _real_article(name: str) -> dict:
+    from tests.support.realtext import ARTICLES
+
+    return json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "es-canal13sanjuan-perea-obras",
+        "fr-autoactu-plastic-omnium",
+        "de-apotheke-adhoc-lauterbach",
+        "ar-soutalomma-cairo-projects",
+    ],
+)
+def test_a_real_article_in_another_language_gives_its_promises(name, tmp_path):
+    from types import SimpleNamespace
+
+    from tests.support.realtext import promises_found
+
+    real = _real_article(name)
+    path = tmp_path / f"{name}.txt"
+    path.write_text(f"{real['headline'] or real['id']}\n\n{real['text']}\n", encoding="utf-8")
+    output = json.loads(run("--file", str(path), "--published", real["published"], "--json"))
+    article = Article.objects.get(pk=output["article"])
+    assert article.language == real["lang"]
+    suggestions = [
+        SimpleNamespace(
+            start=s["start"],
+            end=s["end"],
+            claimant=s["claimant"] or "",
+            deadline=dt.date.fromisoformat(s["deadline"]) if s["deadline"] else None,
+            deadline_expression=s["deadline_expression"] or "",
+        )
+        for s in output["suggestions"]
+    ]
+    assert all(article.text[s.start : s.end] for s in suggestions)
+    found = promises_found({**real, "text": article.text}, suggestions)
+    missed = [promise["quote"] for promise, ok in found if not ok]
+    assert not missed, f"promises not among the top suggestions: {missed}"

@@ -8,6 +8,7 @@ from claims.deadlines.lang.base import (
     PERIOD,
     QUARTER,
     RELATIVE,
+    TODAY,
     TOMORROW,
     ULTIMATUM,
     VAGUE,
@@ -61,9 +62,12 @@ _BEFORE = r"(?P<before>vor|noch\s+vor)"
 _EVENTS = (
     r"(?:Wahl|Wahlen|Bundestagswahl|Landtagswahl|Abstimmung|Referendum|Gipfel|Sommerpause|"
     r"Sommer|Winter|Weihnachten|Ostern|Ferien|Sommerferien|Olympischen\s+Spielen|"
-    r"Weltmeisterschaft|Ramadan)"
+    r"Weltmeisterschaft|Ramadan|Eröffnung|Sitzung|Sitzungswoche|Treffen|Besuch|Debatte|"
+    r"Parlamentsferien|Weihnachtspause|Jahreswechsel|Herbst|Frühjahr|Frühling)"
 )
 _YEAR_END = r"(?!\w|[-/]\d)"
+_START = r"(?P<start>ab\s+dem|ab|vom|seit\s+dem|mit\s+Wirkung\s+(?:vom|zum|ab))"
+_NIGHT = r"in\s+der\s+Nacht\s+(?:zum|auf\s+den|auf)"
 
 RULES = (
     (
@@ -77,6 +81,13 @@ RULES = (
         r"in\s+spätestens)\s+{NUM}" + _RANGE + r"\s+{UNIT}(?!\s+(?:nach|ab|seit)\b)",
     ),
     (RELATIVE, r"\b{NUM}\s+{UNIT}\s+(?:ab\s+(?:jetzt|heute)|von\s+(?:jetzt|heute)\s+an)\b"),
+    (
+        RELATIVE,
+        r"\b(?:wird|werden|soll|sollen|dürfte|dürften|könnte|könnten)\s+(?:\S+\s+){0,5}?"
+        r"(?:(?:noch|etwa|rund|ungefähr|bis\s+zu|weitere)\s+)*{NUM}"
+        + _RANGE
+        + r"\s+{UNIT}\s+dauern\b",
+    ),
     (
         ULTIMATUM,
         r"\b(?:hat|haben|hatte|hatten|bekommt|bekommen|bekam|bekamen|erhält|erhalten|erhielt|"
@@ -95,7 +106,9 @@ RULES = (
     (
         VAGUE,
         r"\b(?P<amb>bald|demnächst|in\s+Kürze|in\s+naher\s+Zukunft|in\s+absehbarer\s+Zeit|zeitnah|"
-        r"baldmöglichst|schnellstmöglich|so\s+bald\s+wie\s+möglich|in\s+nächster\s+Zeit)\b",
+        r"baldmöglichst|schnellstmöglich|so\s+(?:bald|schnell|rasch)\s+wie\s+möglich|"
+        r"möglichst\s+(?:bald|schnell|rasch)|in\s+nächster\s+Zeit|zu\s+gegebener\s+Zeit|"
+        r"in\s+absehbarer\s+Zukunft)\b",
     ),
     (
         VAGUE,
@@ -110,29 +123,44 @@ RULES = (
     (VAGUE, r"\b(?:innerhalb|binnen)\s+(?:von\s+)?{NUM}\s+{UNIT}\s+nach\b"),
     (
         VAGUE,
-        r"\b(?P<amb>vor|nach|bis\s+zu)\s+(?:(?:der|den|dem)\s+)?(?:nächsten\s+|kommenden\s+)?"
-        + _EVENTS
-        + r"\b",
+        r"\b(?P<amb>vor|nach|bis\s+zu|bis(?:\s+zum)?|spätestens\s+im)\s+(?:(?:der|den|dem)\s+)?"
+        r"(?:nächsten\s+|kommenden\s+)?"
+        r"(?:\w+(?:en|er|e)\s+)?" + _EVENTS + r"\b(?P<event>)",
     ),
     (
         DATE,
-        r"\b(?:" + _BEFORE + r"\s+dem|" + _BY + r"|bis\s+am|(?P<amb>am|ab\s+dem|ab|zum|vom))\s+"
+        r"\b(?:" + _BEFORE + r"\s+dem|" + _BY + r"|bis\s+am|(?P<amb>am|zum)|" + _START + r")\s+"
         r"(?:{WEEKDAY},?\s+(?:dem\s+|den\s+)?)?{DAY}\.?\s+{MONTH}(?:\s+{YEAR})?",
     ),
     (
         DATE,
-        r"\b(?:" + _BEFORE + r"\s+dem|" + _BY + r"|(?P<amb>am|ab\s+dem|ab|zum|vom))\s+"
+        r"\b(?:" + _BEFORE + r"\s+dem|" + _BY + r"|(?P<amb>am|zum)|" + _START + r")\s+"
         r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.{YEAR}",
     ),
     (
         MONTH,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im|in|ab))\s+(?:{PART}\s+)?(?:Monat\s+)?"
-        r"{MONTH}(?:\s+{YEAR})?(?!\s*\d)",
+        r"\b(?:"
+        + _BEFORE
+        + r"|"
+        + _BY
+        + r"|(?P<amb>im|in|diesen|kommenden|nächsten)|"
+        + _START
+        + r")\s+(?:kommenden\s+|nächsten\s+)?(?:{PART}\s+)?"
+        r"(?:Monat\s+)?"
+        r"{MONTH}(?:\s+(?:oder|und)\s+{MONTH})?(?:\s+{YEAR})?(?!\s*\d)",
     ),
     (MONTH, r"(?P<amb>)\b{PART}\s+{MONTH}(?:\s+{YEAR})?(?!\s*\d)"),
     (
         YEAR,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>im\s+Jahre?|in|ab))\s+(?:{PART}\s+)?"
+        # "noch 2024", "noch im Jahr 2024": before that year is out
+        r"\b(?:"
+        + _BEFORE
+        + r"|"
+        + _BY
+        + r"|noch(?:\s+im\s+Jahre?)?|(?P<amb>im\s+Jahre?|in)|"
+        + _START
+        + r")\s+"
+        r"(?:{PART}\s+)?"
         r"(?:(?:des\s+|dem\s+)?Jahr(?:es)?\s+)?{YEARX}" + _YEAR_END,
     ),
     (YEAR, r"(?P<amb>)\b{PART}\s+(?:des\s+Jahres\s+)?{YEARX}" + _YEAR_END),
@@ -164,9 +192,22 @@ RULES = (
     ),
     (
         WEEKDAY,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?:am\s+)?(?:kommenden|nächsten)|(?P<on>am))\s+"
-        r"{WEEKDAY}(?!\w)",
+        r"\b(?:"
+        + _BEFORE
+        + r"|"
+        + _BY
+        + r"(?:\s+am)?|(?:am\s+)?(?:kommenden|nächsten)|(?P<on>am))\s+"
+        r"{WEEKDAY}",
     ),
+    (WEEKDAY, r"\b(?:" + _BY + r"\s+" + _NIGHT + r"|(?P<on>" + _NIGHT + r"))\s+{WEEKDAY}"),
+    (WEEKDAY, r"\b(?:ab\s+|seit\s+)(?P<start>){WEEKDAY}"),
+    (
+        TODAY,
+        r"\b(?:bis|spätestens)\s+(?:(?:zum|am)\s+)?(?:heute(?:\s+(?:Abend|Nacht|Mittag|Nachmittag|"
+        r"Vormittag|um\s+(?:Mitternacht|\d{1,2}(?:[.:]\d\d)?\s*Uhr)))?|(?:zum\s+)?Tagesende|"
+        r"Mitternacht)\b",
+    ),
+    (TODAY, r"\bim\s+(?:Laufe|Lauf)\s+des\s+(?:heutigen\s+)?Tages\b"),
     (TOMORROW, r"\b(?:bis\s+)?(?-i:morgen)\b"),
     (
         PAST,
@@ -203,6 +244,7 @@ LANGUAGE = Language(
         **dict.fromkeys(["nächste", "nächsten", "nächster", "nächstes"], 1),
         **dict.fromkeys(["kommende", "kommenden", "kommender", "kommendes"], 1),
         **dict.fromkeys(words("diese diesen dieser dieses laufenden laufende"), 0),
+        **dict.fromkeys(["neue", "neuen", "neuer", "neues"], 1),
     },
     year_rel={
         **dict.fromkeys(["nächstes jahr", "nächsten jahres", "kommendes jahr"], 1),
@@ -228,52 +270,53 @@ LANGUAGE = Language(
     ),
     future_markers=(
         r"wird|werden|soll|sollen|will|wollen|muss|müssen|würde|würden|könnte|könnten|kann|"
-        r"können|dürfte|dürften|ist|sind|plant|planen|geplant|voraussichtlich|morgen|zu|um"
+        r"können|dürfte|dürften|ist|sind|plant|planen|geplant|voraussichtlich|morgen|zu|um|"
+        # the subjunctive of reported speech: "die Brücke werde im März fertig"
+        r"werde|werden|solle|wolle|müsse|könne"
     ),
     boundary_words=frozenset(words("dass und aber als wenn weil während obwohl sondern ob wo")),
+    auxiliaries=frozenset(words("hat haben hatte hatten ist sind war waren")),
+    weak_future=frozenset(words("ist sind zu um")),
     stopwords=frozenset(
         words(
             "der die das und den dem ist nicht wird werden bis im mit von zu ein eine "
             "sich auf des für dass sagte"
         )
     ),
-    keywords=(
-        "bald",
-        "demnächst",
-        "kürze",
-        "zukunft",
-        "zeit",
-        "zeitnah",
-        "baldmöglichst",
-        "schnellstmöglich",
-        "morgen",
-        "frist",
-        "ultimatum",
-        "galgenfrist",
-        "quartal",
-        "quartals",
-        "halbjahr",
-        "jahreshälfte",
-        "jahresende",
-        "monatsende",
-        "seit",
-        "wahl",
-        "wahlen",
-        "bundestagswahl",
-        "landtagswahl",
-        "abstimmung",
-        "referendum",
-        "gipfel",
-        "sommerpause",
-        "sommer",
-        "winter",
-        "weihnachten",
-        "ostern",
-        "ferien",
-        "sommerferien",
-        "olympischen",
-        "weltmeisterschaft",
-        "ramadan",
+    keywords=tuple(
+        words(
+            "bald demnächst kürze zukunft zeit zeitnah baldmöglichst schnellstmöglich morgen "
+            "frist ultimatum galgenfrist quartal quartals halbjahr jahreshälfte jahresende "
+            "monatsende seit wahl wahlen bundestagswahl landtagswahl abstimmung referendum "
+            "gipfel sommerpause sommer winter weihnachten ostern ferien sommerferien "
+            "olympischen weltmeisterschaft ramadan heute tagesende mitternacht laufe nacht "
+            "möglich gegebener dauern eröffnung sitzung treffen besuch debatte "
+            "parlamentsferien jahreswechsel frühestens spätestens"
+        )
     ),
     reporting_verbs=r"sagte|erklärte|kündigte|teilte|betonte|berichtete|gesagt|erklärt|angekündigt",
+    weekdays_extra={"sonnabend": 5},
+    weekday_suffix=r"morgen|vormittag|mittag|nachmittag|abend|nacht",
+    present_is_future=True,
+    start_verbs=r"beginn\w*|begann\w*|begonnen|start\w*|anlaufen|läuft",
+    end_verbs=r"fertig\w*|abgeschlossen|abschließ\w*|abzuschließen|beend\w*|vollendet",
+    negations=r"nicht|nie|niemals|kein|keine|keinen",
+    bound_words=r"vor|bis",
+    earliest_before=r"frühestens|nicht\s+vor",
+    earliest_after=r"frühestens",
+    past_plan=(
+        r"\b(?:sollte|sollten)\s+(?:\S+\s+){0,3}?(?:eigentlich|ursprünglich|schon)\b|"
+        r"\b(?:ursprünglich|eigentlich)\b(?:\s+\S+){0,4}?\s+(?:geplant|vorgesehen|angepeilt|"
+        r"anvisiert)\b|\bhätten?\b|\bwar(?:en)?\s+(?:\S+\s+){0,3}?(?:geplant|vorgesehen)\b"
+    ),
+    forward=(
+        r"\b(?:erwartet|vorgesehen|angestrebt|aufgefordert|aufforderte|fordert\w*|verlangt\w*|"
+        r"Ziel|versprochen|zugesagt)\b"
+    ),
+    expired=r"\b(?:abgelaufen|verstrich|verstrichen|endete)\b|\blief\b(?:\s+\S+){0,4}?\s+ab\b",
+    routine=(
+        r"\bjede[nmrs]?\s+(?:Tag|Woche|Monat|Jahr)\b|\balle\s+(?:\d+\s+|zwei\s+|drei\s+|paar\s+)?"
+        r"(?:Tage|Wochen|Monate|Jahre)\b|\b(?:normalerweise|üblicherweise|in\s+der\s+Regel|"
+        r"grundsätzlich|regelmäßig|im\s+Voraus)\b"
+    ),
 )

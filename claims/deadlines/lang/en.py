@@ -8,6 +8,7 @@ from claims.deadlines.lang.base import (
     PERIOD,
     QUARTER,
     RELATIVE,
+    TODAY,
     TOMORROW,
     ULTIMATUM,
     VAGUE,
@@ -53,12 +54,21 @@ SINGULAR = frozenset(w for w in UNITS if not w.endswith("s"))
 _RANGE = r"(?:\s*(?:-|–|to|or)\s*{NUM2})?"
 _BY = r"(?:by|until|till|(?:no|not)\s+later\s+than|on\s+or\s+before|in\s+time\s+for)"
 _BEFORE = r"(?P<before>before|prior\s+to|ahead\s+of)"
+_START = r"(?P<start>from|as\s+of|starting|effective(?:\s+from)?|beginning)"
 _DATEX = r"(?:{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+(?:the\s+)?{DAY})(?:,?\s+{YEAR})?"
 _NOT_EVENT = r"(?!\w)(?!\s+(?:of|after|from|since|following)\b)"
+# "within 7 days of (the entry of) this order": counted from the document, so from publication
+_OF_THIS = (
+    r"\s+of\s+(?:(?:the\s+)?(?:entry|date|issuance|issue|service|receipt|publication|signing)\s+"
+    r"of\s+)?(?:this|the\s+present)\s+(?:order|notice|letter|decision|judg(?:e)?ment|ruling|"
+    r"announcement|statement|circular|directive|notification)|\s+of\s+(?:today|now)"
+)
+_DOCUMENT_DATE = r"(?:deadline|(?:completion|target|due|opening|delivery|handover|launch)\s+date)"
 _EVENTS = (
     r"(?:elections?|polls?|vote|ballot|referendum|summit|holidays?|recess|winter|summer|spring|"
     r"autumn|ramadan|eid|christmas|easter|olympics|world\s+cup|inauguration|conference|harvest|"
-    r"season|break|talks|deadline)"
+    r"season|break|talks|deadline|opening|launch|sessions?|meeting|visit|debate|hearing|congress|"
+    r"recess|handover)"
 )
 _EVENT_ADJ = (
     r"(?:next|upcoming|coming|forthcoming|general|presidential|parliamentary|legislative|local|"
@@ -77,9 +87,16 @@ RULES = (
         r"\b(?:(?P<amb>within|in|inside|in\s+less\s+than|in\s+under|in\s+no\s+more\s+than|"
         r"within\s+the\s+space\s+of)|(?:no|not)\s+later\s+than|at\s+the\s+latest\s+in)\s+"
         r"(?:the\s+|another\s+|a\s+further\s+)?{NUM}" + _RANGE + r"\s+{UNIT}"
-        r"(?:['’]s?\s+time|\s+time|\s+from\s+(?:now|today))?" + _NOT_EVENT,
+        r"(?:['’]s?\s+time|\s+time|\s+from\s+(?:now|today)|" + _OF_THIS + r")?" + _NOT_EVENT,
     ),
     (RELATIVE, r"\b{NUM}\s+{UNIT}\s+from\s+(?:now|today)\b"),
+    (
+        RELATIVE,
+        r"\b(?:will|would|should|could|(?:is|are)\s+(?:expected|likely|set)\s+to)\s+take\s+"
+        r"(?:(?:about|around|some|roughly|approximately|another|up\s+to|only|just)\s+)?{NUM}"
+        + _RANGE
+        + r"\s+{UNIT}",
+    ),
     (
         RELATIVE,
         r"\b(?:within|in|over|during)\s+the\s+(?:next|coming|following)\s+{SUNIT}" + _NOT_EVENT,
@@ -106,7 +123,8 @@ RULES = (
     ),
     (
         VAGUE,
-        r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:next|coming|following|upcoming)\s+"
+        r"\b(?:in|over|during|within|in\s+the\s+course\s+of)\s+(?:the\s+)?"
+        r"(?:next|coming|following|upcoming)\s+"
         r"(?:few\s+|several\s+|couple\s+(?:of\s+)?)?(?:hours|days|weeks|months|years)\b",
     ),
     (VAGUE, r"\b(?:in|over|during)\s+the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)\b"),
@@ -119,7 +137,7 @@ RULES = (
     (
         VAGUE,
         r"\b(?P<amb>before|ahead\s+of|after|by|in\s+time\s+for|prior\s+to)\s+"
-        r"(?:the\s+|this\s+|next\s+)?(?:" + _EVENT_ADJ + r"\s+)?" + _EVENTS + r"\b",
+        r"(?:the\s+|this\s+|next\s+)?(?:" + _EVENT_ADJ + r"\s+)?" + _EVENTS + r"\b(?P<event>)",
     ),
     (
         VAGUE,
@@ -128,13 +146,45 @@ RULES = (
     ),
     (
         DATE,
-        r"\b(?:" + _BEFORE + "|" + _BY + r"|(?P<amb>on|from|as\s+of|due|starting|effective|for)|"
-        r"deadline\s+(?:of|is))\s+(?:the\s+)?(?:{WEEKDAY},?\s+)?" + _DATEX,
+        r"\b(?:"
+        + _BEFORE
+        + "|"
+        + _BY
+        + r"|(?P<amb>on|due|for)|"
+        + _START
+        + r"|"
+        + _DOCUMENT_DATE
+        + r"\s+(?:of|is|was\s+set\s+for|set\s+for|:))\s+(?:now\s+)?(?:the\s+)?(?:{WEEKDAY},?\s+)?"
+        + _DATEX,
+    ),
+    (
+        DATE,
+        # "the planned 10 October completion date": the adjectives belong to it, not the verb
+        r"(?P<amb>)\b(?:(?:new|revised|planned|scheduled|target|expected|original|agreed|official)"
+        r"\s+)*(?:{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+(?:the\s+)?{DAY})(?:,?\s+{YEAR})?\s+"
+        + _DOCUMENT_DATE.replace("deadline|", "")
+        + r"\b",
     ),
     (
         MONTH,
-        r"\b(?:" + _BEFORE + "|" + _BY + r"|(?P<amb>in|during|for|from|as\s+of|starting\s+in))\s+"
-        r"(?:(?:the\s+)?{PART}[-\s]+(?:of\s+)?)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?(?!\s*\d)",
+        r"\b(?:"
+        + _BEFORE
+        + "|"
+        + _BY
+        + r"|(?P<amb>in|during|for)|"
+        + _START
+        + r"(?:\s+in)?|"
+        + _DOCUMENT_DATE
+        + r"\s+(?:of|is|was\s+set\s+for|set\s+for|:))\s+(?:now\s+|the\s+(?=\w+(?!\s+of\b)))?"
+        r"(?:(?:the\s+)?{PART}[-\s]+(?:of\s+)?)?{MONTH}(?:\s+(?:or|and)\s+{MONTH})?"
+        r"(?:,?\s+(?:of\s+)?{YEAR})?(?!\s*\d)",
+    ),
+    (MONTH, r"\b{MONTH}\s+{YEAR}\s+" + _DOCUMENT_DATE.replace("deadline|", "") + r"\b"),
+    # "this June", "next April", "by this coming June": a month named with a demonstrative
+    (
+        MONTH,
+        r"\b(?:(?:" + _BEFORE + "|" + _BY + r"|in|during)\s+)?(?:this|next|coming|this\s+coming)\s+"
+        r"{MONTH}(?:\s+{YEAR})?(?!\s*\d)",
     ),
     (
         MONTH,
@@ -142,7 +192,7 @@ RULES = (
     ),
     (
         YEAR,
-        r"\b(?:" + _BEFORE + "|" + _BY + r"|(?P<amb>in|during|for|from))\s+"
+        r"\b(?:" + _BEFORE + "|" + _BY + r"|(?P<amb>in|during|for)|" + _START + r")\s+"
         r"(?:(?:the\s+)?{PART}[-\s]+(?:of\s+)?)?(?:(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+)?"
         r"{YEARX}(?!\w|[-/]\d)",
     ),
@@ -153,8 +203,15 @@ RULES = (
     (
         QUARTER,
         r"\b(?:(?:" + _BEFORE + "|" + _BY + r"|(?P<amb>in|during|for))\s+)?"
-        r"(?:(?:the\s+)?{PART}\s+(?:of\s+)?)?(?:the\s+)?{ORD}\s+quarter(?:\s+of)?"
+        # "the second and third quarters of 2022": the later one
+        r"(?:(?:the\s+)?{PART}\s+(?:of\s+)?)?(?:the\s+)?(?:\w+\s+(?:and|or|to)\s+(?:the\s+)?)?"
+        r"{ORD}\s+quarters?(?:\s+of)?"
         r"(?:\s+(?:the\s+)?(?:fiscal\s+|financial\s+)?{YEARX})?(?!\w)",
+    ),
+    (
+        QUARTER,  # "next year between the second quarter and third quarter": the later one
+        r"\b(?:{YEARX}\s+)?between\s+(?:the\s+)?\w+\s+(?:quarter\s+)?and\s+(?:the\s+)?{ORD}\s+"
+        r"quarters?(?:\s+of\s+(?:the\s+)?{YEARX})?(?!\w)",
     ),
     (
         QUARTER,
@@ -190,7 +247,18 @@ RULES = (
         r"\b(?:" + _BEFORE + "|" + _BY + r"|next|this(?:\s+coming)?|coming|(?P<on>on))\s+"
         r"{WEEKDAY}(?!\w)",
     ),
+    (
+        WEEKDAY,
+        r"\b{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?,?\s+at\s+the\s+latest\b",
+    ),
     (TOMORROW, r"\b(?:(?:by|until|till)\s+)?tomorrow\b"),
+    (
+        TODAY,
+        r"\b(?:by|until|till|before|no\s+later\s+than)\s+(?:(?:midnight|noon|\d{1,2}(?:[:.]\d\d)?\s*"
+        r"(?:[ap]\.?m\.?|hrs|hours|GMT|local\s+time)?)\s+)?(?:today|tonight|this\s+(?:evening|"
+        r"afternoon|morning))\b",
+    ),
+    (TODAY, r"\b(?:by|before)\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:day|business)\b"),
     (
         PAST,
         r"\b(?:(?:a\s+)?few|several|many|some|couple\s+of|{NUM})\s+{UNIT}\s+"
@@ -276,60 +344,45 @@ LANGUAGE = Language(
             "it be from within on at which next"
         )
     ),
-    keywords=(
-        "soon",
-        "shortly",
-        "imminently",
-        "long",
-        "future",
-        "course",
-        "later",
-        "sooner",
-        "possible",
-        "term",
-        "order",
-        "tomorrow",
-        "deadline",
-        "ultimatum",
-        "quarter",
-        "half",
-        "weekend",
-        "since",
-        "ago",
-        "elections",
-        "election",
-        "vote",
-        "polls",
-        "poll",
-        "ballot",
-        "referendum",
-        "summit",
-        "holidays",
-        "holiday",
-        "recess",
-        "winter",
-        "summer",
-        "spring",
-        "autumn",
-        "ramadan",
-        "eid",
-        "christmas",
-        "easter",
-        "olympics",
-        "cup",
-        "inauguration",
-        "conference",
-        "harvest",
-        "season",
-        "break",
-        "talks",
-        "mandate",
-        "tenure",
-        "presidency",
+    keywords=tuple(
+        words(
+            "soon shortly imminently long future course later sooner possible term order "
+            "tomorrow deadline ultimatum quarter half weekend since ago elections election "
+            "vote polls poll ballot referendum summit holidays holiday recess winter summer "
+            "spring autumn ramadan eid christmas easter olympics cup inauguration conference "
+            "harvest season break talks mandate tenure presidency today tonight latest "
+            "earliest opening launch session sessions meeting visit debate hearing congress "
+            "handover"
+        )
     ),
+    auxiliaries=frozenset(words("has have had")),
+    weak_future=frozenset(words("is are be being set due")),
     past_participle=(
         r"\w{3,}ed|made|held|left|sent|won|lost|built|paid|sold|struck|led|brought|met|put"
     ),
     reporting_verbs=r"said|told|announced|stated|added|declared|reported|confirmed|wrote|tweeted|explained",
     half_after=r"\s+and\s+a\s+half",
+    start_verbs=r"begin|begins|began|beginning|start|starts|started|commence[sd]?|commencing",
+    end_verbs=r"finish\w*|complet\w*|end|ends|ended|conclude[sd]?|done|ready|deliver\w*",
+    negations=r"not|never|t|no",
+    bound_words=r"until|till|before|prior\s+to",
+    earliest_before=r"no\s+earlier\s+than|not\s+before",
+    earliest_after=r"at\s+the\s+earliest",
+    past_plan=(
+        r"\b(?:had\s+been|was|were)\s+(?:originally\s+|initially\s+|first\s+|once\s+)?"
+        r"(?:due|supposed|meant|scheduled|slated|planned|intended|proposed)\s+to\b|"
+        r"\bhad\s+(?:been\s+)?(?:expected|hoped|planned|promised|pledged|aimed|intended)\b"
+    ),
+    forward=(
+        r"\b(?:ask|order|direct|instruct|requir|urg|request|command|summon|demand|oblig|compel)\w*"
+        r"\b(?:\s+\S+){0,8}?\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+|"
+        r"\b(?:promised|pledged|vowed|committed|undertaken|agreed|sworn)\s+to\b"
+    ),
+    expired=r"\b(?:expired|lapsed|ran\s+out|had\s+passed|has\s+passed)\b",
+    routine=(
+        r"\b(?:every|each)\s+(?:\d+\s+|few\s+|other\s+)?(?:day|week|month|year|hour|quarter)s?\b|"
+        r"\b(?:usually|normally|generally|typically|routinely|regularly|customarily)\b|"
+        r"\b(?:is|are)\s+(?!(?:expected|due|scheduled|set|slated|planned|going|being|likely|about|"
+        r"supposed)\b)\w+(?:ed|en)\s*$"
+    ),
 )

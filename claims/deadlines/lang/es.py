@@ -8,6 +8,7 @@ from claims.deadlines.lang.base import (
     PERIOD,
     QUARTER,
     RELATIVE,
+    TODAY,
     TOMORROW,
     ULTIMATUM,
     VAGUE,
@@ -57,7 +58,11 @@ _RANGE = r"(?:\s+(?:a|o|y)\s+{NUM2}|\s*[-–]\s*{NUM2})?"
 _BY = r"(?:para|hasta|a\s+más\s+tardar(?:\s+(?:el|en|a))?|no\s+más\s+tarde\s+del?)"
 _BEFORE = r"(?P<before>antes\s+del?)"
 _NEXT = r"(?:próxim[oa]s|siguientes|venider[oa]s)"
-_DATEX = r"(?:día\s+)?(?:{WEEKDAY}\s+)?{DAY}\s+de\s+{MONTH}(?:\s+(?:de|del)\s+(?:año\s+)?{YEAR})?"
+_DATEX = (
+    r"(?:día\s+)?(?:{WEEKDAY}\s+)?(?:{DAY}\s+de\s+{MONTH}(?:\s+(?:de|del)\s+(?:año\s+)?{YEAR})?|"
+    r"(?P<day_n>\d{1,2})[/.-](?P<month_n>\d{1,2})[/.-](?P<year_n>\d{4})(?![\d/.-]))"
+)
+_START = r"(?P<start>desde\s+el|a\s+partir\s+del?|(?:con\s+)?efecto\s+(?:desde|a\s+partir\s+de))"
 _YEAR_TAIL = r"(?:\s+(?:de|del)\s+(?:año\s+)?{YEAR})?(?!\s*\d)"
 
 RULES = (
@@ -84,6 +89,11 @@ RULES = (
     (RELATIVE, r"\b{NUM}\s+{UNIT}\s+(?:a\s+partir\s+de|desde)\s+(?:ahora|hoy)\b"),
     (
         RELATIVE,
+        r"\b(?:llevar|tardar|demorar|tomar|requerir)(?:á|án)\s+(?:(?:unos|unas|aproximadamente|"
+        r"alrededor\s+de|cerca\s+de|otros|otras|solo|sólo)\s+)?{NUM}" + _RANGE + r"\s+{UNIT}",
+    ),
+    (
+        RELATIVE,
         r"\b(?:en|dentro\s+de|durante)\s+(?:el|la)\s+(?:próxim[oa]|siguiente)\s+{SUNIT}"
         r"(?!\s+(?:de|desde|tras|después)\b)",
     ),
@@ -96,10 +106,18 @@ RULES = (
     ),
     (ULTIMATUM, r"\b(?:un\s+|el\s+)?(?:plazo|ultimátum)\s+(?:máximo\s+)?de\s+{NUM}\s+{UNIT}"),
     (
+        ULTIMATUM,
+        r"\b(?:le\s+|les\s+|nos\s+)?(?:queda|quedan)\s+(?:solo\s+|sólo\s+)?{NUM}\s+{UNIT}\s+para\b",
+    ),
+    (
         VAGUE,
         r"\b(?P<amb>pronto|próximamente|en\s+breve|dentro\s+de\s+poco|en\s+(?:un|el)\s+futuro\s+"
         r"(?:próximo|cercano)|a\s+corto\s+plazo|en\s+el\s+corto\s+plazo|cuanto\s+antes|"
-        r"lo\s+antes\s+posible|en\s+cuestión\s+de\s+(?:horas|días|semanas|meses))(?!\w)",
+        r"lo\s+antes\s+posible|en\s+cuestión\s+de\s+(?:horas|días|semanas|meses)|"
+        r"a\s+la\s+brevedad(?:\s+posible)?|en\s+su\s+momento|oportunamente|"
+        r"lo\s+más\s+pronto\s+posible|en\s+el\s+menor\s+tiempo\s+posible|"
+        r"(?:a|con)\s+la\s+(?:mayor\s+)?(?:prontitud|brevedad)(?:\s+(?:posible|que\s+sea\s+"
+        r"(?:posible|factible)))?)(?!\w)",
     ),
     (
         VAGUE,
@@ -113,7 +131,7 @@ RULES = (
     ),
     (
         VAGUE,
-        r"\b(?:en|dentro\s+de)\s+un[oa]s\s+(?:poc[oa]s|cuant[oa]s)\s+"
+        r"\b(?:en|dentro\s+de)\s+un[oa]s\s+(?:(?:poc[oa]s|cuant[oa]s)\s+)?"
         r"(?:horas|días|semanas|meses|años)(?!\w)",
     ),
     (VAGUE, r"\b(?:en|dentro\s+de)\s+{NUM}\s+{UNIT}\s+(?:tras|después\s+de|desde)\b"),
@@ -121,17 +139,27 @@ RULES = (
         VAGUE,
         r"\b(?P<amb>antes\s+(?:de|del)|después\s+(?:de|del)|tras)\s+(?:l[oa]s?\s+|el\s+)?"
         r"(?:próxim[oa]s?\s+)?(?:elecciones|comicios|votación|cumbre|vacaciones|verano|invierno|"
-        r"navidad|referéndum|referendo|ramadán|mundial|juegos\s+olímpicos|temporada)(?!\w)",
+        r"navidad|referéndum|referendo|ramadán|mundial|juegos\s+olímpicos|temporada|apertura|otoño|"
+        r"primavera|"
+        r"inauguración|sesión|sesiones|reunión|visita|debate|cierre|receso|asunción)(?!\w)"
+        r"(?P<event>)",
     ),
     (
         DATE,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"(?:\s+el)?|(?P<amb>el|desde\s+el|a\s+partir\s+del?))"
+        r"\b(?:" + _BEFORE + r"|" + _BY + r"(?:\s+el)?|(?P<amb>el|este|esta)|" + _START + r")"
         r"\s+" + _DATEX,
     ),
     (
         MONTH,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>en|durante|a\s+partir\s+de))\s+"
-        r"(?:el\s+mes\s+de\s+|(?:a\s+)?{PART}\s+(?:de\s+)?)?{MONTH}" + _YEAR_TAIL,
+        r"\b(?:"
+        + _BEFORE
+        + r"|"
+        + _BY
+        + r"|(?P<amb>en|durante|este|el\s+próximo)|"
+        + _START
+        + r")\s+"
+        r"(?:el\s+(?:próximo\s+)?mes\s+de\s+|(?:a\s+)?{PART}\s+(?:de\s+)?)?{MONTH}"
+        r"(?:\s+[oy]\s+{MONTH})?" + _YEAR_TAIL,
     ),
     (MONTH, r"(?P<amb>)\b(?:a\s+)?{PART}\s+de\s+{MONTH}" + _YEAR_TAIL),
     (
@@ -180,7 +208,15 @@ RULES = (
         r"{WEEKDAY}(?!\w)",
     ),
     (WEEKDAY, r"\b(?:el\s+)?{WEEKDAY}\s+(?:próximo|que\s+viene)(?!\w)"),
+    (WEEKDAY, r"\b(?:a\s+más\s+tardar\s+)(?:el\s+)?{WEEKDAY}(?!\w)"),
+    (WEEKDAY, r"\b(?:el\s+)?{WEEKDAY},?\s+a\s+más\s+tardar(?!\w)"),
     (TOMORROW, r"\b(?:para|hasta)\s+mañana\b"),
+    (
+        TODAY,
+        r"\b(?:hasta|para|antes\s+de)\s+(?:(?:las\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:horas|hs\.?|h|"
+        r"[ap]\.?\s*m\.?)?\s+(?:del?\s+)?)?(?:(?:el\s+)?día\s+de\s+)?(?:hoy|esta\s+(?:noche|tarde|"
+        r"medianoche))(?!\w)",
+    ),
     (
         PAST,
         r"\bhace\s+(?:(?:un[oa]s|vari[oa]s|poc[oa]s|much[oa]s)\s+)?(?:{NUM}\s+)?{UNIT}",
@@ -262,12 +298,15 @@ LANGUAGE = Language(
     day_suffix=r"(?:º|°|o)?",
     past_markers=(
         r"fue|fueron|era|eran|había|habían|hubo|estuvo|estaba|dijo|ayer|ya|\w{3,}ó|"
-        r"\w{2,}(?:aron|ieron|yeron|jeron)"
+        r"\w{2,}(?:aron|ieron|yeron|jeron)|\w{3,}(?:aba|aban)"
     ),
+    auxiliaries=frozenset(words("ha han he hemos había habían")),
+    weak_future=frozenset(words("es está están son para tiene tienen")),
+    past_participle=r"\w{3,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|hecho|dicho|puesto|abierto|escrito",
     future_markers=(
         r"será|serán|sería|serían|va|van|irá|debe|deben|debería|deberían|puede|pueden|podría|"
         r"podrían|tiene|tienen|para|prevé|prevén|previst[oa]s?|espera|esperan|planea|planean|"
-        r"pretende|pretenden|es|está|están|son|\w{2,}(?:rá|rán|ría|rían|remos)"
+        r"pretende|pretenden|es|está|están|son|sea|sean|esté|estén|\w{2,}(?:rá|rán|ría|rían|remos)"
     ),
     boundary_words=frozenset(
         words(
@@ -280,38 +319,38 @@ LANGUAGE = Language(
             "el los las del y se por para según una con su sus al es más será dijo lo como año años"
         )
     ),
-    keywords=(
-        "pronto",
-        "próximamente",
-        "breve",
-        "poco",
-        "futuro",
-        "plazo",
-        "antes",
-        "posible",
-        "cuestión",
-        "mañana",
-        "ultimátum",
-        "trimestre",
-        "semestre",
-        "mitad",
-        "desde",
-        "hace",
-        "elecciones",
-        "comicios",
-        "votación",
-        "cumbre",
-        "vacaciones",
-        "verano",
-        "invierno",
-        "navidad",
-        "referéndum",
-        "referendo",
-        "ramadán",
-        "mundial",
-        "olímpicos",
-        "temporada",
+    keywords=tuple(
+        words(
+            "pronto próximamente breve poco futuro plazo antes posible cuestión mañana "
+            "ultimátum trimestre semestre mitad desde hace elecciones comicios votación "
+            "cumbre vacaciones verano invierno navidad referéndum referendo ramadán mundial "
+            "olímpicos temporada hoy noche tardar brevedad prontitud queda quedan momento "
+            "oportunamente apertura inauguración sesión sesiones reunión visita debate cierre "
+            "receso asunción llevará llevarán tardará tardarán demorará demorarán"
+        )
     ),
     reporting_verbs=r"dijo|afirmó|anunció|declaró|aseguró|informó|explicó|señaló|indicó",
     half_after=r"\s+y\s+medi[oa]",
+    present_is_future=True,
+    start_verbs=r"(?:comenz|comienz|empez|empiez|inici|arranc)\w*",
+    end_verbs=r"(?:termin|conclu|finaliz|complet|culmin|entreg)\w*|list[oa]s?",
+    negations=r"no|nunca|jamás|tampoco",
+    bound_words=r"antes|hasta",
+    earliest_before=r"no\s+antes\s+del?|como\s+(?:muy\s+)?pronto",
+    earliest_after=r"como\s+(?:muy\s+)?pronto|como\s+mínimo",
+    past_plan=(
+        r"\b(?:estaba|estaban)\s+(?:previst[oa]s?|programad[oa]s?|planead[oa]s?|pautad[oa]s?)\b|"
+        r"\b(?:debía|debían|iba\s+a|iban\s+a)\b|\bhabía(?:n)?\s+(?:previsto|prometido|anunciado)\b|"
+        r"\boriginalmente\b"
+    ),
+    forward=(
+        r"\b(?:orden|pidi|exig|inst|solicit|reclam|intim|emplaz|conmin)\w*\b(?:\s+\S+){0,8}?\s+"
+        r"(?:a|que)\s+\w+|\b(?:comprometid[oa]s?|prometido)\s+a\b"
+    ),
+    expired=r"\b(?:venció|vencido|expiró|caducó|se\s+cumplió|se\s+agotó)\b",
+    routine=(
+        r"\bcada\s+(?:\d+\s+)?(?:día|semana|mes|año|hora)s?\b|"
+        r"\b(?:normalmente|generalmente|habitualmente|usualmente|regularmente|suele|suelen)\b|"
+        r"\bde\s+(?:antelación|anticipación)\b"
+    ),
 )

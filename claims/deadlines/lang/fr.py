@@ -8,6 +8,7 @@ from claims.deadlines.lang.base import (
     PERIOD,
     QUARTER,
     RELATIVE,
+    TODAY,
     TOMORROW,
     ULTIMATUM,
     VAGUE,
@@ -54,6 +55,8 @@ SINGULAR = frozenset(
 _RANGE = r"(?:\s+(?:à|ou)\s+{NUM2}|\s*[-–]\s*{NUM2})?"
 _BY = r"(?:d['’]ici(?:\s+à(?!\s+la\b))?|jusqu['’]\s*(?:au|à|en)|au\s+plus\s+tard|pour)"
 _BEFORE = r"(?P<before>avant)"
+_START = r"(?P<start>dès|à\s+partir\s+d[eu]|à\s+compter\s+d[eu])"
+_NUMERIC = r"(?P<day_n>\d{1,2})[/.-](?P<month_n>\d{1,2})[/.-](?P<year_n>\d{4})(?![\d/.-])"
 _NEXT = r"(?:prochaine?s|suivante?s)"
 _ART = r"(?:la\s+|le\s+|l['’]|à\s+la\s+|au\s+)"
 _PART_SEP = r"[-\s]*(?:de\s+|d['’])?"
@@ -72,9 +75,17 @@ RULES = (
         + r"\s+)?{UNIT}(?:\s+(?:"
         + _NEXT
         + r"|à\s+venir|"
-        r"qui\s+viennent))?(?!\s+(?:après|suivant)\b)",
+        # "18 mois après le scrutin" counts from an event; "après avoir annoncé" is a clause
+        r"qui\s+viennent))?(?!\s+(?:après|suivant)\b(?!\s+(?:avoir|être)\b))",
     ),
     (RELATIVE, r"\b{NUM}\s+{UNIT}\s+à\s+partir\s+d['’](?:aujourd['’]hui|maintenant)"),
+    (
+        RELATIVE,
+        r"\b(?:faudra|prendra|prendront|nécessitera|nécessiteront|demandera|demanderont)\s+"
+        r"(?:(?:environ|encore|près\s+de|quelque|seulement|au\s+moins)\s+)?{NUM}"
+        + _RANGE
+        + r"\s+{UNIT}",
+    ),
     (
         ULTIMATUM,
         r"\b(?:a|ont|avait|avaient|aura|auront|disposent?\s+de|disposai(?:t|ent)\s+de|"
@@ -83,8 +94,12 @@ RULES = (
     ),
     (
         ULTIMATUM,
-        r"\b(?:donné|accordé|laissé|donne|accorde|laisse|donnent|accordent|laissent)\s+"
-        r"(?:\w+\s+){0,2}?{NUM}\s+{UNIT}\s+(?:de\s+plus\s+)?pour\b",
+        r"\b(?:donné|accordé|laissé|octroyé|donne|accorde|laisse|octroie|donnent|accordent|"
+        r"laissent)\s+(?:\w+\s+){0,3}?{NUM}\s+{UNIT}\s+(?:de\s+plus\s+)?(?:pour|à|aux?)\b",
+    ),
+    (
+        ULTIMATUM,
+        r"\bil\s+(?:ne\s+)?(?:nous\s+|leur\s+|lui\s+)?reste\s+(?:plus\s+)?(?:que\s+)?{NUM}\s+{UNIT}\s+pour\b",
     ),
     (
         ULTIMATUM,
@@ -96,7 +111,8 @@ RULES = (
         r"\b(?P<amb>bientôt|prochainement|sous\s+peu|d['’]ici\s+peu|sans\s+tarder|incessamment|"
         r"dans\s+un\s+(?:proche\s+avenir|avenir\s+proche|futur\s+proche)|"
         r"à\s+(?:court|brève)\s+(?:terme|échéance)|dès\s+que\s+possible|"
-        r"le\s+plus\s+tôt\s+possible)(?!\w)",
+        r"le\s+plus\s+tôt\s+possible|en\s+temps\s+(?:voulu|utile)|ultérieurement|"
+        r"dans\s+les\s+(?:meilleurs|plus\s+brefs)\s+délais|au\s+plus\s+vite)(?!\w)",
     ),
     (
         VAGUE,
@@ -110,13 +126,18 @@ RULES = (
         r"\b(?:dans|d['’]ici|en)\s+(?:quelques|plusieurs)\s+(?:jours|semaines|mois|heures|années)"
         r"(?!\w)",
     ),
-    (VAGUE, r"\b(?:dans\s+les|d['’]ici)\s+{NUM}\s+{UNIT}\s+(?:suivant|après|qui\s+suivent)"),
+    (
+        VAGUE,
+        r"\b(?:dans\s+les|d['’]ici)\s+{NUM}\s+{UNIT}\s+(?:suivant|après|qui\s+suivent)"
+        r"(?!\s+(?:avoir|être)\b)",
+    ),
     (
         VAGUE,
         r"\b(?P<amb>avant|après|d['’]ici)\s+(?:les\s+|le\s+|la\s+|l['’])(?:prochaine?s?\s+)?"
         r"(?:élections?|scrutins?|vote|sommet|référendum|vacances|été|hiver|printemps|automne|"
         r"ramadan|noël|jeux\s+olympiques|coupe\s+du\s+monde|rentrée|présidentielle|législatives|"
-        r"municipales)(?!\w)",
+        r"municipales|ouverture|inauguration|session|réunion|visite|débat|trêve|conseil|congrès)"
+        r"(?!\w)(?P<event>)",
     ),
     (
         DATE,
@@ -124,13 +145,24 @@ RULES = (
         + _BEFORE
         + r"\s+le|"
         + _BY
-        + r"\s*(?:le|au)?|(?P<amb>le|dès\s+le|à\s+partir\s+du))"
-        r"\s+(?:{WEEKDAY}\s+)?{DAY}\s+{MONTH}(?:\s+{YEAR})?",
+        + r"\s*(?:le|au)?|(?P<amb>le|ce)|"
+        + _START
+        + r"(?:\s+le)?)"
+        r"\s+(?:{WEEKDAY}\s+)?(?:{DAY}\s+{MONTH}(?:\s+{YEAR})?|" + _NUMERIC + ")",
     ),
     (
         MONTH,
-        r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<amb>en|au\s+mois\s+d['’]|au\s+mois\s+de|courant|"
-        r"dès))\s*(?:" + _ART + r"?{PART}" + _PART_SEP + r")?{MONTH}(?:\s+{YEAR})?(?!\s*\d)",
+        r"\b(?:"
+        + _BEFORE
+        + r"|"
+        + _BY
+        + r"|(?P<amb>en|au\s+mois\s+d['’]|au\s+mois\s+de|courant)|"
+        + _START
+        + r")\s*(?:"
+        + _ART
+        + r"?{PART}"
+        + _PART_SEP
+        + r")?{MONTH}(?:\s+(?:ou|et)\s+{MONTH})?(?:\s+{YEAR})?(?!\s*\d)",
     ),
     (
         MONTH,
@@ -142,7 +174,9 @@ RULES = (
         + _BEFORE
         + r"|"
         + _BY
-        + r"|(?P<amb>en|dès|courant))\s*(?:"
+        + r"|(?P<amb>en|courant)|"
+        + _START
+        + r")\s*(?:"
         + _ART
         + r"?{PART}"
         + _PART_SEP
@@ -193,7 +227,19 @@ RULES = (
         r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<on>ce))\s+{WEEKDAY}(?:\s+prochain)?(?!\w)",
     ),
     (WEEKDAY, r"\b{WEEKDAY}\s+prochain(?!\w)"),
+    (WEEKDAY, r"\b{WEEKDAY}(?:\s+(?:matin|midi|après-midi|soir))?,?\s+au\s+plus\s+tard(?!\w)"),
+    (
+        PERIOD,
+        r"\b(?:(?:d['’]ici|avant|pour)\s+|(?P<amb>dans\s+|durant\s+|pendant\s+|au\s+cours\s+du\s+|"
+        r"ce\s+))(?:le\s+)?(?P<period>week[-\s]?end)(?!\w)",
+    ),
     (TOMORROW, r"\b(?:d['’]ici|pour|jusqu['’]à)\s+demain\b"),
+    (
+        TODAY,
+        r"\b(?:jusqu['’]\s*(?:à|au)|d['’]ici|avant|pour)\s+(?:(?:\d{1,2}\s*h(?:eures?)?(?:\s*\d\d)?|midi|"
+        r"minuit)\s+)?(?:aujourd['’]hui|ce\s+soir|cette\s+nuit)(?!\w)",
+    ),
+    (TODAY, r"\b(?:dans\s+la\s+journée|d['’]ici\s+(?:la\s+)?fin\s+de\s+(?:la\s+)?journée)(?!\w)"),
     (
         PAST,
         r"\bil\s+y\s+(?:a|avait)\s+(?:(?:quelques|plusieurs)\s+)?(?:{NUM}\s+)?{UNIT}",
@@ -222,7 +268,15 @@ LANGUAGE = Language(
     number_joiner=r"(?:\s*-\s*et\s*-\s*|\s*-\s*|\s+(?:et\s+)?)",
     units=UNITS,
     singular_units=SINGULAR,
-    periods={"semaine": "week", "mois": "month", "année": "year", "an": "year"},
+    periods={
+        "semaine": "week",
+        "mois": "month",
+        "année": "year",
+        "an": "year",
+        "week-end": "week",
+        "weekend": "week",
+        "week end": "week",
+    },
     rel={
         "prochain": 1,
         "prochaine": 1,
@@ -257,11 +311,13 @@ LANGUAGE = Language(
     },
     rules=RULES,
     day_suffix=r"(?:er|e)?",
-    past_markers=r"été|avait|avaient|était|étaient|fut|furent|eut|hier|déjà",
+    past_markers=r"été|avait|avaient|était|étaient|fut|furent|eut|hier|déjà|\w{3,}(?:ait|aient)",
+    auxiliaries=frozenset(words("a ont ai as avons avez avait avaient est sont")),
+    weak_future=frozenset(words("est sont pour afin")),
     future_markers=(
         r"sera|seront|serait|seraient|va|vont|doit|doivent|devrait|devraient|pourrait|pourraient|"
         r"peut|peuvent|prévu|prévue|prévus|prévues|compte|comptent|entend|entendent|veut|veulent|"
-        r"est|sont|pour|afin|\w{2,}(?:ra|ront|rait|raient)"
+        r"est|sont|pour|afin|\w{2,}(?:ra|ront)|aurai(?:t|ent)|\w*(?:e|i|d|v|rr)rai(?:t|ent)"
     ),
     boundary_words=frozenset(words("que qu et mais quand qui lorsque où dont car si tandis")),
     stopwords=frozenset(
@@ -269,43 +325,16 @@ LANGUAGE = Language(
             "le les des du et est une dans sera au aux ce cette pour sur qui il d l ici ont pas ne"
         )
     ),
-    keywords=(
-        "bientôt",
-        "prochainement",
-        "peu",
-        "tarder",
-        "incessamment",
-        "avenir",
-        "futur",
-        "terme",
-        "échéance",
-        "possible",
-        "délai",
-        "ultimatum",
-        "demain",
-        "trimestre",
-        "semestre",
-        "depuis",
-        "élections",
-        "élection",
-        "scrutin",
-        "scrutins",
-        "vote",
-        "sommet",
-        "référendum",
-        "vacances",
-        "été",
-        "hiver",
-        "printemps",
-        "automne",
-        "ramadan",
-        "noël",
-        "olympiques",
-        "coupe",
-        "rentrée",
-        "présidentielle",
-        "législatives",
-        "municipales",
+    keywords=tuple(
+        words(
+            "bientôt prochainement peu tarder incessamment avenir futur terme échéance "
+            "possible délai ultimatum demain trimestre semestre depuis élections élection "
+            "scrutin scrutins vote sommet référendum vacances été hiver printemps automne "
+            "ramadan noël olympiques coupe rentrée présidentielle législatives municipales "
+            "aujourd soir nuit journée tard tôt faudra reste prendra week weekend voulu utile "
+            "ultérieurement délais vite ouverture inauguration session réunion visite débat "
+            "trêve conseil congrès"
+        )
     ),
     past_participle=(
         r"\w{3,}(?:é|ée|és|ées)|(?:(?:r|re|ré)?ouvert|(?:dé|re)?couvert|offert|(?:re|pro|ad|per)?mis|"
@@ -314,4 +343,26 @@ LANGUAGE = Language(
     ),
     reporting_verbs=r"dit|déclaré|annoncé|affirmé|indiqué|expliqué|assuré|précisé",
     half_after=r"\s+et\s+demie?",
+    present_is_future=True,
+    start_verbs=r"débute\w*|débuter\w*|commenc\w*|démarr\w*",
+    end_verbs=r"termin\w*|achev\w*|fini\w*|livr\w*|prête?s?|inaugur\w*",
+    negations=r"pas|jamais|plus|guère",
+    bound_words=r"avant|jusqu",
+    earliest_before=r"pas\s+avant|au\s+plus\s+tôt",
+    earliest_after=r"au\s+plus\s+tôt|au\s+mieux",
+    past_plan=(
+        r"\b(?:devait|devaient|aurait\s+dû|auraient\s+dû|(?:était|étaient|avait\s+été|"
+        r"avaient\s+été)\s+(?:initialement\s+)?prévue?s?|initialement\s+prévue?s?|"
+        r"avai(?:t|ent)\s+promis)\b"
+    ),
+    forward=(
+        r"\b(?:exhort|somm|ordonn|demand|enjoin|intim|appel)\w*\b(?:\s+\S+){0,8}?\s+(?:à|de|d['’])"
+        r"\s*\w+|\b(?:objectif|ambition|échéance|cible)\b|\b(?:engagée?s?|promis|juré)\s+(?:à|de|d['’])"
+    ),
+    expired=r"\b(?:expiré|expire|échu|a\s+pris\s+fin|est\s+arrivé\s+à\s+(?:terme|échéance))\b",
+    routine=(
+        r"\bchaque\s+(?:jour|semaine|mois|année|an)\b|\btou(?:s|tes)\s+les\s+(?:\d+\s+)?(?:jours|"
+        r"semaines|mois|ans|années)\b|\b(?:habituellement|généralement|normalement|"
+        r"d['’]ordinaire|en\s+règle\s+générale)\b|\bà\s+l['’]avance\b"
+    ),
 )
