@@ -170,6 +170,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", Tr
 # and nobody elsewhere can lock a journalist out.
 AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", 5))
 LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", 30))
+# Staff land on their desk after logging in (the admin's login form says so too).
+LOGIN_REDIRECT_URL = "admin:desk"
 AXES_COOLOFF_TIME = dt.timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import functools
 import logging
+from functools import partial
 
 from django.contrib import admin, messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 
 from claims import workflow
 from factcheck.lib import refusals
@@ -38,6 +42,27 @@ class WorkbenchAdminSite(admin.AdminSite):
                 return HttpResponseRedirect(request.get_full_path())
 
         return super().admin_view(refusals_explained, cacheable)
+
+    def get_urls(self) -> list:
+        from claims.admin import desk
+
+        own = [path("desk/", self.admin_view(partial(desk.desk_view, self)), name="desk")]
+        return own + super().get_urls()
+
+    def each_context(self, request: HttpRequest) -> dict:
+        """Every admin page's sidebar shows the desk's counts (worked out only when shown)."""
+        from claims.admin import desk
+
+        context = super().each_context(request)
+        if request.user.is_active and request.user.is_staff:
+            context["desk_counts"] = SimpleLazyObject(lambda: desk.sidebar_counts(request.user))
+        return context
+
+    def login(self, request: HttpRequest, extra_context=None):
+        """Staff land on their desk after logging in, unless they were on their way elsewhere."""
+        if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
+            extra_context = {**(extra_context or {}), REDIRECT_FIELD_NAME: reverse("admin:desk")}
+        return super().login(request, extra_context)
 
     def index(self, request: HttpRequest, extra_context=None):
         from claims.evidence import linkcheck

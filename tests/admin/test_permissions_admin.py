@@ -60,7 +60,7 @@ MODELS: dict[str, dict[str, str]] = {
 }
 STANDARD = {"changelist", "add", "change", "delete", "history"}
 SITE = {"index", "login", "logout", "password_change", "password_change_done", "autocomplete"}
-SITE |= {"jsi18n", "view_on_site", "app_list"}
+SITE |= {"jsi18n", "view_on_site", "app_list", "desk"}
 CUSTOM = {
     "claims_article_import",
     "claims_article_intake",
@@ -274,6 +274,8 @@ def site_views(objects) -> dict[str, tuple[str, str, dict[str, int]]]:
     autocomplete = "?app_label=claims&model_name=claim&field_name=article&term=b"
     return {
         "index": ("get", reverse("admin:index"), STAFF_200),
+        # Staff without a role get an empty desk: nothing is theirs to do.
+        "desk": ("get", reverse("admin:desk"), STAFF_200),
         "login": (
             "get",
             reverse("admin:login"),

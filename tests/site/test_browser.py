@@ -218,7 +218,7 @@ def log_in(browser, live_server, username: str):
     page.fill("#id_username", username)
     page.fill("#id_password", demo.DEMO_USERS[username][1])
     page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    page.wait_for_url(re.compile(r"/admin/desk/$"))  # staff land on their desk
     return context, page
 
 
