@@ -103,7 +103,9 @@ class ClaimDetailView(DetailView):
         review = None
         if verdict is not None and claim.status == Claim.Status.PUBLISHED:
             review = jsonld.script_tag(jsonld.claim_review(claim, verdict))
-        return super().get_context_data(verdict=verdict, claimreview=review, **kwargs)
+        return super().get_context_data(
+            verdict=verdict, claimreview=review, evidence=claim.evidence.all(), **kwargs
+        )
 
 
 class DeadlineTrackerView(TemplateView):

@@ -4,6 +4,7 @@ button for each step the user may take now. State changes go through `claims.wor
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
@@ -23,6 +24,7 @@ from claims.admin.links import (
     EvidenceLinkState,
     LinkHealthFilter,
 )
+from claims.admin.preview import preview_view
 from claims.admin.transitions import TransitionActions, TransitionViews
 from claims.models import ChangeProposal, Claim, Evidence, Verdict
 
@@ -345,4 +347,10 @@ class ClaimAdmin(
         return csv_export.download("claims.csv", csv_export.CLAIM_COLUMNS, rows)
 
     def get_urls(self):
-        return self.deadline_preview_urls(path) + self.transition_urls(path) + super().get_urls()
+        preview = path(
+            "<int:claim_id>/preview/",
+            self.admin_site.admin_view(partial(preview_view, self)),
+            name="claims_claim_preview",
+        )
+        own = [preview, *self.deadline_preview_urls(path), *self.transition_urls(path)]
+        return own + super().get_urls()
