@@ -31,10 +31,12 @@ run: setup
 	@# process manager's stop) reaches it only through the trap, as one warm shutdown, rather than
 	@# hitting its pool and embedded beat at the same time (which left it hanging on SIGTERM).
 	@# (setsid is util-linux's; where there is none, e.g. macOS, the worker shares the group.)
+	@# Stopped by Ctrl-C or a process manager's SIGTERM, the run ends cleanly (no make error).
 	@export SITE_URL=$(SITE_URL); \
 	$$(command -v setsid) $(VENV)/bin/celery -A factcheck worker -B --loglevel=INFO --concurrency=2 \
 		--schedule=var/celerybeat-schedule & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT HUP INT TERM; \
+	stop='kill $$worker 2>/dev/null; wait $$worker 2>/dev/null'; \
+	trap "$$stop" EXIT; trap "$$stop; exit 0" HUP INT TERM; \
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 ## worker: a Celery worker alone (production: one `beat` process besides, see docs/deployment.md)

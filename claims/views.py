@@ -43,18 +43,22 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         today = timezone.localdate()
-        return super().get_context_data(
-            latest=_published().recently_judged(SECTION_SIZE),
-            upcoming=Claim.objects.deadline_between(
+        upcoming = list(
+            Claim.objects.deadline_between(
                 today, today + dt.timedelta(days=90)
-            ).with_public_verdicts()[:SECTION_SIZE],
-            fell_due=Claim.objects.due()
-            .with_public_verdicts()
-            .order_by("-due_since", "-pk")[:SECTION_SIZE],
-            resolved=_published()
-            .filter(tracking=Claim.Tracking.RESOLVED)
-            .recently_judged(SECTION_SIZE),
-            **kwargs,
+            ).with_public_verdicts()[:SECTION_SIZE]
+        )
+        fell_due = list(
+            Claim.objects.due().with_public_verdicts().order_by("-due_since", "-pk")[:SECTION_SIZE]
+        )
+        resolved = (
+            _published().filter(tracking=Claim.Tracking.RESOLVED).recently_judged(SECTION_SIZE)
+        )
+        # "Latest verdicts" leaves out what the other sections show: no claim twice on a page.
+        shown = [claim.pk for claim in (*upcoming, *fell_due, *resolved)]
+        latest = _published().exclude(pk__in=shown).recently_judged(SECTION_SIZE)
+        return super().get_context_data(
+            latest=latest, upcoming=upcoming, fell_due=fell_due, resolved=resolved, **kwargs
         )
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from claims import workflow
 from claims.models import Article, Claimant, Evidence, Source
+from claims.views import SECTION_SIZE
 from tests.support.data import rating, write_verdict
 
 TODAY = timezone.localdate()
@@ -239,6 +240,7 @@ def test_home_shows_each_section(client, make_claim, publish_claim, reviewer, pu
         happened_on=dt.date(2024, 1, 30),
     )
     workflow.publish(done, by=publisher)
+    accurate = publish_claim(make_claim("Taxes rose by ten percent."), "true")
     body = client.get("/").content.decode()
     sections = {
         name: body.split(f'id="{name}"')[1].split("</section>")[0]
@@ -246,7 +248,11 @@ def test_home_shows_each_section(client, make_claim, publish_claim, reviewer, pu
     }
     assert coming.statement in sections["upcoming"]
     assert due.statement in sections["fell-due"] and due.statement not in sections["upcoming"]
-    assert done.statement in sections["resolved"] and done.statement in sections["latest"]
+    assert done.statement in sections["resolved"]
+    assert accurate.statement in sections["latest"]
+    # No claim twice on the page: the latest verdicts leave out what the sections below show.
+    for claim in (coming, due, done, accurate):
+        assert body.count(f'href="{claim.get_absolute_url()}"') == 1, claim
 
 
 def test_tracker_puts_deadlines_in_their_windows(client, make_claim, publish_claim, watching_claim):
@@ -446,13 +452,13 @@ def many(make_claim, publish_claim, reviewer) -> Callable[..., list]:
 def test_page_query_count_does_not_grow_with_claims(
     client, many, source, page, django_assert_num_queries
 ):
-    many(1)
+    many(SECTION_SIZE + 1)  # enough that every section of the home page has claims
     url = {
         "claimant": reverse("claims:claimant", args=[many.claimant.pk]),
         "source": reverse("claims:source", args=[source.pk]),
     }.get(page, page)
     with_one = _count(client, url)
-    many(49)
+    many(49 - SECTION_SIZE)
     with django_assert_num_queries(with_one):
         client.get(url)
 
@@ -508,3 +514,12 @@ def test_a_missing_page_is_the_sites_own_not_found_page(client, make_claim):
         body = response.content.decode()
         assert '<nav aria-label="Main">' in body and "<h1>Page not found</h1>" in body, url
         assert draft.statement not in body
+
+
+def test_favicon_is_served(client, db):
+    """Browsers ask for /favicon.ico whatever a page links: it leads to the static icon."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.ico")
+    page = client.get("/").content.decode()
+    assert 'rel="icon"' in page and "img/favicon.svg" in page
