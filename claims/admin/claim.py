@@ -17,6 +17,7 @@ from django.utils.html import format_html, format_html_join
 
 from claims import csv_export, workflow
 from claims.admin.deadline import DeadlinePreview
+from claims.admin.display import when
 from claims.admin.forms import ClaimAdminForm
 from claims.admin.history import HistoryAdmin
 from claims.admin.links import (
@@ -274,7 +275,7 @@ class ClaimAdmin(
             "<li><time>{}</time> — <strong>{}</strong>: {}{}</li>",
             (
                 (
-                    timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M"),
+                    when(e.at),
                     e.get_kind_display(),
                     e.message,
                     f" ({e.actor})" if e.actor else "",
@@ -332,10 +333,7 @@ class ClaimAdmin(
         rows = format_html_join(
             "",
             "<li>{} <span class='hint'>({}, {})</span></li>",
-            (
-                (p.summary, p.proposed_by, timezone.localtime(p.proposed_at).strftime("%Y-%m-%d"))
-                for p in waiting
-            ),
+            ((p.summary, p.proposed_by, when(p.proposed_at)) for p in waiting),
         )
         return format_html("<ul class='proposals'>{}</ul>", rows) if waiting else "—"
 

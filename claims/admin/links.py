@@ -9,10 +9,10 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from claims.admin.display import when
 from claims.models import Claim, Evidence, LinkCheck
 
 Health = Evidence.LinkHealth
@@ -20,16 +20,12 @@ CHECKS_ON_CLAIM = 5  # the latest checks of each link on the claim's page
 CHECKS_ON_EVIDENCE = 50  # on the evidence's own page
 
 
-def _when(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
-
-
 def link_state(evidence: Evidence) -> str:
     """The link's state in a line: "broken since …", "working, checked …", with failures."""
     if evidence.link_health == Health.BROKEN:
-        text = f"broken since {_when(evidence.link_failing_since)}"
+        text = f"broken since {when(evidence.link_failing_since)}"
     elif evidence.link_checked_at:
-        text = f"{evidence.get_link_health_display()}, checked {_when(evidence.link_checked_at)}"
+        text = f"{evidence.get_link_health_display()}, checked {when(evidence.link_checked_at)}"
     else:
         text = evidence.get_link_health_display()
     if evidence.link_failures and evidence.link_health != Health.BROKEN:
@@ -38,14 +34,15 @@ def link_state(evidence: Evidence) -> str:
 
 
 def checks_table(checks: list[LinkCheck]) -> SafeString | str:
+    """The checks, newest first; nothing before the first (the link's state says so already)."""
     if not checks:
-        return "not checked yet"
+        return ""
     rows = format_html_join(
         "",
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
             (
-                _when(check.checked_at),
+                when(check.checked_at),
                 check.get_outcome_display(),
                 f"{check.status_code} ({check.method})" if check.status_code else "no answer",
                 check.error or (f"ended at {check.final_url}" if check.final_url else ""),
@@ -73,9 +70,8 @@ class EvidenceLinkHistory(EvidenceLinkState):
 
     @admin.display(description="link checks")
     def link_history(self, evidence: Evidence) -> SafeString | str:
-        if not evidence.pk:
-            return "—"
-        return checks_table(list(evidence.link_checks.all()[:CHECKS_ON_EVIDENCE]))
+        checks = list(evidence.link_checks.all()[:CHECKS_ON_EVIDENCE]) if evidence.pk else []
+        return checks_table(checks) or "—"
 
 
 class ClaimLinkHistory:

@@ -70,6 +70,7 @@ CUSTOM = {
     "claims_suggestion_decide",
     "claims_claim_deadline_preview",
     "claims_claim_transition",
+    "claims_claim_preview",
 }
 # A recorded version of a row (django-simple-history): read by whoever may view the row, never
 # saved back (test_an_old_version_is_read_by_who_may_view_it_and_never_saved_back).

@@ -90,6 +90,10 @@ def custom_pages(imported, objects) -> dict[str, tuple[str, dict[str, int]]]:
         # A transition's page is shown to whoever may take the step; anyone else in the
         # newsroom is sent back to the claim at once, with the reason (the workflow decides on
         # the POST, below).
+        "claims_claim_preview": (
+            reverse("admin:claims_claim_preview", args=[published.pk]),
+            newsroom,
+        ),
         "claims_claim_transition": (
             reverse("admin:claims_claim_transition", args=[published.pk, "retract"]),
             {"outsider": 403, "editor": 302, "reviewer": 302, "publisher": 200},
