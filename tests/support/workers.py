@@ -1,8 +1,9 @@
 """Real Celery processes for the tests: a worker (optionally with beat) on the test database.
 
 The worker reads the same settings as the tests, over the same broker: Redis where
-CELERY_BROKER_URL names one, else the filesystem broker under var/. Each run has a queue of its
-own, so no other worker on the machine takes its tasks.
+CELERY_BROKER_URL names one, else the filesystem broker under var/. Each run has queues of its
+own (CELERY_QUEUE, and the e-mail and webhook queues named after it, which the worker reads too),
+so no other worker on the machine takes its tasks.
 """
 
 from __future__ import annotations
@@ -63,8 +64,6 @@ def celery_worker(
         "worker",
         "--pool=solo",
         "--loglevel=INFO",
-        "-Q",
-        queue,
         "-n",
         f"{tmp_path.name}-{queue}@%h",
     ]
