@@ -21,7 +21,8 @@ class Migration(migrations.Migration):
             name="claimed_until",
             field=models.DateTimeField(
                 blank=True,
-                help_text="Unsent: not taken by another sender before this time (it is being sent, or waits after a refusal).",
+                help_text="Unsent: not taken by another sender before this time (it is being "
+                "sent, or waits after a refusal).",
                 null=True,
             ),
         ),
