@@ -27,7 +27,7 @@ from django.http import HttpRequest, HttpResponse
 
 log = logging.getLogger(__name__)
 VERSION_KEY = "public-pages:version"
-PRIVATE_PREFIXES = ("/admin/", "/api/", "/healthz/")
+PRIVATE_PREFIXES = ("/admin/", "/api/", "/healthz/", "/readyz/")
 
 
 def _seed() -> int:
