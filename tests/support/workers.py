@@ -82,7 +82,15 @@ def celery_worker(
         wait_until(
             lambda: "ready." in log.read_text(), timeout=60, what="the worker to start", log=log
         )
-        yield {"queue": queue, "log": log, "mail_dir": mail_dir, "process": process}
+        yield {
+            "queue": queue,
+            # The e-mail and webhook queues, named after it as factcheck/settings.py names them.
+            "mail_queue": f"{queue}.mail",
+            "webhook_queue": f"{queue}.webhooks",
+            "log": log,
+            "mail_dir": mail_dir,
+            "process": process,
+        }
     finally:
         if process.poll() is None:  # not killed by the test already
             os.killpg(process.pid, signal.SIGTERM)
@@ -91,6 +99,12 @@ def celery_worker(
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+
+
+def kill(worker: dict) -> None:
+    """SIGKILL a worker and its beat (its process group): no clean-up, no handler runs."""
+    os.killpg(worker["process"].pid, signal.SIGKILL)
+    worker["process"].wait()
 
 
 def wait_until(
