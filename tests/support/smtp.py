@@ -1,6 +1,7 @@
 """A mail server on 127.0.0.1 for the tests (SMTP over a real socket, a thread per connection), as
-a fixture: `mail_server` keeps each message it accepts, and can be told to stop answering once it
-has accepted so many (`hold_after`), as a slow or stuck server does, until the test lets it go."""
+a fixture: `mail_server` keeps each message it accepts, refuses the addresses it is told to, and
+can be told to stop answering once it has accepted so many (`hold_after`), as a slow or stuck
+server does, until the test lets it go."""
 
 from __future__ import annotations
 
@@ -40,7 +41,11 @@ class Session(socketserver.StreamRequestHandler):
                 sender, recipients = line.decode().split(":", 1)[1].strip(), []
                 self.reply("250 OK")
             elif verb == "RCPT":
-                recipients.append(line.decode().split(":", 1)[1].strip())
+                recipient = line.decode().split(":", 1)[1].strip()
+                if recipient.strip("<>") in self.server.state.refused:
+                    self.reply("550 No such user here")
+                    continue
+                recipients.append(recipient)
                 self.reply("250 OK")
             elif verb == "DATA":
                 self.reply("354 End data with <CR><LF>.<CR><LF>")
@@ -69,6 +74,7 @@ class MailServer:
     port: int
     accepted: list[Accepted] = field(default_factory=list)
     hold_after: int | None = None  # after this many messages, answer nothing until released
+    refused: set[str] = field(default_factory=set)  # addresses it has no mailbox for
     held: threading.Event = field(default_factory=threading.Event)
     released: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
