@@ -24,12 +24,15 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def worker_database_url() -> str:
+def worker_database_url(*, port: int | None = None) -> str:
+    """The test database's URL, for another process; through 127.0.0.1:`port` if given (a proxy
+    in front of PostgreSQL)."""
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{db['NAME']}"
     auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+    where = f"127.0.0.1:{port}" if port else f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    return f"postgres://{auth}@{where}/{db['NAME']}"
 
 
 @contextmanager
