@@ -194,4 +194,3 @@ def test_a_task_whose_worker_died_is_handed_to_the_next_worker_after_the_visibil
             )
     assert "webhooks.tasks.deliver_due" in worker["log"].read_text()
     assert len(receiver.received) == 2
-
