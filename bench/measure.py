@@ -23,6 +23,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from bench.generate import SCALES, generate
+from bench.outbox import celery_worker, outbox_rates
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", 150))
@@ -46,6 +47,7 @@ def run_all(scale: str) -> list[dict]:
     with web_server(PUBLIC_PAGE_CACHE_SECONDS="0") as (port, _):
         metrics += page_latencies(port, verdict_url, search_url, suffix="_uncached")
     metrics.append(metric("worker_process_rss", worker_rss(), "MB", "a Celery worker (solo)"))
+    metrics += outbox_rates(scale)
     metrics += sweep_vs_bulk_update()
     for m in metrics:
         m["detail"] = f"{m['detail']} [{scale}, {connection.vendor}]"
@@ -342,38 +344,8 @@ def rss_mb(pids: list[int]) -> float:
 
 
 def worker_rss() -> float:
-    log = ROOT / "var" / "bench-worker.log"
-    env = {**os.environ, "CELERY_QUEUE": "bench-idle"}
-    with log.open("w") as out:
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "factcheck",
-                "worker",
-                "--pool=solo",
-                "-Q",
-                "bench-idle",
-                "-n",
-                "bench@%h",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        for _ in range(300):
-            if "ready." in log.read_text():
-                break
-            time.sleep(0.1)
-        return rss_mb([worker.pid])
-    finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(timeout=30)
+    with celery_worker("idle", CELERY_QUEUE="bench-idle") as pid:
+        return rss_mb([pid])
 
 
 # --- The sweep ----------------------------------------------------------------------------------
