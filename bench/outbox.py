@@ -33,8 +33,8 @@ FAR_PAST, FAR_PAST_END = dt.date(1900, 1, 1), dt.date(1950, 1, 1)
 def celery_worker(name: str, **env: str) -> Iterator[int]:
     """A real `celery worker` (solo pool) on the bench database; yields its pid once ready."""
     log = ROOT / "var" / f"bench-worker-{name}.log"
-    command = [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--pool=solo", "-l", "INFO",
-               "-n", f"bench-{name}@%h"]  # fmt: skip
+    command = [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--pool=solo",
+               "--loglevel=INFO", "-n", f"bench-{name}@%h"]  # fmt: skip
     with log.open("w") as out:
         worker = subprocess.Popen(
             command,
