@@ -7,7 +7,6 @@ import http.client
 import json
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from django.utils import timezone
 
 from bench.generate import SCALES, generate
 from bench.outbox import celery_worker, outbox_rates
+from bench.processes import running
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", 150))
@@ -209,25 +209,13 @@ def web_server(**env: str):
         "--access-logfile",
         "-",
     ]
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**os.environ, **env},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    with running(command, log, env) as server:
         _wait_for(port)
         time.sleep(0.5)
         children = subprocess.run(
             ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
         ).stdout.split()
         yield port, [int(pid) for pid in children]
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def _wait_for(port: int) -> None:

@@ -6,10 +6,7 @@ with 1, 2 and 4 workers, to say how it scales."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import signal
-import subprocess
 import sys
 import threading
 import time
@@ -19,6 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from django.utils import timezone
+
+from bench.processes import running
 
 ROOT = Path(__file__).resolve().parent.parent
 MAIL_DIR = ROOT / "var" / "bench-mail"
@@ -35,16 +34,7 @@ def celery_worker(name: str, **env: str) -> Iterator[int]:
     log = ROOT / "var" / f"bench-worker-{name}.log"
     command = [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--pool=solo",
                "--loglevel=INFO", "-n", f"bench-{name}@%h"]  # fmt: skip
-    with log.open("w") as out:
-        worker = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**os.environ, **env},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    with running(command, log, env) as worker:
         for _ in range(600):
             if "ready." in log.read_text():
                 break
@@ -52,9 +42,6 @@ def celery_worker(name: str, **env: str) -> Iterator[int]:
         else:
             raise RuntimeError(f"the worker did not start; see {log}")
         yield worker.pid
-    finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(timeout=60)
 
 
 class Answers200(BaseHTTPRequestHandler):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from claims import notifications
 from claims.models import Notification
 from claims.tasks import send_notifications
-from tests.support.workers import celery_worker, kill, wait_until
+from tests.support.workers import kill_while_held, work_until
 from webhooks.models import Delivery, Webhook
 from webhooks.tasks import deliver_due
 
@@ -45,10 +45,9 @@ def test_a_mail_sender_killed_mid_batch_loses_no_email_and_sends_none_twice(
         "NOTIFICATION_SEND_SECONDS": "1",
         "OUTBOX_LEASE_SECONDS": LEASE_SECONDS,
     }
-    with celery_worker(tmp_path / "killed", env=env) as worker:
-        send_notifications.apply_async(queue=worker["mail_queue"])
-        wait_until(mail_server.held.is_set, timeout=60, what="3 e-mails", log=worker["log"])
-        kill(worker)
+    kill_while_held(
+        tmp_path, send_notifications, "mail_queue", mail_server.held, env=env, what="3 e-mails"
+    )
     mail_server.release()
 
     # Every e-mail the server accepted is recorded as sent; the one in hand is leased.
@@ -57,13 +56,13 @@ def test_a_mail_sender_killed_mid_batch_loses_no_email_and_sends_none_twice(
     assert in_hand.claimed_until is not None
     assert Notification.objects.filter(attempts=0).count() == len(owed_emails) - 4
 
-    with celery_worker(tmp_path / "next", beat=True, env=env) as worker:
-        wait_until(
-            lambda: not Notification.objects.filter(sent_at__isnull=True).exists(),
-            timeout=60,
-            what="beat's runs to send the rest",
-            log=worker["log"],
-        )
+    work_until(
+        tmp_path / "next",
+        lambda: not Notification.objects.filter(sent_at__isnull=True).exists(),
+        what="beat's runs to send the rest",
+        beat=True,
+        env=env,
+    )
     assert sorted(mail_server.subjects()) == sorted(
         notifications.compose(row)[0] for row in owed_emails
     )
@@ -94,10 +93,9 @@ def test_a_webhook_sender_killed_mid_post_loses_nothing_and_repeats_only_that_po
         "WEBHOOK_SWEEP_SECONDS": "1",
         "OUTBOX_LEASE_SECONDS": LEASE_SECONDS,
     }
-    with celery_worker(tmp_path / "killed", env=env) as worker:
-        deliver_due.apply_async(queue=worker["webhook_queue"])
-        wait_until(receiver.held.is_set, timeout=60, what="the third POST", log=worker["log"])
-        kill(worker)
+    kill_while_held(
+        tmp_path, deliver_due, "webhook_queue", receiver.held, env=env, what="the third POST"
+    )
     receiver.released.set()
 
     held_id = receiver.received[2].headers["X-Factcheck-Delivery"]
@@ -106,13 +104,13 @@ def test_a_webhook_sender_killed_mid_post_loses_nothing_and_repeats_only_that_po
     assert not in_hand.attempt_log.exists()  # never reported back
     assert Delivery.objects.filter(state="delivered").count() == 2
 
-    with celery_worker(tmp_path / "next", beat=True, env=env) as worker:
-        wait_until(
-            lambda: not Delivery.objects.exclude(state="delivered").exists(),
-            timeout=60,
-            what="beat's runs to deliver the rest",
-            log=worker["log"],
-        )
+    work_until(
+        tmp_path / "next",
+        lambda: not Delivery.objects.exclude(state="delivered").exists(),
+        what="beat's runs to deliver the rest",
+        beat=True,
+        env=env,
+    )
     ids = [got.headers["X-Factcheck-Delivery"] for got in receiver.received]
     assert sorted(ids) == sorted([str(d.pk) for d in owed_deliveries] + [held_id])
     first, again = (

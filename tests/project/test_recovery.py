@@ -29,7 +29,13 @@ from claims.tasks import sweep_deadlines
 from tests.support.brokers import REDIS_SERVER, broker, closed_port, redis_server
 from tests.support.servers import ON_POSTGRES, needs
 from tests.support.tcpproxy import tcp_proxy
-from tests.support.workers import celery_worker, kill, wait_until, worker_database_url
+from tests.support.workers import (
+    celery_worker,
+    kill_while_held,
+    wait_until,
+    work_until,
+    worker_database_url,
+)
 from webhooks.models import Delivery, Webhook
 from webhooks.tasks import deliver_due
 
@@ -179,18 +185,19 @@ def test_a_task_whose_worker_died_is_handed_to_the_next_worker_after_the_visibil
     }
     queue = f"visibility-{tmp_path.name}"
     with redis_server(port), broker(url):
-        with celery_worker(tmp_path / "killed", env=env, queue=queue) as worker:
-            deliver_due.apply_async(queue=worker["webhook_queue"])
-            wait_until(receiver.held.is_set, timeout=60, what="the POST", log=worker["log"])
-            kill(worker)
+        kill_while_held(
+            tmp_path, deliver_due, "webhook_queue", receiver.held, env=env, what="the POST",
+            queue=queue,
+        )  # fmt: skip
         receiver.released.set()
         env["BROKER_VISIBILITY_TIMEOUT"] = "2"
-        with celery_worker(tmp_path / "next", env=env, queue=queue) as worker:
-            wait_until(
-                lambda: Delivery.objects.get(pk=owed.pk).state == "delivered",
-                timeout=30,
-                what="the task to come back and deliver",
-                log=worker["log"],
-            )
-    assert "webhooks.tasks.deliver_due" in worker["log"].read_text()
+        log = work_until(
+            tmp_path / "next",
+            lambda: Delivery.objects.get(pk=owed.pk).state == "delivered",
+            timeout=30,
+            what="the task to come back and deliver",
+            env=env,
+            queue=queue,
+        )
+    assert "webhooks.tasks.deliver_due" in log.read_text()
     assert len(receiver.received) == 2

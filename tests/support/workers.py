@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -108,6 +109,34 @@ def kill(worker: dict) -> None:
     """SIGKILL a worker and its beat (its process group): no clean-up, no handler runs."""
     os.killpg(worker["process"].pid, signal.SIGKILL)
     worker["process"].wait()
+
+
+def kill_while_held(
+    tmp_path: Path, task, on: str, held: threading.Event, *, env: dict, what: str, **options
+) -> None:
+    """Start a worker (`celery_worker`'s options), send it `task` on one of its queues (`on`:
+    "queue", "mail_queue" or "webhook_queue"), and SIGKILL it once `held` is set: a server it
+    talks to is keeping it waiting mid-send."""
+    with celery_worker(tmp_path / "killed", env=env, **options) as worker:
+        task.apply_async(queue=worker[on])
+        wait_until(held.is_set, timeout=60, what=what, log=worker["log"])
+        kill(worker)
+
+
+def work_until(
+    tmp_path: Path, condition: Callable[[], bool], *, what: str, timeout: float = 60, **options
+) -> Path:
+    """Run a worker (`celery_worker`'s options) until `condition` holds; return its log."""
+    with celery_worker(tmp_path, **options) as worker:
+        wait_until(condition, timeout=timeout, what=what, log=worker["log"])
+    return worker["log"]
+
+
+def catch_runs(monkeypatch, task) -> list[str]:
+    """The runs of `task` asked for (`delay()`), caught before they reach the broker."""
+    runs: list[str] = []
+    monkeypatch.setattr(task, "delay", lambda: runs.append(task.name))
+    return runs
 
 
 def wait_until(

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from factcheck.lib.draining import PARALLEL_RUNS
+from tests.support.workers import catch_runs
 from webhooks import delivery, tasks
 from webhooks.models import Delivery, Webhook
 
@@ -32,10 +33,7 @@ def owe(receiver, db):
 
 @pytest.fixture
 def asked(monkeypatch) -> list[str]:
-    """The runs the task asks for (their messages, caught before the broker)."""
-    runs: list[str] = []
-    monkeypatch.setattr(tasks.deliver_due, "delay", lambda: runs.append("run"))
-    return runs
+    return catch_runs(monkeypatch, tasks.deliver_due)
 
 
 def test_a_claim_is_committed_before_the_post_and_holds_off_other_senders(owe, settings):
@@ -79,7 +77,7 @@ def test_the_task_asks_for_the_next_run_when_its_time_is_up(owe, settings, asked
     owe(2)
     settings.OUTBOX_RUN_SECONDS = 0
     assert tasks.deliver_due() == 0
-    assert asked == ["run"]
+    assert asked == ["webhooks.tasks.deliver_due"]
 
 
 @pytest.mark.parametrize(
