@@ -49,7 +49,7 @@ test: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --durations=15
 
-## bench: measure pages, search, the sweep and the deadline reader (BENCH_SCALE=small|full)
+## bench: measure pages, search, the sweep, the outbox and the deadline reader (BENCH_SCALE=small|full)
 bench: setup
 	$(PY) bench/run.py
 

@@ -7,7 +7,6 @@ import http.client
 import json
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from bench.generate import SCALES, generate
+from bench.outbox import celery_worker, outbox_rates
+from bench.processes import running
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", 150))
@@ -46,6 +47,7 @@ def run_all(scale: str) -> list[dict]:
     with web_server(PUBLIC_PAGE_CACHE_SECONDS="0") as (port, _):
         metrics += page_latencies(port, verdict_url, search_url, suffix="_uncached")
     metrics.append(metric("worker_process_rss", worker_rss(), "MB", "a Celery worker (solo)"))
+    metrics += outbox_rates(scale)
     metrics += sweep_vs_bulk_update()
     for m in metrics:
         m["detail"] = f"{m['detail']} [{scale}, {connection.vendor}]"
@@ -207,25 +209,13 @@ def web_server(**env: str):
         "--access-logfile",
         "-",
     ]
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**os.environ, **env},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    with running(command, log, env) as server:
         _wait_for(port)
         time.sleep(0.5)
         children = subprocess.run(
             ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
         ).stdout.split()
         yield port, [int(pid) for pid in children]
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def _wait_for(port: int) -> None:
@@ -342,38 +332,8 @@ def rss_mb(pids: list[int]) -> float:
 
 
 def worker_rss() -> float:
-    log = ROOT / "var" / "bench-worker.log"
-    env = {**os.environ, "CELERY_QUEUE": "bench-idle"}
-    with log.open("w") as out:
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "factcheck",
-                "worker",
-                "--pool=solo",
-                "-Q",
-                "bench-idle",
-                "-n",
-                "bench@%h",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        for _ in range(300):
-            if "ready." in log.read_text():
-                break
-            time.sleep(0.1)
-        return rss_mb([worker.pid])
-    finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(timeout=30)
+    with celery_worker("idle", CELERY_QUEUE="bench-idle") as pid:
+        return rss_mb([pid])
 
 
 # --- The sweep ----------------------------------------------------------------------------------

@@ -57,6 +57,8 @@ def main() -> None:
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend")
+    # The bench's Celery workers and the tasks it sends use queues of their own.
+    os.environ.setdefault("CELERY_QUEUE", "bench")
     if "REDIS_URL" not in os.environ and _answers(6379):
         os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/13"  # the page cache, as in production
     _create_postgres_database(os.environ["DATABASE_URL"])

@@ -1,20 +1,44 @@
-"""E-mails about deadlines: owed in the outbox (`Notification` rows), composed and sent once.
+"""E-mails about deadlines: owed in the outbox (`Notification` rows), composed and sent.
 
 The row is written inside the transaction that changes the claim, the e-mail composed and sent
 afterwards, so a crash between the two loses nothing: the next delivery run sends what is unsent.
+
+What is promised (docs/operations.md, "E-mails and webhooks"): every e-mail owed is sent, and no
+two live senders ever send the same one. A sender first *claims* its row, in a transaction of its
+own that commits one more attempt and a lease (`claimed_until`, OUTBOX_LEASE_SECONDS ahead), then
+sends it, then marks it sent; no other sender takes a leased row. A sender killed while sending
+leaves its row leased, and it is sent again once the lease has run out. So one e-mail can arrive
+twice only if its sender dies (or loses the database) in the moment between the mail server
+accepting it and the row being marked sent; it carries the same Message-ID both times, derived
+from the row, so that mail programs can tell it is the same message.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import smtplib
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from claims import roles
 from claims.models import Claim, Notification, format_deadline
+from factcheck.lib.draining import Run, backoff, drain
+
+logger = logging.getLogger(__name__)
+
+# Refusals of one e-mail (its recipients, its content): it waits and is tried again, and the run
+# goes on with the next. Anything else (the server down, the login refused) ends the run.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, ValueError)
+# The wait after a refused e-mail, doubled after each further refusal, in seconds.
+RETRY_BASE_SECONDS, RETRY_MAX_SECONDS = 60, 3600
 
 
 def reminder_days() -> int:
@@ -52,31 +76,115 @@ def compose(notification: Notification) -> tuple[str, str]:
     )
 
 
-def deliver_pending(limit: int = 200) -> int:
-    """Send unsent e-mails, each exactly once even with several workers; return how many."""
-    sent = 0
-    while sent < limit and _deliver_one():
-        sent += 1
-    return sent
+def message_id(notification: Notification) -> str:
+    """The e-mail's Message-ID: the same on every attempt, so a repeat can be recognised."""
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"<notification-{notification.pk}@{host}>"
+
+
+def message(notification: Notification, to: list[str]) -> EmailMessage:
+    subject, body = compose(notification)
+    headers = {"Message-ID": message_id(notification)}
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
+
+
+def deliver_pending(*, budget: float | None = None, limit: int | None = None) -> Run:
+    """Send the outbox's unsent e-mails, oldest first, over one connection to the mail server,
+    until none is left, `limit` are done or `budget` seconds have passed (see `drain`)."""
+    mailer = Mailer()
+    try:
+        return drain(lambda: send_next(mailer), budget=budget, limit=limit)
+    finally:
+        mailer.close()
+
+
+def send_next(mailer: Mailer) -> bool:
+    """Claim the next e-mail owed and send it. False when none is owed, or when the mail server
+    failed in a way that ends the run (the e-mail then waits for its retry)."""
+    notification = claim_next()
+    if notification is None:
+        return False
+    to = recipients(notification.claim)
+    try:
+        if to:
+            mailer.send(message(notification, to))
+    except REFUSED as error:
+        put_back(notification, error)
+        return True
+    except Exception as error:  # the server down, a refused login: a later run tries again
+        logger.warning("e-mails stopped at notification #%s", notification.pk, exc_info=True)
+        put_back(notification, error)
+        return False
+    mark_sent(notification, to)
+    return True
+
+
+def claimable(now: dt.datetime) -> Q:
+    return Q(sent_at__isnull=True) & (Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
 
 
 @transaction.atomic
-def _deliver_one() -> bool:
-    # The row lock is held while mailing; a crash before commit leaves it unsent for the next run.
+def claim_next() -> Notification | None:
+    """Take the oldest e-mail owed that no other sender holds: one more attempt, and the lease,
+    committed before anything is sent."""
+    now = timezone.now()
     notification = (
         Notification.objects.select_for_update(skip_locked=True, of=("self",))
         .select_related("claim__reviewer")
-        .filter(sent_at__isnull=True)
+        .filter(claimable(now))
         .order_by("created_at", "pk")
         .first()
     )
     if notification is None:
-        return False
-    to = recipients(notification.claim)
-    if to:
-        subject, body = compose(notification)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-    notification.sent_at = timezone.now()
-    notification.recipients = to
-    notification.save(update_fields=["sent_at", "recipients"])
-    return True
+        return None
+    notification.attempts += 1
+    notification.claimed_until = now + dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+    notification.save(update_fields=["attempts", "claimed_until"])
+    return notification
+
+
+def _settle(notification: Notification, **fields) -> None:
+    """Write the outcome of this sender's attempt, unless another sender has taken the row since
+    (this one outlived its lease); that is logged, since the e-mail may then go out twice."""
+    mine = Notification.objects.filter(
+        pk=notification.pk, attempts=notification.attempts, sent_at__isnull=True
+    )
+    if not mine.update(**fields):
+        logger.warning(
+            "notification #%s: attempt %s outlived its lease (OUTBOX_LEASE_SECONDS)",
+            notification.pk,
+            notification.attempts,
+        )
+
+
+def mark_sent(notification: Notification, to: list[str]) -> None:
+    _settle(notification, sent_at=timezone.now(), recipients=to, claimed_until=None, last_error="")
+
+
+def put_back(notification: Notification, error: Exception) -> None:
+    """A failed send: tried again after a wait that doubles with each attempt."""
+    wait = backoff(notification.attempts, base=RETRY_BASE_SECONDS, ceiling=RETRY_MAX_SECONDS)
+    _settle(notification, claimed_until=timezone.now() + wait, last_error=str(error)[:200])
+
+
+class Mailer:
+    """One connection to the mail server for a whole run, opened for its first e-mail."""
+
+    def __init__(self) -> None:
+        self.connection = get_connection(fail_silently=False)
+        self.opened = False
+
+    def send(self, email: EmailMessage) -> None:
+        if not self.opened:
+            self.connection.open()
+            self.opened = True
+        email.connection = self.connection
+        email.send()
+
+    def close(self) -> None:
+        if not self.opened:
+            return
+        try:
+            self.connection.close()
+        except Exception:  # what was sent is recorded; a goodbye that fails changes nothing
+            logger.warning("could not close the connection to the mail server", exc_info=True)

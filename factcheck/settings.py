@@ -116,7 +116,18 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'factcheck.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Connections are kept between requests, and checked before a request reuses one: a database
+# restart costs a reconnection, not an error page. A server that does not answer in
+# DATABASE_CONNECT_TIMEOUT seconds is reported (503, /readyz/) rather than waited for.
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", 60)),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["OPTIONS"] = {"connect_timeout": int(env("DATABASE_CONNECT_TIMEOUT", 5))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that a real Celery worker process started by a test sees the data;
     # one per test run, so that runs side by side do not share it.
@@ -213,6 +224,9 @@ EMAIL_PORT = int(env("EMAIL_PORT", 25))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds the mail server has to answer each step of a send (a hung server must not hold a
+# sender past its lease, OUTBOX_LEASE_SECONDS).
+EMAIL_TIMEOUT = float(env("EMAIL_TIMEOUT", 20))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "factcheck@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -227,6 +241,12 @@ DEADLINE_REMINDER_DAYS = int(env("DEADLINE_REMINDER_DAYS", 7))
 DEADLINE_SWEEP_SECONDS = int(env("DEADLINE_SWEEP_SECONDS", 300))
 # How often beat sends the outbox's e-mails (the sweep also asks for a send when it queued some).
 NOTIFICATION_SEND_SECONDS = int(env("NOTIFICATION_SEND_SECONDS", 60))
+# The outbox (e-mails and webhook deliveries; docs/operations.md#e-mails-and-webhooks): a sender
+# holds the row it sends for OUTBOX_LEASE_SECONDS (after which a sender that died is presumed
+# dead and the row is sent again: longer than any send may take), and a send task runs at most
+# OUTBOX_RUN_SECONDS, then asks for another run while rows are owed.
+OUTBOX_LEASE_SECONDS = int(env("OUTBOX_LEASE_SECONDS", 300))
+OUTBOX_RUN_SECONDS = int(env("OUTBOX_RUN_SECONDS", 30))
 
 # --- Article import (factcheck/lib/fetching.py opens every URL) ------------------------------
 FETCH_MAX_BYTES = int(env("FETCH_MAX_BYTES", 5 * 1024 * 1024))
@@ -324,15 +344,31 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
+else:
+    # A task whose worker died outright (tasks are acknowledged late) is handed out again after
+    # BROKER_VISIBILITY_TIMEOUT seconds: longer than any task runs (each keeps to a time budget),
+    # and looked for every few seconds rather than kombu's default of 100.
+    _visibility = int(env("BROKER_VISIBILITY_TIMEOUT", 300))
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": _visibility,
+        "unacked_restore_interval": max(1, min(10, _visibility // 10)),
+        "unacked_restore_throttle": 1,
+    }
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# One queue by default; a deployment (or a test) may name its own.
+# The queue's name (a deployment, or a test, may name its own). E-mails and webhook deliveries
+# have a queue each beside it, so that a backlog of either never holds up the sweep; a worker
+# reads all three unless told otherwise (`celery worker -Q …`).
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "factcheck")
+MAIL_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}.mail"
+WEBHOOK_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}.webhooks"
+CELERY_TASK_QUEUES = {name: {} for name in (CELERY_TASK_DEFAULT_QUEUE, MAIL_QUEUE, WEBHOOK_QUEUE)}
 CELERY_TASK_ROUTES = {
+    "claims.tasks.send_notifications": {"queue": MAIL_QUEUE},
     "claims.tasks.*": {"queue": CELERY_TASK_DEFAULT_QUEUE},
-    "webhooks.tasks.*": {"queue": CELERY_TASK_DEFAULT_QUEUE},
+    "webhooks.tasks.*": {"queue": WEBHOOK_QUEUE},
 }
 CELERY_TIMEZONE = TIME_ZONE
 # One entry per periodic job, each a task of its own and a management command of the same name.

@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
 from claims.api.claimreview import FeedView
+from factcheck.lib.retries import DATABASE_ERRORS
 
 
 def favicon(request: HttpRequest) -> HttpResponse:
@@ -16,8 +18,25 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Readiness for load balancers: 200 when the database answers, 503 saying so when not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_ERRORS as error:
+        answer = HttpResponse(f"database: unreachable ({type(error).__name__})\n", status=503)
+    else:
+        answer = HttpResponse("database: ok\n")
+    answer["Content-Type"], answer["Cache-Control"] = "text/plain", "no-store"
+    return answer
+
+
+# The site's own error pages (templates/500.html, and 503.html while the database is down).
+handler500 = "factcheck.errors.server_error"
+
 urlpatterns = [
     path("healthz/", healthz),
+    path("readyz/", readyz),
     path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     # Before the API's include, so that its router never sees this path.

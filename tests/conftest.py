@@ -16,8 +16,8 @@ from claims import roles, workflow
 from claims.models import Article, Claim, Source
 from tests.support.data import write_verdict
 
-# Fixtures shared by test packages: the webhook receiver.
-pytest_plugins = ["tests.support.receiver"]
+# Fixtures shared by test packages: the webhook receiver, the mail server.
+pytest_plugins = ["tests.support.receiver", "tests.support.smtp"]
 
 
 def _own_cache_database() -> None:

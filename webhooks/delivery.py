@@ -1,11 +1,14 @@
 """Sending deliveries: one signed POST an attempt, through `factcheck.lib.fetching`, each
 attempt logged.
 
-A delivery is tried when its `next_attempt_at` has come. The task locks the row it sends
-(`SELECT … FOR UPDATE SKIP LOCKED`) for the length of the POST, so two workers never send the same
-delivery, and a finished one is never sent again. A worker killed mid-POST leaves the row as it
-was, to be tried again: receivers may see a delivery twice and should ignore a repeated
-X-Factcheck-Delivery id.
+A delivery is tried when its `next_attempt_at` has come. A sender first *claims* it, in a
+transaction of its own that commits one more attempt and a lease: `next_attempt_at` moved
+OUTBOX_LEASE_SECONDS ahead, so that no other sender takes it meanwhile. Then it POSTs, and records
+the attempt and its outcome, provided the delivery is still its own (the attempt count is the
+proof). So two live senders never send the same delivery, and a finished one is never sent
+again. A sender killed mid-POST leaves its claim, and the delivery is tried again once the lease
+has run out (the attempt it never reported is missing from the log): the receiver may then see a
+delivery twice, with the same X-Factcheck-Delivery id, and should ignore the repeat.
 
 What an answer means (docs/webhooks.md):
 - 2xx: delivered.
@@ -26,21 +29,19 @@ import json
 import logging
 import time
 
-from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from factcheck.lib import fetching
+from factcheck.lib.draining import Run, drain
+from factcheck.lib.draining import backoff as doubling_wait
 from factcheck.lib.fetching import Answer, FetchError, FetchPolicy, RefusedURL
 from webhooks.models import Attempt, Delivery
 from webhooks.signing import signature
 
 logger = logging.getLogger(__name__)
 
-# Deliveries one task sends at most before it ends; the rest go to the next message or beat's
-# next run, so that a slow receiver holds a worker for a bounded time.
-TASK_LIMIT = 50
 # The receiver's answer is read this far and kept (in the admin) to this many characters.
 ANSWER_CAP = 64 * 1024
 EXCERPT_CHARS = 1000
@@ -68,12 +69,11 @@ def judge(status: int | None, error: FetchError | None) -> Outcome:
 
 def backoff(attempts: int) -> dt.timedelta:
     """The wait after the `attempts`-th failed attempt: the base, doubled each time, capped."""
-    seconds = get_exponential_backoff_interval(
-        factor=settings.WEBHOOK_RETRY_BASE_SECONDS,
-        retries=attempts - 1,
-        maximum=settings.WEBHOOK_RETRY_MAX_SECONDS,
+    return doubling_wait(
+        attempts,
+        base=settings.WEBHOOK_RETRY_BASE_SECONDS,
+        ceiling=settings.WEBHOOK_RETRY_MAX_SECONDS,
     )
-    return dt.timedelta(seconds=seconds)
 
 
 def policy() -> FetchPolicy:
@@ -90,29 +90,40 @@ def policy() -> FetchPolicy:
     )
 
 
-def deliver_due(limit: int = TASK_LIMIT) -> int:
-    """Try up to `limit` deliveries whose time has come; return how many were tried."""
-    tried = 0
-    while tried < limit and deliver_next() is not None:
-        tried += 1
-    return tried
+def deliver_due(*, budget: float | None = None, limit: int | None = None) -> Run:
+    """Try the deliveries whose time has come, one after another, until none is left, `limit`
+    were tried or `budget` seconds have passed (see `drain`)."""
+    return drain(try_next, budget=budget, limit=limit)
+
+
+def try_next() -> bool:
+    """Claim the due delivery that has waited longest and try it once; False if none is due."""
+    delivery = claim_next()
+    if delivery is None:
+        return False
+    attempt(delivery)
+    return True
 
 
 @transaction.atomic
-def deliver_next() -> Attempt | None:
-    """Try once the due delivery that has waited longest and that no other worker holds."""
+def claim_next() -> Delivery | None:
+    """Take the due delivery that has waited longest and that no other sender holds: one more
+    attempt, and the lease, committed before anything is sent."""
+    now = timezone.now()
     delivery = (
         Delivery.objects.select_for_update(skip_locked=True, of=("self",))
         .select_related("webhook")
-        .filter(
-            state=Delivery.State.PENDING,
-            next_attempt_at__lte=timezone.now(),
-            webhook__is_active=True,
-        )
+        .filter(state=Delivery.State.PENDING, next_attempt_at__lte=now, webhook__is_active=True)
         .order_by("next_attempt_at", "pk")
         .first()
     )
-    return attempt(delivery) if delivery else None
+    if delivery is None:
+        return None
+    delivery.attempts += 1
+    delivery.next_attempt_at = now + dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+    delivery.last_result = f"sending (attempt {delivery.attempts})"
+    delivery.save(update_fields=["attempts", "next_attempt_at", "last_result"])
+    return delivery
 
 
 def headers(delivery: Delivery, body: bytes, timestamp: int) -> dict[str, str]:
@@ -126,13 +137,24 @@ def headers(delivery: Delivery, body: bytes, timestamp: int) -> dict[str, str]:
 
 
 def attempt(delivery: Delivery) -> Attempt:
-    """POST `delivery` once and record the attempt and its outcome. The caller holds its lock."""
+    """POST a claimed `delivery` once (in no transaction), then record the attempt and its
+    outcome together (the outcome only if the delivery is still this sender's)."""
     at, clock = timezone.now(), time.monotonic()
     answer, error = _post(delivery)
     duration_ms = round((time.monotonic() - clock) * 1000)
-    delivery.attempts += 1
     outcome = judge(answer.status if answer else None, error)
-    _settle(delivery, outcome, _describe(answer, error))
+    with transaction.atomic():
+        _settle(delivery, outcome, _describe(answer, error))
+        return _record(delivery, at, duration_ms, answer, error)
+
+
+def _record(
+    delivery: Delivery,
+    at: dt.datetime,
+    duration_ms: int,
+    answer: Answer | None,
+    error: FetchError | None,
+) -> Attempt:
     logger.info(
         "webhook delivery #%s (%s) to %s, attempt %s: %s",
         delivery.pk,
@@ -171,7 +193,8 @@ def _describe(answer: Answer | None, error: FetchError | None) -> str:
 
 
 def _settle(delivery: Delivery, outcome: Outcome, result: str) -> None:
-    """Move the delivery on after an attempt: delivered, tried again later, or failed."""
+    """Move the delivery on after an attempt: delivered, tried again later, or failed; unless
+    another sender has claimed it since (this one outlived its lease), which is logged."""
     now = timezone.now()
     if outcome is Outcome.RETRY and delivery.attempts < settings.WEBHOOK_MAX_ATTEMPTS:
         delivery.next_attempt_at = now + backoff(delivery.attempts)
@@ -185,6 +208,13 @@ def _settle(delivery: Delivery, outcome: Outcome, result: str) -> None:
             else "; not retried: the receiver refused the request itself"
         )
     delivery.last_result = result[:200]
-    delivery.save(
-        update_fields=["attempts", "state", "next_attempt_at", "finished_at", "last_result"]
+    mine = Delivery.objects.filter(
+        pk=delivery.pk, attempts=delivery.attempts, state=Delivery.State.PENDING
     )
+    fields = ["state", "next_attempt_at", "finished_at", "last_result"]
+    if not mine.update(**{name: getattr(delivery, name) for name in fields}):
+        logger.warning(
+            "webhook delivery #%s: attempt %s outlived its lease (OUTBOX_LEASE_SECONDS)",
+            delivery.pk,
+            delivery.attempts,
+        )

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
@@ -70,7 +69,7 @@ def feed_state() -> FeedState:
         is_current=True, claim__status=Claim.Status.PUBLISHED
     )
     try:
-        version = cache.get(page_cache.VERSION_KEY, 0)
+        version = page_cache.current_version()
     except Exception:  # an unreachable cache: the aggregates alone
         version = None
     return FeedState(

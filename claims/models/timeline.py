@@ -67,7 +67,8 @@ class Notification(models.Model):
     when it is sent (see `claims.notifications`).
 
     The unique constraint is what makes "told once" hold: a claim gets one fell-due and one reminder
-    notice per deadline, however many sweeps run.
+    notice per deadline, however many sweeps run. A sender claims the row before sending it (one
+    more attempt, and `claimed_until` for its lease), so no other sender takes it meanwhile.
     """
 
     class Kind(models.TextChoices):
@@ -83,6 +84,23 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     recipients = models.JSONField(null=True, blank=True, help_text="Who was told, once sent.")
+    # Defaults in the database too: the sweep inserts its rows in bulk, naming only its columns.
+    attempts = models.PositiveSmallIntegerField(
+        default=0, db_default=0, help_text="How many times a sender has taken it."
+    )
+    claimed_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Unsent: not taken by another sender before this time (it is being sent, or "
+        "waits after a refusal).",
+    )
+    last_error = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Why the last send failed, if it did.",
+    )
 
     class Meta:
         constraints = [

@@ -10,6 +10,7 @@ addresses are refused unless `FETCH_ALLOW_PRIVATE_NETWORKS` names their network.
 
 from __future__ import annotations
 
+import functools
 import http.client
 import ipaddress
 import re
@@ -379,13 +380,20 @@ def _meta_charset(body: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One verifying TLS context for every connection: loading the system's certificates costs
+    about 20 ms, which made it most of the time of a webhook delivery."""
+    return ssl.create_default_context()
+
+
 class _PinnedConnection(http.client.HTTPSConnection):
     """An HTTP(S) connection to an address already checked, with TLS verified for the host name."""
 
     def __init__(self, parts, address: str, policy: FetchPolicy) -> None:
         self._tls = parts.scheme == "https"
         port = parts.port or (443 if self._tls else 80)
-        super().__init__(address, port, timeout=policy.connect_timeout)
+        super().__init__(address, port, timeout=policy.connect_timeout, context=_tls_context())
         self._server_name = parts.hostname
         self._read_timeout = policy.read_timeout
 
@@ -393,6 +401,5 @@ class _PinnedConnection(http.client.HTTPSConnection):
         sock = socket.create_connection((self.host, self.port), self.timeout)
         sock.settimeout(self._read_timeout)
         if self._tls:
-            context = ssl.create_default_context()
-            sock = context.wrap_socket(sock, server_hostname=self._server_name)
+            sock = _tls_context().wrap_socket(sock, server_hostname=self._server_name)
         self.sock = sock

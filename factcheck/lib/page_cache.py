@@ -5,12 +5,18 @@ version (at once, and again when the change commits, so a reader in between cann
 old page), which makes every cached page stale: a publish is visible at once. Caching is on only
 with a shared cache (REDIS_URL), so that a change made by a worker reaches every web process. When
 the cache is unreachable, pages are served uncached.
+
+The version is also what the API's ETags and the ClaimReview feed's are made of, so it must never
+repeat for different content, even after the cache loses its data (a Redis restart without
+persistence, a FLUSHDB): a counter found missing starts again from a random number, not from 1,
+so it lands nowhere near any value an earlier counter reached.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
 from collections.abc import Callable
 
 from django.conf import settings
@@ -21,14 +27,36 @@ from django.http import HttpRequest, HttpResponse
 
 log = logging.getLogger(__name__)
 VERSION_KEY = "public-pages:version"
-PRIVATE_PREFIXES = ("/admin/", "/api/", "/healthz/")
+PRIVATE_PREFIXES = ("/admin/", "/api/", "/healthz/", "/readyz/")
+
+
+def _seed() -> int:
+    # Below 2**62: room for as many increments again within Redis's 64-bit integers.
+    return secrets.randbelow(2**62) + 1
+
+
+def _start() -> None:
+    """Start a missing counter (never set, evicted, flushed) from a random number; `add`, so that
+    of several processes finding it missing at once, one starts it."""
+    cache.add(VERSION_KEY, _seed(), timeout=None)
+
+
+def current_version() -> int:
+    """The public version, started if missing. Raises if the cache cannot be reached."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        _start()
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 def _bump() -> None:
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not there yet (or evicted): any new value makes old pages stale
-        cache.set(VERSION_KEY, 1, timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # missing: a new random start makes old pages (and ETags) stale
+            _start()
+            cache.incr(VERSION_KEY)
     except Exception:  # an unreachable cache must not fail the write
         log.warning("could not invalidate the public page cache", exc_info=True)
 
@@ -100,9 +128,9 @@ class PublicPageCacheMiddleware:
         unreachable: no caching, not an error."""
         try:
             found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY) or current_version()
         except Exception:
             return None, None
-        version = found.get(VERSION_KEY, 0)
         stored_version, page = found.get(key, (None, None))
         return version, page if stored_version == version else None
 

@@ -8,15 +8,10 @@ tests/lib/test_db_refusals.py's; backups are tests/lib/test_backups.py's.)
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import socket
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 
-import kombu.pools
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -31,7 +26,7 @@ from claims.models import (
     Suggestion,
     Verdict,
 )
-from factcheck.celery import app
+from tests.support.brokers import REDIS_SERVER, answers, broker, closed_port, redis_server
 from tests.support.data import rating, write_verdict
 from tests.support.pages import LOOPBACK, SEED_TEXT, Pages, PageServer, fixture, serve
 from tests.support.servers import needs
@@ -40,8 +35,6 @@ from webhooks.models import Delivery, Webhook
 
 # Real processes, killed and restarted: started first, so that the rest runs beside them.
 pytestmark = pytest.mark.slow
-
-REDIS_SERVER = shutil.which("redis-server")
 
 
 @pytest.fixture
@@ -95,33 +88,6 @@ def test_the_resume_imports_task_sends_stalled_imports_again(db, settings, monke
     monkeypatch.setattr(tasks.import_article, "delay", sent.append)
     assert tasks.resume_imports() == 1
     assert sent == [queued.pk]
-
-
-@contextmanager
-def broker(url: str) -> Iterator[None]:
-    """This process's Celery app sends to `url` for the block (its pools dropped both ways)."""
-
-    def drop_pools() -> None:
-        # kombu keeps pools in a registry of its own: empty it, or a pool closed here would be
-        # handed back to the next test that sends a task.
-        kombu.pools.reset()
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    before = app.conf.broker_url
-    app.conf.broker_url = url
-    drop_pools()
-    try:
-        yield
-    finally:
-        app.conf.broker_url = before
-        drop_pools()
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_an_import_started_while_the_broker_is_down_still_answers_and_waits(client, editor):
@@ -236,41 +202,6 @@ def test_two_beats_and_two_workers_announce_each_claim_once(tmp_path, make_claim
 # --- Redis down -----------------------------------------------------------------------------------
 
 
-@contextmanager
-def redis_server(port: int) -> Iterator[subprocess.Popen]:
-    """A Redis of the test's own (no disk), so that it can be stopped and started again."""
-    process = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(lambda: _answers(port), timeout=10, what="redis-server to start")
-        yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
 PUBLIC_PAGES = ["/", "/claims/", "/deadlines/", "/feeds/verdicts/rss/", "/api/claims/"]
 
 
@@ -302,7 +233,7 @@ def test_with_redis_down_the_site_works_a_publish_succeeds_and_the_sweep_catches
     with override_settings(CACHES=cache, PUBLIC_PAGE_CACHE_SECONDS=300), broker(f"{redis}/0"):
         with redis_server(port):
             assert client.get("/claims/").status_code == 200  # cached while Redis was up
-        assert not _answers(port)
+        assert not answers(port)
 
         # Redis is down: readers and the newsroom carry on.
         for url in [*PUBLIC_PAGES, claim.get_absolute_url()]:

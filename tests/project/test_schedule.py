@@ -42,7 +42,7 @@ def test_every_beat_entry_is_also_a_command_of_its_name():
     ("command", "says"),
     [
         ("sweep_deadlines", "marked due: 0"),
-        ("send_notifications", "sent: 0"),
+        ("send_notifications", "e-mails handled: 0"),
         ("resume_imports", "imports resumed: 0"),
         ("check_links", "checked 0"),
         ("deliver_webhooks", "deliveries tried: 0"),

@@ -41,8 +41,8 @@ def test_beat_and_worker_mark_a_claim_due_and_mail_its_reviewer(
     """End to end: nothing here calls the task; beat schedules it, the worker runs it."""
     claim = publish_claim(make_claim(deadline=dt.date(2024, 1, 20)))
     with celery_worker(tmp_path, beat=True, env={"DEADLINE_SWEEP_SECONDS": "1"}) as worker:
-        wait_until(
-            lambda: any(worker["mail_dir"].glob("*.log")),
+        wait_until(  # written, not only created: the file exists before the e-mail is in it
+            lambda: any("Subject:" in p.read_text() for p in worker["mail_dir"].glob("*.log")),
             timeout=90,
             what="beat's sweep to send the e-mail",
             log=worker["log"],

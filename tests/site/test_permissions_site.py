@@ -186,6 +186,7 @@ def public_pages(published: Claim, draft: Claim) -> dict[str, list[tuple[str, in
     """Each public URL: the addresses tried and what everyone, staff or not, gets."""
     return {
         "healthz/": [("/healthz/", 200)],
+        "readyz/": [("/readyz/", 200)],
         "claimreview-feed": [("/api/claimreview.json", 200)],
         "claims:home": [("/", 200)],
         "claims:list": [("/claims/", 200)],

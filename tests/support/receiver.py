@@ -1,5 +1,6 @@
 """A webhook receiver on 127.0.0.1 (http.server in a thread), as a fixture: `receiver` records
-each POST and answers with the statuses it is told to."""
+each POST and answers with the statuses it is told to; told to, it keeps one POST waiting for its
+answer (`hold_at`), as a stuck receiver does, until the test lets it go."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Received:
     path: str
     headers: dict[str, str]
     body: bytes
+    at: float = field(default_factory=time.time)
 
     @property
     def json(self) -> dict:
@@ -34,6 +36,10 @@ class Hook(BaseHTTPRequestHandler):
         self.server.received.append(Received(self.path, dict(self.headers), body))
         if self.path == "/slow":
             time.sleep(1.5)
+        state = self.server.state
+        if state.hold_at == len(state.received):
+            state.held.set()
+            state.released.wait(60)
         status = self.server.answers.pop(0) if self.server.answers else 200
         answer = f"answer {status}".encode()
         self.send_response(status)
@@ -51,6 +57,9 @@ class Receiver:
     port: int
     received: list[Received] = field(default_factory=list)
     answers: list[int] = field(default_factory=list)
+    hold_at: int | None = None  # the POST (1, 2, …) whose answer waits for `released`
+    held: threading.Event = field(default_factory=threading.Event)
+    released: threading.Event = field(default_factory=threading.Event)
 
     def url(self, path: str = "/hook") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -63,11 +72,12 @@ def receiver(settings) -> Iterator[Receiver]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
     httpd.daemon_threads = True
     state = Receiver(port=httpd.server_address[1])
-    httpd.received, httpd.answers = state.received, state.answers
+    httpd.received, httpd.answers, httpd.state = state.received, state.answers, state
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
         yield state
     finally:
+        state.released.set()
         httpd.shutdown()
         httpd.server_close()

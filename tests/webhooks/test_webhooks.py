@@ -260,7 +260,7 @@ def test_the_receiver_verifies_the_signature_with_its_own_code(
 ):
     publish_claim(make_claim(), "false")
     owed = Delivery.objects.get()
-    assert delivery.deliver_due() == 1
+    assert delivery.deliver_due().done == 1
     [got] = receiver.received
     assert verify(webhook.secret, got.headers, got.body)
     assert got.headers["X-Factcheck-Event"] == "verdict.published"
@@ -292,7 +292,7 @@ def test_a_500_is_retried_after_the_backoff_then_delivered(
 ):
     receiver.answers.extend([500, 200])
     publish_claim(make_claim(), "false")
-    assert delivery.deliver_due() == 1
+    assert delivery.deliver_due().done == 1
     owed = Delivery.objects.get()
     assert (owed.state, owed.attempts, owed.last_result) == (
         "pending",
@@ -300,9 +300,9 @@ def test_a_500_is_retried_after_the_backoff_then_delivered(
         "500 Internal Server Error",
     )
     assert owed.next_attempt_at > timezone.now() + dt.timedelta(seconds=55)
-    assert delivery.deliver_due() == 0  # not before its time
+    assert delivery.deliver_due().done == 0  # not before its time
     due_now()
-    assert delivery.deliver_due() == 1
+    assert delivery.deliver_due().done == 1
     owed.refresh_from_db()
     assert (owed.state, owed.attempts, owed.next_attempt_at) == ("delivered", 2, None)
     assert list(owed.attempt_log.values_list("number", "status_code")) == [(1, 500), (2, 200)]
@@ -325,12 +325,12 @@ def test_a_delivery_gives_up_after_the_last_attempt(
     receiver.answers.extend([503] * 5)
     publish_claim(make_claim(), "false")
     for _ in range(3):
-        assert delivery.deliver_due() == 1
+        assert delivery.deliver_due().done == 1
         due_now()
     owed = Delivery.objects.get()
     assert (owed.state, owed.attempts, owed.next_attempt_at) == ("failed", 3, None)
     assert owed.last_result == "503 Service Unavailable; gave up after 3 attempts"
-    assert delivery.deliver_due() == 0
+    assert delivery.deliver_due().done == 0
     assert len(receiver.received) == 3
 
 
@@ -395,16 +395,16 @@ def test_an_address_the_fetch_policy_refuses_is_not_sent_to(
 
 def test_a_delivered_delivery_is_never_sent_again(webhook, receiver, make_claim, publish_claim):
     publish_claim(make_claim(), "false")
-    assert delivery.deliver_due() == 1
+    assert delivery.deliver_due().done == 1
     Delivery.objects.update(next_attempt_at=timezone.now())  # even if it looked due again
-    assert delivery.deliver_due() == 0
+    assert delivery.deliver_due().done == 0
     assert len(receiver.received) == 1
 
 
 def test_a_switched_off_webhook_is_sent_nothing(webhook, receiver, make_claim, publish_claim):
     publish_claim(make_claim(), "false")
     Webhook.objects.update(is_active=False)
-    assert delivery.deliver_due() == 0
+    assert delivery.deliver_due().done == 0
     assert receiver.received == []
 
 
@@ -430,12 +430,12 @@ def test_a_delivery_locked_by_another_worker_is_skipped(
     thread.start()
     try:
         assert locked.wait(10)
-        assert delivery.deliver_due() == 0
+        assert delivery.deliver_due().done == 0
         assert receiver.received == []
     finally:
         release.set()
         thread.join()
-    assert delivery.deliver_due() == 1
+    assert delivery.deliver_due().done == 1
 
 
 # --- The admin ----------------------------------------------------------------------------------
@@ -587,7 +587,7 @@ def run_action(client, user, model: str, action: str, objects) -> list[str]:
 def test_the_test_event_action_sends_a_signed_ping(client, publisher, webhook, receiver):
     said = run_action(client, publisher, "webhook", "send_test_event", [webhook])
     assert said[0].startswith("Test event queued")
-    assert delivery.deliver_due() == 1
+    assert delivery.deliver_due().done == 1
     [got] = receiver.received
     assert got.headers["X-Factcheck-Event"] == "ping"
     assert got.json["event"] == "ping"

@@ -109,8 +109,8 @@ def test_a_sweep_that_dies_half_way_leaves_whole_batches_and_the_next_finishes(
 def test_the_reviewer_is_mailed_once(many_watching):
     many_watching(1)
     workflow.sweep(as_of=TODAY)
-    assert notifications.deliver_pending() == 1
-    assert notifications.deliver_pending() == 0
+    assert notifications.deliver_pending().done == 1
+    assert notifications.deliver_pending().done == 0
     workflow.sweep(as_of=TODAY)
     notifications.deliver_pending()
     assert len(mail.outbox) == 1
