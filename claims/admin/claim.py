@@ -160,7 +160,7 @@ class ClaimAdmin(
         "tracking",
         "deadline_expression",
         "deadline_explanation",
-        "deadline_approximate",
+        "deadline_precision",
         "first_published_at",
         "due_since",
         "retraction",
@@ -192,7 +192,7 @@ class ClaimAdmin(
                     "deadline_overridden",
                     "deadline_expression",
                     "deadline_explanation",
-                    "deadline_approximate",
+                    "deadline_precision",
                 ]
             },
         ),
@@ -262,6 +262,15 @@ class ClaimAdmin(
     @admin.display(description="rating")
     def current_rating(self, claim: Claim) -> str:
         return claim.current_verdicts[0].rating.label if claim.current_verdicts else "—"
+
+    @admin.display(description="deadline's precision")
+    def deadline_precision(self, claim: Claim) -> str:
+        # Words, not the admin's red cross: "not approximate" is no error.
+        if not claim.deadline:
+            return "—"
+        if claim.deadline_approximate:
+            return "at the latest: the article's date is known only to the month or year"
+        return "exact"
 
     @admin.display(description="retraction")
     def retraction(self, claim: Claim) -> str:

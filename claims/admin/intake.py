@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 
 from claims import intake
 from claims.models import Article, ArticleImport, Claimant, Source, Suggestion
@@ -56,8 +57,8 @@ class ImportForm(forms.Form):
     published = forms.DateField(
         label="Publication date",
         required=False,
-        help_text="YYYY-MM-DD; left empty, the page's own date is used.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Left empty, the page's own date is used.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean(self) -> dict:
@@ -269,7 +270,8 @@ class IntakeViews:
         try:
             if decision == "reject":
                 intake.reject(suggestion, by=request.user)
-                self.message_user(request, f"Rejected: “{suggestion}”.")
+                said = Truncator(suggestion.statement).words(14)
+                self.message_user(request, f"Rejected: “{said}”.")
                 return _to_intake(suggestion.article_id)
             form = AcceptForm(request.POST, suggestion=suggestion)
             if not form.is_valid():

@@ -19,6 +19,7 @@ from claims.models import (
     Notification,
     Verdict,
 )
+from claims.workflow.transitions import TRANSITIONS
 from factcheck.lib.admin import ReadOnly
 
 
@@ -32,6 +33,16 @@ class VerdictAdmin(ReadOnly, HistoryAdmin):
     list_select_related = ["claim", "rating", "author", "approver"]
     readonly_fields = [f.name for f in Verdict._meta.fields]
     actions = ["export_csv"]
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url="", extra_context=None):
+        """A published verdict is never edited: its page points to where it is corrected."""
+        verdict = self.get_object(request, object_id)
+        steps = []
+        if verdict is not None and verdict.is_current:
+            offered = workflow.available_transitions(verdict.claim, request.user)
+            steps = [TRANSITIONS[name] for name in ("correct",) if name in offered]
+        context = {**(extra_context or {}), "claim_steps": steps, "verdict": verdict}
+        return super().change_view(request, object_id, form_url, context)
 
     @admin.action(description="Export selected verdicts as CSV", permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:

@@ -4,6 +4,7 @@ page for each with a form of its inputs, and a list action for each that applies
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -27,8 +28,9 @@ def input_field(spec: Input) -> forms.Field:
     if spec.kind == Kind.TEXT:
         widget = forms.Textarea(attrs={"rows": 3, "cols": 60})
         return forms.CharField(widget=widget, max_length=spec.max_length, **common)
-    if spec.kind == Kind.DATE:
-        return forms.DateField(**common)
+    if spec.kind == Kind.DATE:  # the browser's date picker, in the reader's own date order
+        widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        return forms.DateField(widget=widget, **common)
     if spec.kind == Kind.OUTCOME:
         return forms.ModelChoiceField(queryset=Rating.objects.outcomes(), **common)
     if spec.kind == Kind.CONFIRM:
@@ -47,6 +49,18 @@ def transition_form(transition: Transition) -> type[forms.Form] | None:
 FORMS = {name: transition_form(t) for name, t in TRANSITIONS.items()}
 
 
+@dataclass(frozen=True)
+class Step:
+    """A transition as a claim's page offers it: at once (a button that posts) or by its page."""
+
+    transition: Transition
+    direct: bool
+
+    @property
+    def label(self) -> str:
+        return (self.direct and self.transition.direct_label) or self.transition.label
+
+
 class TransitionViews:
     """Mixed into ClaimAdmin: one page per transition, and the buttons on the change form."""
 
@@ -61,11 +75,17 @@ class TransitionViews:
 
     def change_view(self, request: HttpRequest, object_id: str, form_url="", extra_context=None):
         claim = self.get_object(request, object_id)
-        buttons = []
+        steps = []
         if claim is not None:
             names = workflow.available_transitions(claim, request.user)
-            buttons = [TRANSITIONS[name] for name in names]
-        extra_context = {**(extra_context or {}), "transitions": buttons}
+            offered = sorted((TRANSITIONS[name] for name in names), key=lambda t: t.rank)
+            steps = [Step(t, not t.asks_first(request.user)) for t in offered]
+        # The likely next step first, as a button; the others in a menu beside it.
+        extra_context = {
+            **(extra_context or {}),
+            "next_step": steps[0] if steps else None,
+            "other_steps": steps[1:],
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def transition_view(self, request: HttpRequest, claim_id: int, name: str) -> HttpResponse:

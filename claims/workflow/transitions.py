@@ -108,9 +108,24 @@ class Transition:
     applies: Callable[[State, User], bool]
     inputs: tuple[Input, ...] = ()
     bulk: bool = False  # also offered on a list of claims
+    confirm: bool = False  # shown on a page of its own before it happens, even without inputs
+    rank: int = 9  # which comes first when several are offered: the likely next step, lowest
+    direct_label: str = ""  # its label when taken at once, without its page
 
     def allowed(self, user: User) -> bool:
         return user.has_perm(f"claims.{self.permission}")
+
+    def asks_first(self, user: User) -> bool:
+        """Whether it needs its page before it happens: a confirmation, a required input, or a
+        reviewer to choose for someone who cannot review themselves."""
+        return (
+            self.confirm
+            or any(spec.required for spec in self.inputs)
+            or any(
+                spec.kind == Kind.REVIEWER and not user.has_perm("claims.submit_claim")
+                for spec in self.inputs
+            )
+        )
 
 
 REASON = Input("reason", Kind.TEXT, "Why; shown on the claim's timeline.", max_length=2000)
@@ -137,6 +152,8 @@ TRANSITIONS: dict[str, Transition] = {
                 ),
             ),
             bulk=True,
+            rank=5,
+            direct_label="Assign to me",
         ),
         Transition(
             "submit",
@@ -149,6 +166,7 @@ TRANSITIONS: dict[str, Transition] = {
                 s.drafted and s.claim.status in (Claim.Status.DRAFT, Claim.Status.PUBLISHED)
             ),
             bulk=True,
+            rank=4,
         ),
         Transition(
             "publish",
@@ -168,6 +186,8 @@ TRANSITIONS: dict[str, Transition] = {
                 ),
             ),
             bulk=True,
+            confirm=True,
+            rank=1,
         ),
         Transition(
             "withdraw",
@@ -212,6 +232,7 @@ TRANSITIONS: dict[str, Transition] = {
                 ),
                 Input("checked_on", Kind.DATE, "The day you checked, if not today.", False),
             ),
+            rank=3,
         ),
         Transition(
             "extend",
@@ -252,6 +273,8 @@ TRANSITIONS: dict[str, Transition] = {
             approve_changes,
             lambda s, user: s.waits_for(user),
             bulk=True,
+            confirm=True,
+            rank=2,
         ),
         Transition(
             "refuse_changes",

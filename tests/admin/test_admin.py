@@ -206,6 +206,12 @@ def test_an_override_before_the_article_date_gets_a_clear_error(client, editor, 
     assert not Claim.objects.exists()
 
 
+def offered(client, url: str) -> list[str]:
+    context = client.get(url).context
+    steps = [context["next_step"], *context["other_steps"]] if context["next_step"] else []
+    return [step.transition.name for step in steps]
+
+
 def test_change_page_offers_the_transitions_the_user_may_make(
     client, make_claim, reviewer, publisher
 ):
@@ -213,11 +219,23 @@ def test_change_page_offers_the_transitions_the_user_may_make(
     write_verdict(claim, reviewer)
     url = reverse("admin:claims_claim_change", args=[claim.pk])
     client.force_login(reviewer)
-    assert [t.name for t in client.get(url).context["transitions"]] == ["submit"]
+    assert offered(client, url) == ["submit"]
     workflow.submit(claim, by=reviewer)
     client.force_login(publisher)
-    names = [t.name for t in client.get(url).context["transitions"]]
-    assert "publish" in names and "send_back" in names
+    names = offered(client, url)
+    assert names[0] == "publish" and "send_back" in names[1:]  # the next step first
+
+
+def test_steps_without_anything_to_ask_are_taken_at_once(client, make_claim, other_reviewer):
+    """Assign to me, Submit and Withdraw are buttons that post; the others open their page."""
+    claim = make_claim()
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    client.force_login(other_reviewer)
+    page = client.get(url).content.decode()
+    assert f'action="{transition_url(claim, "assign")}"' in page and "Assign to me" in page
+    client.post(transition_url(claim, "assign"))
+    claim.refresh_from_db()
+    assert claim.reviewer == other_reviewer
 
 
 def transition_url(claim, name: str) -> str:

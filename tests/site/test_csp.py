@@ -14,7 +14,7 @@ from claims import intake as intake_service
 from claims import tasks
 from claims.models import Claim, Claimant, Source
 from tests.site import test_browser
-from tests.site.test_browser import DESKTOP, log_in
+from tests.site.test_browser import DESKTOP, log_in, step_on_the_claims_page
 from tests.support.pages import SEED_TEXT
 
 # The browser tests' Chromium, demo newsroom and marks, shared.
@@ -137,7 +137,7 @@ def test_the_admin_keeps_to_the_policy(browser, live_server, monkeypatch):
 
     # The claim's page with its transition buttons, and a transition's form.
     watcher.visit(f"/admin/claims/claim/{seed.pk}/change/")
-    page.get_by_role("link", name="Retract", exact=True).click()
+    step_on_the_claims_page(page, "Retract").click()
     page.wait_for_url(re.compile(r"/transition/retract/"))
     watcher.settle()
 

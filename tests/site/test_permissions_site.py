@@ -187,6 +187,7 @@ def public_pages(published: Claim, draft: Claim) -> dict[str, list[tuple[str, in
     return {
         "healthz/": [("/healthz/", 200)],
         "readyz/": [("/readyz/", 200)],
+        "favicon.ico": [("/favicon.ico", 301)],
         "claimreview-feed": [("/api/claimreview.json", 200)],
         "claims:home": [("/", 200)],
         "claims:list": [("/claims/", 200)],
