@@ -47,7 +47,7 @@ worker: setup
 test: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --durations=15
+	$(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup --durations=15
 
 ## bench: measure pages, search, the sweep, the outbox and the deadline reader (BENCH_SCALE=small|full)
 bench: setup

@@ -106,6 +106,10 @@ print(json.dumps(out))
 """
 
 
+# One test process runs them all: the production process below is started once.
+pytestmark = pytest.mark.xdist_group("production")
+
+
 @pytest.fixture(scope="module")
 def production(tmp_path_factory) -> dict:
     """collectstatic, then a production process that migrates a database of its own and

@@ -39,7 +39,12 @@ from tests.support.workers import (
 from webhooks.models import Delivery, Webhook
 from webhooks.tasks import deliver_due
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One test process runs them all: their module's static files are collected once.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.xdist_group("recovery"),
+]
 
 ROOT = Path(settings.BASE_DIR)
 SECRET = "recovery-test-" + "k3Y9-vT7q!Zp2wXr8@Lm4#Nb6$Hj1%Gf5^Dd0&Sa" * 2
