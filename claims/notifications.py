@@ -57,9 +57,20 @@ def recipients(claim: Claim) -> list[str]:
     return sorted(set(reviewers.values_list("email", flat=True)))
 
 
+def addressees(notification: Notification) -> list[str]:
+    """Whom an e-mail owed goes to: the person a note mentions, or the claim's reviewer(s)."""
+    if notification.kind == Notification.Kind.MENTION:
+        person = notification.recipient
+        return [person.email] if person is not None and person.email else []
+    return recipients(notification.claim)
+
+
 def compose(notification: Notification) -> tuple[str, str]:
-    """The e-mail's subject and body, for the deadline the notification was owed for."""
+    """The e-mail's subject and body, for the deadline the notification was owed for, or the
+    note that mentioned its addressee."""
     claim = notification.claim
+    if notification.kind == Notification.Kind.MENTION:
+        return _mention(notification)
     deadline = format_deadline(notification.deadline, claim.deadline_approximate)
     link = settings.SITE_URL + reverse("admin:claims_claim_change", args=[claim.pk])
     if notification.kind == Notification.Kind.FELL_DUE:
@@ -73,6 +84,15 @@ def compose(notification: Notification) -> tuple[str, str]:
         f"Deadline on {deadline}: {claim.statement[:100]}",
         f"This claim's deadline is {deadline}.\n\n  {claim.statement}\n\n"
         f"Gather the evidence now:\n{link}\n",
+    )
+
+
+def _mention(notification: Notification) -> tuple[str, str]:
+    note, claim = notification.note, notification.claim
+    link = settings.SITE_URL + reverse("admin:claims_claim_change", args=[claim.pk])
+    return (
+        f"{note.author} mentioned you: {claim.statement[:100]}",
+        f"{note.author} wrote on this claim:\n\n  {note.text}\n\n  {claim.statement}\n\n{link}\n",
     )
 
 
@@ -104,7 +124,7 @@ def send_next(mailer: Mailer) -> bool:
     notification = claim_next()
     if notification is None:
         return False
-    to = recipients(notification.claim)
+    to = addressees(notification)
     try:
         if to:
             mailer.send(message(notification, to))
@@ -130,7 +150,7 @@ def claim_next() -> Notification | None:
     now = timezone.now()
     notification = (
         Notification.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("claim__reviewer")
+        .select_related("claim__reviewer", "note__author", "recipient")
         .filter(claimable(now))
         .order_by("created_at", "pk")
         .first()

@@ -167,6 +167,7 @@ class ClaimAdmin(
         "timeline",
         "link_history",
         "proposed_changes",
+        "notes",
     ]
     fieldsets = [
         (
@@ -210,6 +211,7 @@ class ClaimAdmin(
             },
         ),
         ("Proposed changes to the public page", {"fields": ["proposed_changes"]}),
+        ("Internal notes (never public)", {"fields": ["notes", "new_note"]}),
         ("Evidence links", {"fields": ["link_history"]}),
         ("Timeline", {"fields": ["timeline"]}),
     ]
@@ -296,8 +298,12 @@ class ClaimAdmin(
 
     def save_model(self, request: HttpRequest, obj: Claim, form, change: bool) -> None:
         if change:
-            proposed = workflow.edit_claim(obj, by=request.user, changed=form.changed_data)
-            self.tell_proposed(request, proposed)
+            changed = [name for name in form.changed_data if name != "new_note"]
+            if changed:
+                proposed = workflow.edit_claim(obj, by=request.user, changed=changed)
+                self.tell_proposed(request, proposed)
+            if form.cleaned_data.get("new_note"):
+                workflow.add_note(obj, by=request.user, text=form.cleaned_data["new_note"])
         else:
             data = form.cleaned_data
             workflow.create_claim(
@@ -335,6 +341,16 @@ class ClaimAdmin(
                 f"Proposed: {done.summary} A publisher approves it before readers see it.",
                 messages.WARNING,
             )
+
+    @admin.display(description="notes")
+    def notes(self, claim: Claim) -> str:
+        written = claim.notes.select_related("author") if claim.pk else []
+        rows = format_html_join(
+            "",
+            "<li><strong>{}</strong> <span class='hint'>{}</span><br>{}</li>",
+            ((note.author, when(note.created_at), note.text) for note in written),
+        )
+        return format_html("<ul class='notes'>{}</ul>", rows) if written else "—"
 
     @admin.display(description="proposed changes")
     def proposed_changes(self, claim: Claim) -> str:

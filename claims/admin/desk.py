@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.models import ChangeProposal, Claim, ClaimEvent, Suggestion, Verdict
+from claims.models import ChangeProposal, Claim, ClaimEvent, Note, Suggestion, Verdict
 
 ROWS = 10  # rows a section shows; its count says how many there are
 SOON_DAYS = 14
@@ -87,6 +87,15 @@ def sent_back(user: AbstractUser) -> QuerySet:
         verdict__status=Verdict.Status.DRAFT,
     )
     return Claim.objects.filter(Exists(returned)).order_by("-updated_at", "pk")
+
+
+def mentions(user: AbstractUser) -> QuerySet:
+    """Notes that mention the person, newest first."""
+    return (
+        Note.objects.filter(mentioned=user)
+        .select_related("author", "claim")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def to_triage() -> QuerySet:
@@ -168,6 +177,12 @@ def sections(user: AbstractUser) -> list[Section]:
                 "No suggestion waits.",
                 to_triage(),
                 reverse("admin:claims_article_changelist"),
+            )
+        )
+    if user.has_perm("claims.view_note"):
+        built.append(
+            lambda: _section(
+                "mentions", "Notes mentioning me", "No note mentions you.", mentions(user)
             )
         )
     if user.has_perm("claims.view_claim"):

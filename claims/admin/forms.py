@@ -32,6 +32,15 @@ class ClaimAdminForm(forms.ModelForm):
             "deadline": "Read from the quote when you save. Tick 'overridden' to set it yourself.",
         }
 
+    # Not a field of the claim: an internal note added when the page is saved (never public).
+    new_note = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Add an internal note",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For the newsroom only; @username mentions e-mail that colleague once.",
+    )
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if "reviewer" in self.fields:

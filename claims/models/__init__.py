@@ -16,6 +16,7 @@ from claims.models.dates import DatePrecision, format_deadline, format_partial_d
 from claims.models.evidence import Evidence, LinkCheck
 from claims.models.intake import ArticleImport, Suggestion
 from claims.models.newsroom import Article, Claimant, ClaimantAlias, Source, Topic
+from claims.models.notes import Note
 from claims.models.proposal import ChangeProposal
 from claims.models.timeline import ClaimEvent, Notification
 from claims.models.verdict import Correction, Rating, RatingScale, Verdict, VerdictQuerySet
@@ -36,6 +37,7 @@ __all__ = [
     "DatePrecision",
     "Evidence",
     "LinkCheck",
+    "Note",
     "Notification",
     "Rating",
     "RatingScale",
@@ -50,7 +52,7 @@ __all__ = [
 
 # simple-history names the module of its history models after the app ("claims") when the models
 # live in a package; they are kept here, where Django's shell and pickle look them up.
-for _tracked in (Source, Claimant, Article, Claim, Verdict, Evidence, ChangeProposal):
+for _tracked in (Source, Claimant, Article, Claim, Verdict, Evidence, ChangeProposal, Note):
     _history = _tracked.history.model
     _history.__module__ = __name__
     globals()[_history.__name__] = _history

@@ -74,13 +74,21 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         FELL_DUE = "fell_due", "deadline passed"
         REMINDER = "reminder", "deadline coming up"
+        MENTION = "mention", "mentioned in a note"
 
     # No index of its own: the unique (claim, kind, deadline) index serves lookups by claim.
     claim = models.ForeignKey(
         Claim, on_delete=models.CASCADE, related_name="notifications", db_index=False
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    deadline = models.DateField()
+    deadline = models.DateField(null=True, blank=True, help_text="Its deadline, if about one.")
+    # A mention: the note, and the one person it is for.
+    note = models.ForeignKey(
+        "claims.Note", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     recipients = models.JSONField(null=True, blank=True, help_text="Who was told, once sent.")
@@ -106,7 +114,12 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["claim", "kind", "deadline"], name="notification_once_per_deadline"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["note", "recipient"],
+                condition=Q(note__isnull=False),
+                name="notification_mention_once",
+            ),
         ]
         indexes = [
             models.Index(
@@ -115,4 +128,5 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: claim #{self.claim_id} ({self.deadline:%Y-%m-%d})"
+        about = f" ({self.deadline:%Y-%m-%d})" if self.deadline else ""
+        return f"{self.get_kind_display()}: claim #{self.claim_id}{about}"

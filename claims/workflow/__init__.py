@@ -53,6 +53,7 @@ from claims.workflow.imports import (
     check_may_import_reviews,
     import_review,
 )
+from claims.workflow.notes import add_note
 from claims.workflow.outcomes import extend, resolve
 from claims.workflow.proposals import (
     approve_change,
@@ -84,6 +85,7 @@ __all__ = [
     "SweepResult",
     "WorkflowError",
     "add_evidence",
+    "add_note",
     "approve_change",
     "approve_changes",
     "assign",

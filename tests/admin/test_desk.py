@@ -49,7 +49,7 @@ def day(make_claim, reviewer, publisher, publish_claim, article):
 
 def test_a_reviewers_desk(client, day, reviewer):
     desk_of = sections(client, reviewer)
-    assert set(desk_of) == {"assigned", "sent_back", "due", "soon"}
+    assert set(desk_of) == {"assigned", "sent_back", "due", "mentions", "soon"}
     assigned = {row.pk for row in desk_of["assigned"].rows}
     assert {day["todo"].pk, day["returned"].pk} <= assigned
     assert [row.pk for row in desk_of["sent_back"].rows] == [day["returned"].pk]
@@ -87,6 +87,7 @@ def test_nobody_is_asked_to_approve_their_own_work(client, day, reviewer, publis
         lambda user: desk.proposed_changes(user),
         lambda user: desk.sent_back(user),
         lambda user: desk.to_triage(),
+        lambda user: desk.mentions(user),
         lambda user: desk.deadlines_soon(user, timezone.localdate()),
     ],
 )
