@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import formats
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -129,8 +129,8 @@ def deadline_timeline(
     height = top + max(len(deadlines), 1) * row + 4
 
     def x_of(day: dt.date) -> float:
-        if day < today:
-            return band / 2
+        if day < today:  # in the band: the longer overdue, the further left (up to 60 days)
+            return band - 10 - (band - 20) * min((today - day).days, 60) / 60
         return x0 + (x1 - x0) * min((day - today).days, days) / days
 
     parts = [
@@ -145,17 +145,22 @@ def deadline_timeline(
             t=_("overdue"),
         )
     ]
+    # The grid in each row's dot lane only, under its label: the words are never crossed.
+    lanes = [top + index * row + 27 for index in range(max(len(deadlines), 1))]
     for offset in (0, 30, 60, days):
         x = x0 + (x1 - x0) * offset / days
+        ticks = format_html_join(
+            "",
+            '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="{3}"></line>',
+            ((round(x, 1), cy - 9, cy + 9, LINE) for cy in lanes),
+        )
         parts.append(
             format_html(
-                '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{line}"></line>'
+                "{ticks}"
                 '<text x="{x}" y="18" text-anchor="{anchor}" fill="{muted}" font-size="12.5">'
                 "{t}</text>",
+                ticks=ticks,
                 x=round(x, 1),
-                y1=top - 8,
-                y2=height,
-                line=LINE,
                 anchor="end" if offset == days else "middle",
                 muted=MUTED,
                 t=_("today")

@@ -91,3 +91,30 @@ def test_timeline_clamps_deadlines_beyond_its_window_to_its_end():
     )
     xs = [float(circle.get("cx")) for circle in parse(svg).iter(f"{SVG}circle")]
     assert xs[0] == xs[1]
+
+
+def test_timeline_labels_are_not_crossed_by_the_grid_and_each_claim_has_its_dot():
+    """The grid lines run in the dot lanes only; two claims overdue on the same day are two
+    dots, one per row, and a longer-overdue one sits further left in the band."""
+    svg = charts.deadline_timeline(
+        [
+            charts.Deadline("Overdue twice", dt.date(2024, 1, 10)),
+            charts.Deadline("Overdue twice too", dt.date(2024, 1, 10)),
+            charts.Deadline("Long overdue", dt.date(2023, 12, 1)),
+        ],
+        today=TODAY,
+        days=90,
+        title="Deadlines",
+        chart_id="t",
+    )
+    root = parse(svg)
+    circles = [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(f"{SVG}circle")]
+    assert len({cy for _, cy in circles}) == 3
+    assert circles[2][0] < circles[0][0] == circles[1][0]
+    label_rows = [
+        float(t.get("y")) for t in root.iter(f"{SVG}text") if t.text.startswith(("Overdue", "Long"))
+    ]
+    for line in root.iter(f"{SVG}line"):
+        if line.get("x1") == line.get("x2"):  # a grid line
+            top, bottom = float(line.get("y1")), float(line.get("y2"))
+            assert not any(top <= y - 4 <= bottom for y in label_rows)
