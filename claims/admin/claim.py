@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.utils import timezone
@@ -30,7 +31,27 @@ from claims.admin.transitions import TransitionActions, TransitionViews
 from claims.models import ChangeProposal, Claim, Evidence, Verdict
 
 
-class EvidenceInline(EvidenceLinkState, admin.TabularInline):
+class LabelledFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete this row"
+
+
+class LabelledTabular(admin.TabularInline):
+    """A tabular inline whose inputs say what they are: a column's heading labels no input for
+    assistive technology, so each gets its field's name as its accessible label."""
+
+    formset = LabelledFormSet
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            field.widget.attrs.setdefault("aria-label", str(db_field.verbose_name).capitalize())
+        return field
+
+
+class EvidenceInline(EvidenceLinkState, LabelledTabular):
     model = Evidence
     extra = 0
     fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_state"]
@@ -39,7 +60,7 @@ class EvidenceInline(EvidenceLinkState, admin.TabularInline):
     formfield_overrides = {models.URLField: {"widget": forms.URLInput}}
 
 
-class PublishedVerdictInline(admin.TabularInline):
+class PublishedVerdictInline(admin.StackedInline):
     """Published verdicts: read-only history, never edited or deleted."""
 
     model = Verdict

@@ -45,8 +45,14 @@ class Day:
         self.problems += [(step, v) for v in axe_violations(self.page)]
 
     def messages(self) -> str:
+        self.page.wait_for_load_state()
         box = self.page.locator(".messagelist")
         return box.inner_text() if box.count() else ""
+
+    def submit(self, selector: str) -> None:
+        """Click a submit button and wait for the page it leads to."""
+        with self.page.expect_navigation():
+            self.page.click(selector)
 
     def close(self) -> None:
         self.context.close()
@@ -62,7 +68,7 @@ def editor_day(browser, live_server, width: str) -> None:
     )
     page.fill("#id_source", "Fort Russ News")
     day.look("import-form")
-    page.click(".submit-row input[type=submit]")
+    day.submit(".submit-row input[type=submit]")
     page.wait_for_url(re.compile(r"/suggestions/$"))
     day.look("suggestions")
     page.locator(
@@ -86,9 +92,10 @@ def reviewer_day(browser, live_server, width: str) -> None:
     page.get_by_role("button", name="Add another Verdict in the works").click()
     page.select_option("#id_verdicts-0-rating", label="Mostly false")
     page.fill("#id_verdicts-0-summary", "The notice says otherwise.")
-    page.click("input[name=_continue]")
+    day.submit("input[name=_continue]")
     day.look("claim-drafted")
-    step_on_the_claims_page(page, "Submit for review").click()
+    with page.expect_navigation():
+        step_on_the_claims_page(page, "Submit for review").click()
     page.wait_for_url(re.compile(rf"/claim/{draft.pk}/change/"))
     assert "Submit for review: done." in day.messages()
     due = Claim.objects.due().first()
@@ -97,13 +104,13 @@ def reviewer_day(browser, live_server, width: str) -> None:
     page.fill("#id_evidence-0-url", f"https://gazette.demo.invalid/{width}/outcome")
     page.fill("#id_evidence-0-title", "Council report")
     page.select_option("#id_evidence-0-stance", "refutes")
-    page.click("input[name=_continue]")
+    day.submit("input[name=_continue]")
     assert "A publisher approves it before readers see it." in day.messages()
     step_on_the_claims_page(page, "Record outcome").click()
     page.select_option("select[name=rating]", label="Not fulfilled")
     page.fill("textarea[name=note]", "The potholes were still there when we checked.")
     day.look("record-outcome")
-    page.click(".submit-row input[type=submit]")
+    day.submit(".submit-row input[type=submit]")
     assert "Record outcome: done." in day.messages()
     day.close()
 
@@ -117,23 +124,23 @@ def publisher_day(browser, live_server, width: str) -> None:
     due = submitted.filter(tracking=Claim.Tracking.DUE).first()
     page.goto(f"/admin/claims/claim/{due.pk}/transition/approve_changes/")
     day.look("approve-changes")
-    page.click(".submit-row input[type=submit]")
+    day.submit(".submit-row input[type=submit]")
     page.goto(f"/admin/claims/claim/{due.pk}/transition/publish/")
     assert page.frame_locator("iframe.page-preview-frame").locator(".notice.preview").count() == 1
     day.look("publish-page")
-    page.click(".submit-row input[type=submit]")
+    day.submit(".submit-row input[type=submit]")
     assert "Publish verdict: done." in day.messages()
     page.goto(f"/admin/claims/claim/{due.pk}/preview/")
     day.look("preview")
     other = submitted.exclude(pk=due.pk).first()
     page.goto(f"/admin/claims/claim/{other.pk}/transition/send_back/")
     page.fill("textarea[name=reason]", "A second source, please.")
-    page.click(".submit-row input[type=submit]")
+    day.submit(".submit-row input[type=submit]")
     assert "Send back: done." in day.messages()
     seed = Claim.objects.get(statement__startswith="The Al-Qa'im")
     page.goto(f"/admin/claims/claim/{seed.pk}/transition/correct/")
     page.fill("textarea[name=note]", f"The crossing's name is spelled Al-Qa'im ({width}).")
-    page.click(".submit-row input[type=submit]")
+    day.submit(".submit-row input[type=submit]")
     assert "Issue a correction: done." in day.messages()
     day.close()
 
