@@ -20,8 +20,36 @@ from django.urls import reverse
 from claims.models import Claim, Claimant, Source
 
 
+class _EachLanguage:
+    """The sitemap's items paired with each language, read a page at a time: Django's own i18n
+    sitemap builds the whole list first, every claim in memory at once."""
+
+    def __init__(self, items: QuerySet | list, languages: list[str]) -> None:
+        self.items, self.languages = items, languages
+
+    def count(self) -> int:
+        found = self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
+        return found * len(self.languages)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list[tuple]:
+        each = len(self.languages)
+        first, last = page.start // each, -(-page.stop // each)
+        pairs = [(item, code) for item in self.items[first:last] for code in self.languages]
+        return pairs[page.start - first * each : page.stop - first * each]
+
+
 class _OnSiteUrl(sitemaps.Sitemap):
     limit = 5000  # addresses a sitemap page; /sitemap.xml is the index of the pages
+    # Every page in each language, each naming the others (hreflang), English as the default.
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def _items(self) -> _EachLanguage:
+        return _EachLanguage(self.items(), [code for code, _name in settings.LANGUAGES])
 
     @property
     def protocol(self) -> str:
@@ -92,7 +120,7 @@ def index(request: HttpRequest) -> TemplateResponse:
     items = []
     for section, sitemap_class in SITEMAPS.items():
         sitemap = sitemap_class()
-        url = settings.SITE_URL + reverse("claims:sitemap-section", kwargs={"section": section})
+        url = settings.SITE_URL + reverse("site:sitemap-section", kwargs={"section": section})
         lastmod = sitemap.get_latest_lastmod()
         items.append(SitemapIndexItem(url, lastmod))
         for page in range(2, sitemap.paginator.num_pages + 1):

@@ -82,12 +82,15 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "factcheck.lib.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The public site's language from its address; the newsroom's from the staff member's profile.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Credits each recorded change (claims, verdicts, evidence, …) to the staff member who made it.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "claims.admin.language.StaffLanguageMiddleware",
     # After messages: a session it ends says why on the login page.
     "factcheck.lib.security.SessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -192,7 +195,14 @@ AXES_CLIENT_IP_CALLABLE = "factcheck.lib.security.client_ip"
 AXES_VERBOSE = False  # no banner on every command; failed logins and lockouts are still logged
 
 # --- Internationalisation -------------------------------------------------------------------
-LANGUAGE_CODE = env("LANGUAGE_CODE", "en-gb")  # the site's language and date formats
+# The site's language (its texts and date formats) at the site's root, each other one under its
+# code (/ar/, /fr/, /es/); staff pick theirs on their profile (claims.admin.language).
+# Catalogues: locale/<code>/LC_MESSAGES/django.po (docs/languages.md says how to add one).
+LANGUAGES = [("en-gb", "English"), ("ar", "العربية"), ("fr", "Français"), ("es", "Español")]
+LANGUAGE_CODE = env("LANGUAGE_CODE", "en-gb")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"LANGUAGE_CODE must be one of {', '.join(dict(LANGUAGES))}.")
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

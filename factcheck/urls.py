@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -5,6 +6,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from claims.api.claimreview import FeedView
+from claims.urls import site_files
 from factcheck.lib.retries import DATABASE_ERRORS
 
 
@@ -42,5 +44,6 @@ urlpatterns = [
     # Before the API's include, so that its router never sees this path.
     path("api/claimreview.json", FeedView.as_view(), name="claimreview-feed"),
     path("api/", include("claims.api.urls", namespace="api")),
-    path("", include("claims.urls")),
+    path("", include((site_files, "site"))),
+    *i18n_patterns(path("", include("claims.urls")), prefix_default_language=False),
 ]

@@ -44,9 +44,16 @@ class WorkbenchAdminSite(admin.AdminSite):
         return super().admin_view(refusals_explained, cacheable)
 
     def get_urls(self) -> list:
-        from claims.admin import desk
+        from claims.admin import desk, language
 
-        own = [path("desk/", self.admin_view(partial(desk.desk_view, self)), name="desk")]
+        own = [
+            path("desk/", self.admin_view(partial(desk.desk_view, self)), name="desk"),
+            path(
+                "language/",
+                self.admin_view(partial(language.language_view, self)),
+                name="language",
+            ),
+        ]
         return own + super().get_urls()
 
     def each_context(self, request: HttpRequest) -> dict:

@@ -18,6 +18,7 @@ from claims.models.intake import ArticleImport, Suggestion
 from claims.models.newsroom import Article, Claimant, ClaimantAlias, Source, Topic
 from claims.models.notes import Note
 from claims.models.proposal import ChangeProposal
+from claims.models.staff import StaffProfile
 from claims.models.timeline import ClaimEvent, Notification
 from claims.models.verdict import Correction, Rating, RatingScale, Verdict, VerdictQuerySet
 
@@ -42,6 +43,7 @@ __all__ = [
     "Rating",
     "RatingScale",
     "Source",
+    "StaffProfile",
     "Suggestion",
     "Topic",
     "Verdict",

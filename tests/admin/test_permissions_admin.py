@@ -60,7 +60,7 @@ MODELS: dict[str, dict[str, str]] = {
 }
 STANDARD = {"changelist", "add", "change", "delete", "history"}
 SITE = {"index", "login", "logout", "password_change", "password_change_done", "autocomplete"}
-SITE |= {"jsi18n", "view_on_site", "app_list", "desk"}
+SITE |= {"jsi18n", "view_on_site", "app_list", "desk", "language"}
 CUSTOM = {
     "claims_article_import",
     "claims_article_intake",
@@ -277,6 +277,8 @@ def site_views(objects) -> dict[str, tuple[str, str, dict[str, int]]]:
         "index": ("get", reverse("admin:index"), STAFF_200),
         # Staff without a role get an empty desk: nothing is theirs to do.
         "desk": ("get", reverse("admin:desk"), STAFF_200),
+        # Every staff member picks their own language.
+        "language": ("get", reverse("admin:language"), STAFF_200),
         "login": (
             "get",
             reverse("admin:login"),

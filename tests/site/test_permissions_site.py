@@ -178,6 +178,7 @@ def test_each_role_reads_exactly_what_it_may(
 
 def public_url_names() -> set[str]:
     names = {f"claims:{p.name}" for p in public_urls.urlpatterns if isinstance(p, URLPattern)}
+    names |= {f"site:{p.name}" for p in public_urls.site_files}
     root = {p.name or str(p.pattern) for p in root_urls.urlpatterns if isinstance(p, URLPattern)}
     return names | root
 
@@ -190,7 +191,7 @@ def public_pages(published: Claim, draft: Claim) -> dict[str, list[tuple[str, in
         "favicon.ico": [("/favicon.ico", 301)],
         "claimreview-feed": [("/api/claimreview.json", 200)],
         "claims:home": [("/", 200)],
-        "claims:list": [("/claims/", 200)],
+        "claims:list": [("/claims/", 200), ("/fr/claims/", 200), ("/ar/claims/", 200)],
         "claims:detail": [
             (reverse("claims:detail", args=[published.pk]), 301),
             (reverse("claims:detail", args=[draft.pk]), 404),
@@ -198,6 +199,8 @@ def public_pages(published: Claim, draft: Claim) -> dict[str, list[tuple[str, in
         "claims:detail-slug": [
             (published.get_absolute_url(), 200),
             (reverse("claims:detail-slug", args=[draft.pk, draft.slug]), 404),
+            (f"/es{published.get_absolute_url()}", 200),
+            (f"/ar{reverse('claims:detail-slug', args=[draft.pk, draft.slug])}", 404),
         ],
         "claims:deadlines": [("/deadlines/", 200)],
         "claims:claimant": [
@@ -210,9 +213,9 @@ def public_pages(published: Claim, draft: Claim) -> dict[str, list[tuple[str, in
         ],
         "claims:feed-rss": [("/feeds/verdicts/rss/", 200)],
         "claims:feed-atom": [("/feeds/verdicts/atom/", 200)],
-        "claims:sitemap": [("/sitemap.xml", 200)],
-        "claims:sitemap-section": [(reverse("claims:sitemap-section", args=["claims"]), 200)],
-        "claims:robots": [("/robots.txt", 200)],
+        "site:sitemap": [("/sitemap.xml", 200)],
+        "site:sitemap-section": [(reverse("site:sitemap-section", args=["claims"]), 200)],
+        "site:robots": [("/robots.txt", 200)],
     }
 
 
@@ -237,6 +240,6 @@ def test_everyone_gets_the_public_site_and_nobody_a_draft_on_it(
                 status = client.get(url).status_code
                 if status != expected:
                     wrong.append((role, name, url, status, expected))
-        sitemap = client.get(reverse("claims:sitemap-section", args=["claims"])).content
+        sitemap = client.get(reverse("site:sitemap-section", args=["claims"])).content
         assert world["draft"].slug.encode() not in sitemap
     assert wrong == []

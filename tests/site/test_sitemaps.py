@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import parse_qsl, urlsplit
 
@@ -28,17 +29,40 @@ def locations(client) -> list[str]:
 
 
 def test_a_large_archive_is_split_into_sitemap_pages(
-    client, make_claim, publish_claim, monkeypatch
+    client, settings, make_claim, publish_claim, monkeypatch
 ):
     from claims.sitemaps import ClaimSitemap
 
-    monkeypatch.setattr(ClaimSitemap, "limit", 2)
-    for n in range(5):
-        publish_claim(make_claim(f"Claim {n}."), "false")
+    settings.SITE_URL = "https://checks.example"
+    monkeypatch.setattr(ClaimSitemap, "limit", 8)
+    claims = [publish_claim(make_claim(f"Claim {n}."), "false") for n in range(5)]
     index = ET.fromstring(client.get("/sitemap.xml").content)
     claim_pages = [loc.text for loc in index.findall("s:sitemap/s:loc", NS) if "claims" in loc.text]
-    assert len(claim_pages) == 3
-    assert len(locations(client)) >= 5
+    assert len(claim_pages) == 3  # 5 claims in 4 languages, 8 addresses a page
+    found = [loc for loc in locations(client) if re.search(r"/claims/\d+/", loc)]
+    expected = {
+        f"https://checks.example{prefix}{claim.get_absolute_url()}"
+        for claim in claims
+        for prefix in ("", "/ar", "/fr", "/es")
+    }
+    assert sorted(found) == sorted(expected)  # each once, across the pages
+
+
+def test_each_address_names_its_translations(client, settings, make_claim, publish_claim):
+    settings.SITE_URL = "https://checks.example"
+    claim = publish_claim(make_claim(), "false")
+    page = client.get(reverse("site:sitemap-section", args=["claims"]))
+    root = ET.fromstring(page.content)
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+    entries = {url.find("s:loc", NS).text: url.findall(xhtml) for url in root.findall("s:url", NS)}
+    french = entries[f"https://checks.example/fr{claim.get_absolute_url()}"]
+    assert {link.get("hreflang"): link.get("href") for link in french} == {
+        "en-gb": f"https://checks.example{claim.get_absolute_url()}",
+        "ar": f"https://checks.example/ar{claim.get_absolute_url()}",
+        "fr": f"https://checks.example/fr{claim.get_absolute_url()}",
+        "es": f"https://checks.example/es{claim.get_absolute_url()}",
+        "x-default": f"https://checks.example{claim.get_absolute_url()}",
+    }
 
 
 def test_sitemap_lists_fixed_pages_claims_claimants_and_sources(
