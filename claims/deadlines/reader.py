@@ -7,13 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from claims.deadlines import words
 from claims.deadlines.context import is_no_deadline
 from claims.deadlines.lang.base import PAST, VAGUE, WEEKDAY
 from claims.deadlines.resolve import (
     RELATIVE_KINDS,
     Unresolvable,
     add_units,
-    format_day,
     merge_groups,
     relative_amount,
     resolve_named,
@@ -117,7 +117,7 @@ def _in_original(found: FoundDeadline, text: str, offsets: list[int] | None) -> 
         else (offsets[found.start], offsets[found.end - 1] + 1)
     )
     expression = text[start:end]
-    explanation = found.explanation.replace(f'"{found.expression}"', f'"{expression}"', 1)
+    explanation = found.explanation.replace(found.expression, expression, 1)
     return replace(found, expression=expression, start=start, end=end, explanation=explanation)
 
 
@@ -194,9 +194,7 @@ def _evaluate(kind, match, text, published, latest, cl) -> _Candidate | None:
     if kind == PAST or is_no_deadline(kind, g, match, cl, published):
         return past
     if kind == VAGUE:
-        found = FoundDeadline(
-            expression, start, end, None, True, False, f'"{expression}" → vague: no date'
-        )
+        found = FoundDeadline(expression, start, end, None, True, False, words.vague(expression))
         return _Candidate(start, end, _RANK_VAGUE, found, event="event" in g)
     try:
         if kind in RELATIVE_KINDS:
@@ -215,12 +213,7 @@ def _relative(expression, start, end, g, published, latest, cl) -> FoundDeadline
     count, unit = relative_amount(g, cl)
     deadline = add_units(latest, count, unit)
     approximate = latest != published and add_units(published, count, unit) != deadline
-    note = " (latest possible publication day)" if latest != published else ""
-    units = {"workday": "working day"}.get(unit, unit) + ("s" if count != 1 else "")
-    amount = str(int(count)) if count == int(count) else f"{count:.1f}"
-    explanation = (
-        f'"{expression}" → {format_day(latest)}{note} + {amount} {units} → {format_day(deadline)}'
-    )
+    explanation = words.counted(expression, latest, latest != published, count, unit, deadline)
     return FoundDeadline(expression, start, end, deadline, False, approximate, explanation)
 
 
@@ -228,19 +221,15 @@ def _named(kind, expression, start, end, g, published, latest, cl) -> FoundDeadl
     def deadline_from(base: date) -> tuple[date, str]:
         named = resolve_named(kind, g, base, cl)
         if "before" in g and cl.lookup(cl.lang.parts, g.get("part", "")) != "end":
-            return named.start.fromordinal(named.start.toordinal() - 1), (
-                f"the day before {format_day(named.start)}"
-            )
+            day_before = named.start.fromordinal(named.start.toordinal() - 1)
+            return day_before, words.day_before(named.start)
         if named.start == named.end:
             return named.end, named.label
-        return named.end, f"the last day of {named.label}"
+        return named.end, words.last_day_of(named.label)
 
     deadline, how = deadline_from(latest)
     approximate = latest != published and deadline_from(published)[0] != deadline
-    note = f", counted from {format_day(latest)} (latest possible publication day)"
-    how = how + (note if approximate else "")
-    if how == format_day(deadline):
-        explanation = f'"{expression}" → {how}'
-    else:
-        explanation = f'"{expression}" → {how} → {format_day(deadline)}'
+    if approximate:
+        how = words.counted_from_latest(how, latest)
+    explanation = words.named(expression, how, deadline)
     return FoundDeadline(expression, start, end, deadline, False, approximate, explanation)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from claims.deadlines import words
 from claims.deadlines.lang.base import (
     DATE,
     HALF,
@@ -26,18 +27,10 @@ from claims.deadlines.lang.base import (
     WEEKDAY,
     YEAR,
 )
-from claims.deadlines.rules import MONTH_KEYS, WEEKDAY_KEYS, CompiledLanguage, normalize
+from claims.deadlines.rules import CompiledLanguage, normalize
+from claims.deadlines.words import format_day, month_year
 
 MAX_YEARS_AHEAD = 100
-
-
-def format_day(day: date) -> str:
-    """A day as newsrooms write it, independent of the locale: '29 September 2019'."""
-    return f"{day.day} {MONTH_KEYS[day.month - 1].title()} {day.year}"
-
-
-def month_year(day: date) -> str:
-    return f"{MONTH_KEYS[day.month - 1].title()} {day.year}"
 
 
 class Unresolvable(ValueError):
@@ -184,8 +177,7 @@ def _resolve_month(g, base, cl) -> Named:
     later = cl.lookup(cl.months, g.get("later_month", ""))
     month = later if later and later != month else month
     start, end = _next_occurrence(lambda y: _month_span(y, month, part), _year(g, base, cl), base)
-    label = f"{part + ' ' if part and part != 'end' else ''}{month_year(start)}"
-    return Named(start, end, label)
+    return Named(start, end, words.part_of(part, month_year(start)))
 
 
 def _resolve_date(g, base, cl) -> Named:
@@ -194,7 +186,7 @@ def _resolve_date(g, base, cl) -> Named:
         start, _ = _next_occurrence(lambda y: (date(y, month, day),) * 2, _year(g, base, cl), base)
     except ValueError as error:
         raise Unresolvable(str(error)) from error
-    return Named(start, start, f"{start.day} {month_year(start)}")
+    return Named(start, start, format_day(start))
 
 
 def _resolve_year(g, base, cl) -> Named:
@@ -202,7 +194,7 @@ def _resolve_year(g, base, cl) -> Named:
     if year is None:
         raise Unresolvable("no year")
     start, end = _year_span(year, part)
-    return Named(start, end, f"{part + ' ' if part and part != 'end' else ''}{year}")
+    return Named(start, end, words.part_of(part, str(year)))
 
 
 def _resolve_quarter(g, base, cl, size: int = 3) -> Named:
@@ -215,19 +207,14 @@ def _resolve_quarter(g, base, cl, size: int = 3) -> Named:
         return date(year, last - size + 1, 1), date(year, last, monthrange(year, last)[1])
 
     start, end = _next_occurrence(span, _year(g, base, cl), base)
-    name = "quarter" if size == 3 else "half"
-    return Named(start, end, f"{_ORDINAL[number]} {name} of {start.year}")
-
-
-_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+    label = words.quarter(number, start.year) if size == 3 else words.half(number, start.year)
+    return Named(start, end, label)
 
 
 def _resolve_weekday(g, base, cl) -> Named:
     weekday = cl.weekday(g["wd"])
     day = base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
-    return Named(
-        day, day, f"the next {WEEKDAY_KEYS[day.weekday()].title()} after {format_day(base)}"
-    )
+    return Named(day, day, words.next_weekday(day.weekday(), base))
 
 
 def _resolve_period(g, base, cl) -> Named:
@@ -235,22 +222,22 @@ def _resolve_period(g, base, cl) -> Named:
     rel = cl.lookup(cl.lang.rel, g["rel"]) if "rel" in g else 0
     if period == "week":
         monday = base - timedelta(days=base.weekday()) + timedelta(weeks=rel)
-        return Named(monday, monday + timedelta(days=6), f"the week of {format_day(monday)}")
+        return Named(monday, monday + timedelta(days=6), words.week_of(monday))
     if period == "month":
         first = base.replace(day=1) + relativedelta(months=rel)
         start, end = _month_span(first.year, first.month, part)
-        return Named(start, end, f"{month_year(start)}")
+        return Named(start, end, month_year(start))
     start, end = _year_span(base.year + rel, part)
-    return Named(start, end, f"{part + ' ' if part and part != 'end' else ''}{start.year}")
+    return Named(start, end, words.part_of(part, str(start.year)))
 
 
 def _resolve_tomorrow(g, base, cl) -> Named:
     day = base + timedelta(days=1)
-    return Named(day, day, "the day after publication")
+    return Named(day, day, words.day_after_publication())
 
 
 def _resolve_today(g, base, cl) -> Named:
-    return Named(base, base, "the day of publication")
+    return Named(base, base, words.day_of_publication())
 
 
 _RESOLVERS = {

@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVect
 from django.db import connections, models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -220,6 +220,9 @@ class Claim(models.Model):
     )
     deadline_expression = models.CharField(max_length=200, blank=True)
     deadline_explanation = models.CharField(max_length=400, blank=True)
+    # The explanation in each of the site's languages, {"fr": "…"}, for each translation of the
+    # public page; `deadline_explanation` is the one written when it was set.
+    deadline_explanations = models.JSONField(default=dict, blank=True, editable=False)
     deadline_approximate = models.BooleanField(
         default=False, help_text="The article's date is known only to the month or year."
     )
@@ -356,6 +359,12 @@ class Claim(models.Model):
             return True
         days = self.days_until_deadline
         return self.tracking == self.Tracking.WATCHING and days is not None and days < 0
+
+    @property
+    def deadline_explanation_shown(self) -> str:
+        """The deadline's explanation in the language being spoken, else as it was written."""
+        explanations = self.deadline_explanations or {}
+        return explanations.get(translation.get_language()) or self.deadline_explanation
 
     @property
     def quote_language(self) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -32,9 +32,16 @@ def format_partial_date(day: dt.date | None, precision: str) -> str:
     return formats.date_format(day, "DATE_FORMAT")
 
 
-@functools.lru_cache(maxsize=4096)  # the sweep formats thousands of the same few days
 def format_deadline(deadline: dt.date | None, approximate: bool) -> str:
-    """'29 September 2019 at the latest' for an approximate deadline, else the day."""
+    """'29 September 2019 at the latest' for an approximate deadline, else the day, in the
+    active language."""
+    return _format_deadline(deadline, approximate, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)  # the sweep formats thousands of the same few days
+def _format_deadline(deadline: dt.date | None, approximate: bool, language: str | None) -> str:
     if deadline is None:
         return ""
-    return f"{format_day(deadline)} at the latest" if approximate else format_day(deadline)
+    if approximate:
+        return gettext("%(day)s at the latest") % {"day": format_day(deadline)}
+    return format_day(deadline)

@@ -3,9 +3,12 @@ timeline entry, and the claim's open and current verdicts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from claims import roles
 from claims.models import (
@@ -58,6 +61,18 @@ def add_event(claim: Claim, kind: str, message: str, *, by=None, verdict=None, a
     ClaimEvent.objects.create(
         claim=claim, kind=kind, message=message, actor=by, verdict=verdict, at=at or timezone.now()
     )
+
+
+def explain_deadline(claim: Claim, explain: Callable[[], str]) -> None:
+    """Set the claim's deadline explanation as `explain` says it in each of the site's
+    languages (so that each translation of its page shows its own); `deadline_explanation`, which
+    the API and the admin show, in the site's own language whoever set it."""
+    explanations = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            explanations[code] = explain()[:400]
+    claim.deadline_explanations = explanations
+    claim.deadline_explanation = explanations[settings.LANGUAGE_CODE]
 
 
 def open_verdict(claim: Claim) -> Verdict | None:

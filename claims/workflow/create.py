@@ -7,11 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
 from claims.intake.language import detect_language
 from claims.models import Article, ChangeProposal, Claim, ClaimEvent, Topic
-from claims.workflow.common import User, add_event, check_lengths, credit, require
+from claims.workflow.common import (
+    User,
+    add_event,
+    check_lengths,
+    credit,
+    explain_deadline,
+    require,
+)
 from claims.workflow.editorial import assign
 from claims.workflow.errors import (
     DeadlineBeforeArticle,
@@ -35,7 +43,7 @@ LOGGED_BY_EDITORS = LOCKED_WHEN_PUBLIC | {
     "language",
     "reviewer",
 }
-OVERRIDE_EXPLANATION = "Set by an editor, overriding what the quote says."
+OVERRIDE_EXPLANATION = gettext_lazy("Set by an editor, overriding what the quote says.")
 
 
 def read_deadline(quote: str, claim_article: Article | None) -> FoundDeadline | None:
@@ -62,9 +70,14 @@ def fill_deadline(claim: Claim) -> FoundDeadline | None:
     found = read_deadline(claim.quote, claim.article)
     claim.deadline = found.deadline if found else None
     claim.deadline_expression = found.expression if found else ""
-    claim.deadline_explanation = found.explanation if found else ""
+    explain_deadline(claim, lambda: _explanation(claim) if found else "")
     claim.deadline_approximate = found.approximate if found else False
     return found
+
+
+def _explanation(claim: Claim) -> str:
+    found = read_deadline(claim.quote, claim.article)
+    return found.explanation if found else ""
 
 
 def set_deadline(claim: Claim) -> None:
@@ -75,7 +88,7 @@ def set_deadline(claim: Claim) -> None:
         if claim.deadline is None:
             raise WorkflowError("an overridden deadline needs a date.")
         claim.deadline_expression = claim.deadline_expression or "set by an editor"
-        claim.deadline_explanation = OVERRIDE_EXPLANATION
+        explain_deadline(claim, lambda: str(OVERRIDE_EXPLANATION))
         claim.deadline_approximate = False
     elif claim.article_id:
         fill_deadline(claim)

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from claims.deadlines import format_day
 from claims.models import (
@@ -15,8 +16,16 @@ from claims.models import (
     Rating,
     RatingScale,
     Verdict,
+    format_deadline,
 )
-from claims.workflow.common import User, add_event, credit, open_verdict, require
+from claims.workflow.common import (
+    User,
+    add_event,
+    credit,
+    explain_deadline,
+    open_verdict,
+    require,
+)
 from claims.workflow.errors import (
     InvalidTransition,
     WorkflowError,
@@ -124,11 +133,21 @@ def extend(claim: Claim, *, by: User, deadline: dt.date, reason: str) -> None:
             f"the new deadline {deadline:%Y-%m-%d} must be after the "
             f"current one, {claim.deadline:%Y-%m-%d}."
         )
-    old = claim.deadline_display
+    old, old_day, old_approximate = (
+        claim.deadline_display,
+        claim.deadline,
+        claim.deadline_approximate,
+    )
+    explain_deadline(
+        claim,
+        lambda: (
+            gettext("Extended from %(day)s: %(reason)s")
+            % {"day": format_deadline(old_day, old_approximate), "reason": reason.strip()}
+        ),
+    )
     claim.deadline = deadline
     claim.deadline_approximate = False
     claim.deadline_overridden = True
-    claim.deadline_explanation = f"Extended from {old}: {reason.strip()}"[:400]
     claim.tracking = Claim.Tracking.WATCHING
     claim.due_since = None
     credit(claim, by=by, why="deadline extended")

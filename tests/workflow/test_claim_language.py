@@ -4,6 +4,7 @@ and the ClaimReview say it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -53,3 +54,28 @@ def test_the_verdict_page_and_its_claimreview_say_the_language(
     assert re.search(r'<blockquote lang="ar" dir="rtl"', page)
     data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', page, re.S)[1])
     assert data["itemReviewed"]["inLanguage"] == "ar"
+
+
+def test_the_deadline_is_explained_in_each_language_of_the_site(
+    client, article, editor, publish_claim
+):
+    claim = log(article, editor, quote="The bridge will reopen within two weeks.")
+    assert claim.deadline_explanations["en-gb"] == (
+        '"within two weeks" → 15 January 2024 + 2 weeks → 29 January 2024'
+    )
+    assert "29 janvier 2024" in claim.deadline_explanations["fr"]
+    assert "29 de enero de 2024" in claim.deadline_explanations["es"]
+    publish_claim(claim, "pending")
+    page = claim.get_absolute_url()
+    french = client.get(f"/fr{page}").content.decode()
+    assert "29 janvier 2024" in french
+    english = client.get(page).content.decode()
+    assert "29 January 2024</span>" in english
+
+
+def test_an_extension_is_explained_in_each_language(article, editor, publisher, publish_claim):
+    claim = publish_claim(log(article, editor, quote="The bridge will reopen within two weeks."))
+    workflow.extend(claim, deadline=dt.date(2024, 3, 1), reason="A new date.", by=publisher)
+    claim.refresh_from_db()
+    assert claim.deadline_explanation == "Extended from 29 January 2024: A new date."
+    assert "29 janvier 2024" in claim.deadline_explanations["fr"]
