@@ -102,7 +102,7 @@ def bar_chart(bars: list[Bar], *, title: str, chart_id: str) -> SafeString:
 
 def rating_chart(counts: list[tuple[Rating, int]], *, title: str) -> SafeString:
     """Claims by their current rating."""
-    bars = [Bar(rating.label, n, rating.slug) for rating, n in counts]
+    bars = [Bar(rating.shown_label, n, rating.slug) for rating, n in counts]
     return bar_chart(bars, title=title, chart_id="ratings-chart")
 
 

@@ -37,12 +37,12 @@ class Entry:
 
 def _verdict_entry(verdict: Verdict) -> Entry:
     return Entry(
-        title=f"{verdict.rating.label}: {verdict.claim.statement}",
+        title=f"{verdict.rating.shown_label}: {verdict.claim.statement}",
         description=verdict.summary,
         link=f"{settings.SITE_URL}{verdict.claim.get_absolute_url()}#verdict-{verdict.pk}",
         guid=f"{settings.SITE_URL}/verdicts/{verdict.pk}",
         published=verdict.published_at,
-        category=verdict.rating.label,
+        category=verdict.rating.shown_label,
     )
 
 

@@ -285,7 +285,7 @@ class ClaimAdmin(
 
     @admin.display(description="rating")
     def current_rating(self, claim: Claim) -> str:
-        return claim.current_verdicts[0].rating.label if claim.current_verdicts else "—"
+        return claim.current_verdicts[0].rating.shown_label if claim.current_verdicts else "—"
 
     @admin.display(description="deadline's precision")
     def deadline_precision(self, claim: Claim) -> str:

@@ -43,7 +43,7 @@ def previewed(claim: Claim) -> tuple[list[Evidence], Changes]:
     if verdict is not None:
         current = claim.published_verdicts[0] if claim.published_verdicts else None
         changes.new_verdict = True
-        changes.rating_was = current.rating.label if current else ""
+        changes.rating_was = current.rating.shown_label if current else ""
         changes.summary_was = current.summary if current else ""
         for older in claim.published_verdicts:
             older.is_current = False

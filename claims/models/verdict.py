@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, gettext_noop
 from simple_history.models import HistoricalRecords
 
 from factcheck.lib.weburl import WebURLField
@@ -14,6 +15,23 @@ from factcheck.lib.weburl import WebURLField
 class RatingScale(models.TextChoices):
     ACCURACY = "accuracy", "accuracy"
     PROMISE = "promise", "promise or prediction"
+
+
+# The ratings the project ships (migration 0002), named here for the translation catalogues: a
+# page shows a rating in its language when the catalogue has it, a newsroom's own as written.
+SHIPPED_LABELS = (
+    gettext_noop("True"),
+    gettext_noop("Mostly true"),
+    gettext_noop("Half true"),
+    gettext_noop("Mostly false"),
+    gettext_noop("False"),
+    gettext_noop("Unproven"),
+    gettext_noop("Pending"),
+    gettext_noop("Fulfilled"),
+    gettext_noop("Partly fulfilled"),
+    gettext_noop("Not fulfilled"),
+    gettext_noop("Unverifiable"),
+)
 
 
 class RatingQuerySet(models.QuerySet):
@@ -50,7 +68,13 @@ class Rating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.label
+        return self.shown_label
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the language being spoken (the catalogue's, else as written); exports
+        such as ClaimReview keep `label`, the newsroom's own word."""
+        return gettext(self.label)
 
 
 class VerdictQuerySet(models.QuerySet):
