@@ -22,6 +22,7 @@ import datetime as dt
 
 import pytest
 
+from claims.deadlines import Precision
 from claims.intake.extraction import suggest_claims
 from tests.support.realtext import (
     ARTICLES,
@@ -41,7 +42,10 @@ def score(folder, name: str) -> Score:
     result = Score(name)
     for article in articles(folder):
         published = dt.date.fromisoformat(article["published"])
-        suggestions = suggest_claims(article["text"], published, article["lang"])
+        precision = Precision(article.get("precision", "day"))
+        suggestions = suggest_claims(
+            article["text"], published, article["lang"], precision=precision
+        )
         for promise, found in promises_found(article, suggestions, top=TOP):
             miss = (
                 f"{article['id']}: {promise['claimant']} {promise['deadline']} {promise['quote']}"
