@@ -60,6 +60,11 @@ _FOLLOWS_NAME_EN = frozenset(
 )
 
 
+_ARTICLES = frozenset(
+    "the a an el la los las un una le les der die das den dem des ein eine einen".split()
+)
+
+
 @dataclass(frozen=True)
 class Attribution:
     """Who said it (`claimant`), who relayed it (`reported_by`), and the claim's own words as an
@@ -133,7 +138,7 @@ def attribute_in(sentence: str, cast: Cast) -> Attribution:
     sp, pt = cast.sp, _patterns(cast.sp.code)
     who, reporter, span, named = "", "", (0, len(sentence)), True
     according = _outside_quotes(pt.according, sentence)
-    verb = _outside_quotes(pt.verb, sentence)
+    verb = _speech_verb(sentence, pt)
     if according and (not verb or according.start() < verb.start()):
         who = _according_who(sentence, according, sp, pt)
         span = _around(sentence, according.start(), according.end())
@@ -197,6 +202,26 @@ def _outside_quotes(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | 
     for match in pattern.finditer(sentence):
         if not _inside_quotes(sentence, match.start()):
             return match
+    return None
+
+
+# A speech verb right after these is a participle or a passive ("as stated in the agreement",
+# "was announced by"), not the sentence's attribution.
+_NOT_FINITE_BEFORE = frozenset(
+    ["as", "was", "were", "been", "be", "being", "is", "are", "comme", "como", "tel", "telle"]
+)
+
+
+def _speech_verb(sentence: str, pt: _Patterns) -> re.Match[str] | None:
+    """The first speech verb outside quotations that attributes the sentence."""
+    at = 0
+    while (match := pt.verb.search(sentence, at)) is not None:
+        before = sentence[: match.start()].split()
+        if not _inside_quotes(sentence, match.start()) and not (
+            before and before[-1].lower() in _NOT_FINITE_BEFORE
+        ):
+            return match
+        at = match.end("verb")  # the pattern runs to the end: look again after this verb
     return None
 
 
@@ -277,8 +302,9 @@ def _leading_subject(sentence: str, sp: Speech, pt: _Patterns) -> str:
     ("Bundesgesundheitsminister Karl Lauterbach (SPD) will …", "NANS has issued …")."""
     opening = re.match(r"\s*(?:[\"“«]\s*)?", sentence)
     match = pt.name.match(sentence, opening.end())
-    if not match:
-        return ""
+    first = match.group(0).split()[0].lower() if match else ""
+    if not match or (first in sp.stop_caps and first not in _ARTICLES):
+        return ""  # "Between April …", "Au Conseil des ministres …": an adverbial, no subject
     name = clean_name(match.group(0), sp)
     rest = sentence[match.end() :]
     follows = re.match(r"\s*(?:\([^)]{1,30}\)\s*)?([a-zà-ÿ]\w*)", rest)

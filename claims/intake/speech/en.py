@@ -46,7 +46,8 @@ SPEECH = Speech(
         "however meanwhile also since monday tuesday wednesday thursday friday saturday sunday "
         "today yesterday it there his her their its our my according speaking january february "
         "march april may june july august september october november december firstly secondly "
-        "thirdly finally going we i they he she you what"
+        "thirdly finally going we i they he she you what between during by with from until "
+        "under over among despite although though because once within around about"
     ),
     pronouns=words("he she they we i his her"),
     future=(
