@@ -26,7 +26,7 @@ from claims.intake.naming import (
 )
 from claims.intake.people import Cast, Person, role_words
 from claims.intake.speech import speech
-from claims.intake.speech.base import Speech
+from claims.intake.speech.base import Speech, words
 
 _QUOTE_BEFORE = re.compile(r"[,.!?]?\s*(?:[\"”»“]|’’)\s*$")
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]*)[\"”»“]?[,.!?]?\s*$")
@@ -60,9 +60,7 @@ _FOLLOWS_NAME_EN = frozenset(
 )
 
 
-_ARTICLES = frozenset(
-    "the a an el la los las un una le les der die das den dem des ein eine einen".split()
-)
+_ARTICLES = words("the a an el la los las un una le les der die das den dem des ein eine einen")
 
 
 @dataclass(frozen=True)
@@ -155,6 +153,10 @@ def attribute_in(sentence: str, cast: Cast) -> Attribution:
         reporter, who = (who, "") if is_outlet(who, sp) else (reporter, who)
     if not reporter:
         reporter = _interviewer(sentence, pt)
+    if who and is_source(who, sp):
+        relayed = _relayed_subject(sentence[span[0] : span[1]], cast, pt)
+        if relayed:
+            who, reporter, named = relayed, reporter or who, True
     return Attribution(
         claimant=meeting or resolve(who, cast),
         reported_by=reporter,
@@ -185,6 +187,22 @@ def resolve(who: str, cast: Cast) -> str:
     if sp.code != "ar" and not any(w[:1].isupper() for w in words):
         return ""
     return cast.full_name(who)
+
+
+def is_source(who: str, sp: Speech) -> bool:
+    """ "a source", "sources close to the ministry", "المصدر": someone unnamed who relays."""
+    keys = [w.lower().strip(".,:;“”\"'«»،") for w in who.split()[:3]]
+    return any(k in sp.sources or k.removeprefix("ال") in sp.sources for k in keys)
+
+
+def _relayed_subject(content: str, cast: Cast, pt: _Patterns) -> str:
+    """Who the relayed words say spoke, promised or acted ("… that the minister stressed …"),
+    resolved to the person the article names; "" when they name no one."""
+    verb = _speech_verb(content, pt) or pt.promise.search(content)
+    if verb is None:
+        return ""
+    subject = _subject(content[: verb.start()], cast.sp, pt, cast)
+    return resolve(subject, cast) if subject else ""
 
 
 def _generic_body(words: list[str], sp: Speech) -> str:

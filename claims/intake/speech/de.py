@@ -66,4 +66,5 @@ SPEECH = Speech(
         r"\w*(?:ung|heit|keit|schaft|tion|ität)(?:en)?|"
         r"\w*(?:gesetz|ismus|agentur|ministeri|amt|ämter)\w*|[IVX]+"
     ),
+    sources=words("quelle quellen kreise"),
 )

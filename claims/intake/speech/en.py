@@ -72,4 +72,5 @@ SPEECH = Speech(
         r"on\s+\w+day|\w+day|yesterday|today|earlier|later|last\s+\w+|this\s+\w+|"
         r"on\s+\d{1,2}\s+\w+|in\s+a\s+statement"
     ),
+    sources=words("source sources insider insiders"),
 )

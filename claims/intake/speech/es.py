@@ -63,4 +63,5 @@ SPEECH = Speech(
         r"(?:este|el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|ayer|hoy|"
         r"este\s+(?:mes|año)"
     ),
+    sources=words("fuente fuentes"),
 )

@@ -56,4 +56,5 @@ SPEECH = Speech(
         r"congrès|assemblée|session)(?:\s+\w+){0,1})\b"
     ),
     time_words=r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui",
+    sources=words("source sources"),
 )
