@@ -197,6 +197,7 @@ class ClaimAdmin(
                 "fields": [
                     "statement",
                     "quote",
+                    "language",
                     "article",
                     "appearances",
                     "claimant",

@@ -267,6 +267,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "page",
             "statement",
             "quote",
+            "language",
             "claimant",
             "reported_by",
             "article",
@@ -358,6 +359,7 @@ class ClaimCreateSerializer(serializers.ModelSerializer):
         fields = [
             "statement",
             "quote",
+            "language",
             "article",
             "claimant",
             "reported_by",

@@ -91,6 +91,7 @@ class ParsedReview:
     body: str
     title: str
     language: str
+    claim_language: str
     date_published: dt.date | dt.datetime
     date_modified: dt.date | dt.datetime
 
@@ -186,6 +187,7 @@ def _claimreview(where: str, data: Any) -> ParsedReview:
         body=fields.text("reviewBody"),
         title=fields.text("name") or fields.text("headline"),
         language=fields.text("inLanguage"),
+        claim_language=claim.text("inLanguage"),
         date_published=published or modified,
         date_modified=modified or published,
     )
@@ -246,6 +248,7 @@ def _factcheck_api_review(where: str, claim: dict, review: Any) -> ParsedReview:
         body="",
         title=fields.text("title"),
         language=fields.text("languageCode"),
+        claim_language="",
         date_published=reviewed,
         date_modified=reviewed,
     )

@@ -199,6 +199,7 @@ def _import(parsed: ParsedReview, ratings: RatingMap, by) -> bool:
             origin_name=parsed.author.name,
             origin_url=parsed.author.url,
             statement=parsed.claim_reviewed,
+            language=_language_subtag(parsed.claim_language or parsed.language),
             article=_first_article(parsed),
             appearances=tuple(_article(work) for work in parsed.appearances[1:]),
             claimant=_claimant(parsed.claimant),
@@ -284,9 +285,12 @@ def _first_article(parsed: ParsedReview) -> Article:
         return _article(dated)
     headline = parsed.title or f"Fact-check by {parsed.author.name}"
     page = Appearance(headline[:500], parsed.url, parsed.claim_date, parsed.author)
-    # A BCP 47 tag too long for the column keeps its language subtag ("zh-Hant-TW" → "zh").
-    language = parsed.language if len(parsed.language) <= 8 else parsed.language.split("-")[0]
-    return _article(page, language=language[:8])
+    return _article(page, language=_language_subtag(parsed.language))
+
+
+def _language_subtag(tag: str) -> str:
+    """A BCP 47 tag too long for the column keeps its language subtag ("zh-Hant-TW" → "zh")."""
+    return (tag if len(tag) <= 8 else tag.split("-")[0])[:8]
 
 
 def _claimant(person: Person | None) -> Claimant | None:

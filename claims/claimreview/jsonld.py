@@ -103,6 +103,8 @@ def _later_appearances(claim: Claim) -> list[Article]:
 def claim_review(claim: Claim, verdict: Verdict) -> dict[str, Any]:
     """The ClaimReview of `claim` rated by its current published `verdict`."""
     item: dict[str, Any] = {"@type": "Claim"}
+    if language := claim.quote_language:
+        item["inLanguage"] = language
     if author := _claimant(claim):
         item["author"] = author
     if date := _partial_date(claim.article):

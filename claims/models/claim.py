@@ -205,6 +205,12 @@ class Claim(models.Model):
     reported_by = models.CharField(
         max_length=200, blank=True, help_text="Who relayed it, e.g. 'Sputnik Arabic'."
     )
+    language = models.CharField(
+        max_length=8,
+        blank=True,
+        help_text="The quote's language (ISO 639-1, e.g. 'ar'): detected when the claim is logged, "
+        "else the article's; an editor may correct it.",
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
     stated_on = models.DateField(
         null=True, blank=True, editable=False, help_text="The article's date, kept for the check."
@@ -353,8 +359,9 @@ class Claim(models.Model):
 
     @property
     def quote_language(self) -> str:
-        """The quote's language (BCP 47): the article's, else its source's; '' if unknown."""
-        return self.article.language or self.article.source.language
+        """The quote's language (BCP 47): the claim's own, else its article's, else its source's;
+        '' if unknown."""
+        return self.language or self.article.language or self.article.source.language
 
     @property
     def quote_direction(self) -> str:

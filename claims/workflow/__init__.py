@@ -19,6 +19,7 @@ from claims.workflow.create import (
     fill_deadline,
     read_deadline,
     set_deadline,
+    set_language,
 )
 from claims.workflow.deadline_sweep import (
     SWEEP_BATCH_SIZE,
@@ -122,6 +123,7 @@ __all__ = [
     "run_transition",
     "send_back",
     "set_deadline",
+    "set_language",
     "submit",
     "sweep",
     "withdraw",

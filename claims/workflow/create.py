@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
+from claims.intake.language import detect_language
 from claims.models import Article, ChangeProposal, Claim, ClaimEvent, Topic
 from claims.workflow.common import User, add_event, check_lengths, credit, require
 from claims.workflow.editorial import assign
@@ -31,6 +32,7 @@ LOGGED_BY_EDITORS = LOCKED_WHEN_PUBLIC | {
     "appearances",
     "topics",
     "is_demo",
+    "language",
     "reviewer",
 }
 OVERRIDE_EXPLANATION = "Set by an editor, overriding what the quote says."
@@ -80,6 +82,16 @@ def set_deadline(claim: Claim) -> None:
     check_deadline(claim)
 
 
+def set_language(claim: Claim) -> None:
+    """The claim's language, unless an editor gave one: its quote's (or statement's) as detected,
+    else its article's."""
+    if claim.language:
+        return
+    claim.language = detect_language(claim.quote or claim.statement) or (
+        claim.article.language[:8] if claim.article_id else ""
+    )
+
+
 def check_deadline(claim: Claim) -> None:
     """Raise DeadlineBeforeArticle if the deadline precedes the article's date."""
     published = claim.article.published_on if claim.article_id else None
@@ -106,6 +118,7 @@ def create_claim(
         raise InvalidTransition(f"claim #{claim.pk} is logged already.")
     reviewer, claim.reviewer = claim.reviewer, None
     set_deadline(claim)
+    set_language(claim)
     claim.status = Claim.Status.DRAFT
     claim.created_by = by
     check_lengths(claim)
@@ -154,6 +167,9 @@ def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> ChangePropo
         changed -= set(CLAIM_PAGE_FIELDS)
     if changed & (DEADLINE_INPUTS | {"deadline"}):
         set_deadline(claim)
+    if "quote" in changed and "language" not in changed:
+        claim.language = ""  # read again from the new quote
+        set_language(claim)
     reviewer, claim.reviewer = claim.reviewer, stored.reviewer  # a new one is assigned below
     check_lengths(claim)
     credit(claim, by=by, why=f"changed: {', '.join(sorted(changed))}")

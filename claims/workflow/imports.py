@@ -19,6 +19,7 @@ from claims.models import (
     Verdict,
 )
 from claims.workflow.common import User, add_event, check_lengths, credit, require
+from claims.workflow.create import set_language
 from claims.workflow.errors import (
     AlreadyImported,
 )
@@ -39,6 +40,7 @@ class ImportedReview:
     origin_name: str
     origin_url: str
     statement: str
+    language: str  # the claim's, as the review gives it; detected when it gives none
     article: Article
     appearances: tuple[Article, ...]
     claimant: Claimant | None
@@ -79,12 +81,14 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
         raise AlreadyImported(f"the review {review.review_url} has been imported already.")
     claim = Claim(
         statement=review.statement,
+        language=review.language,
         article=review.article,
         claimant=review.claimant,
         status=Claim.Status.PUBLISHED,
         first_published_at=review.first_published_at,
         created_by=by,
     )
+    set_language(claim)
     check_lengths(claim)
     credit(claim, by=by, why=f"imported from {review.origin_name}")
     claim.save()
