@@ -26,6 +26,7 @@ from claims.deadlines.rules import CompiledLanguage
 
 WORDS = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[;:!?\"“”«»\n،؛]|[.,](?!\d)")
+_CLAUSE_NO_STOPS = re.compile(r"[,;:!?\"“”«»\n،؛]")
 _SENTENCE_END = re.compile(r"[;!?\n؛]|\.(?!\d)(?=\s|$)")
 _QUOTES = re.compile(r"[\"“”«»]")  # a quotation ends: "… el próximo miércoles", precisó
 _YEARS = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -80,8 +81,10 @@ def _search(pattern: re.Pattern[str] | None, text: str) -> bool:
 
 def _expired(match: re.Match[str], cl: CompiledLanguage) -> bool:
     """ "The 48-hour ultimatum … expired on 28 August": it gives no deadline any more."""
-    _, last = sentence_span(match.string, match.start(), match.end())
-    return _search(cl.context.expired, match.string[match.end() : last])
+    first, last = sentence_span(match.string, match.start(), match.end())
+    return _search(cl.context.expired, match.string[first : match.start()]) or _search(
+        cl.context.expired, match.string[match.end() : last]
+    )
 
 
 def _lower_bound(match: re.Match[str], cl: CompiledLanguage) -> bool:
@@ -158,7 +161,7 @@ def _sets_the_scene(kind: str, g: dict[str, str], match: re.Match[str], cl) -> b
 
 def reads_as_past(kind: str, g: dict[str, str], match: re.Match[str], cl) -> bool:
     """Whether the clause puts a match in the past: "was signed in March", "On Monday, … said"."""
-    if _inherently_future(g, cl):
+    if _inherently_future(g, cl, match.group(0)):
         return False
     if (
         "on" in g or kind == WEEKDAY or ("amb" in g and kind in _DAY_OR_MONTH)
@@ -175,15 +178,26 @@ def reads_as_past(kind: str, g: dict[str, str], match: re.Match[str], cl) -> boo
 def _dates_the_saying(match: re.Match[str], cl: CompiledLanguage) -> bool:
     """ "The minister said on Monday …", "announced on 10 March that …": the day is when it was
     said, not a deadline."""
-    before = WORDS.findall(match.string[max(0, match.start() - 40) : match.start()])
-    return bool(cl.reporting and before and cl.reporting.fullmatch(before[-1]))
+    if cl.reporting is None:
+        return False
+    # split at commas and quotes, not at the full stops of "hon." or "Dr."
+    recent = _CLAUSE_NO_STOPS.split(match.string[max(0, match.start() - 60) : match.start()])
+    before = WORDS.findall(recent[-1])[-5:]
+    for index in range(len(before) - 1, -1, -1):
+        if cl.reporting.fullmatch(before[index]):
+            between = before[index + 1 :]  # "told the hon. Member on …", not "said it will … on"
+            return not any(cl.future.fullmatch(w) or w in cl.lang.boundary_words for w in between)
+    return False
 
 
-def _inherently_future(g: dict[str, str], cl: CompiledLanguage) -> bool:
+def _inherently_future(g: dict[str, str], cl: CompiledLanguage, expression: str) -> bool:
     """ "next week", "next year" point forward whatever the verb's tense (reported speech)."""
     if "rel" in g and cl.lookup(cl.lang.rel, g["rel"]) == 1:
         return True
-    return "yrel" in g and (cl.lookup(cl.lang.year_rel, g["yrel"]) or 0) >= 1
+    if "yrel" in g and (cl.lookup(cl.lang.year_rel, g["yrel"]) or 0) >= 1:
+        return True
+    # "para el próximo jueves 26 de diciembre": a "next" inside a date points forward too
+    return any(cl.lang.rel.get(word.lower()) == 1 for word in WORDS.findall(expression))
 
 
 def _tense(match: re.Match[str], cl: CompiledLanguage) -> int:

@@ -60,7 +60,7 @@ _ARABIC_PREFIXES = "وفبل"
 _RANK_RELATIVE, _RANK_DATED, _RANK_VAGUE, _RANK_PAST = range(4)
 # An event's own date right after it ("before the opening of sessions, which the president will
 # lead this Tuesday") is when the event is, not a second deadline: no clause break, few words.
-_EVENT_TAIL = re.compile(r"[^,.;:!?()\n،؛]{0,80}")
+_EVENT_TAIL = re.compile(r"[^,.;:!?()\n،؛]{0,100}")
 _APPOSITION = re.compile(r"[,،]\s*")
 
 

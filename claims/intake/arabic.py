@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claims.intake.attribution import Attribution, resolve
+from claims.intake.attribution import Attribution, is_source, resolve
 from claims.intake.people import Cast, role_words
 from claims.intake.speech.base import Speech
 
@@ -91,9 +91,13 @@ def _name_words(tokens: list[str], sp: Speech) -> list[str]:
     for index, word in enumerate(tokens):
         if not re.fullmatch(f"[{_LETTER}]+", word) or word in _STOP or _is_title(word, sp):
             break
-        if word.startswith("ال") and not (name and name[-1] in _JOINERS):
-            break
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if word.startswith("ال") and not (name and name[-1] in _JOINERS):
+            # a family name with the article ends a name ("عبدالفتاح السيسي"، "صلاح الزواري،"),
+            # where a noun's complement runs on ("وزير الصناعة والنقل")
+            if name and len(name) < 3 and not following.startswith(("ال", "لل", "وال")):
+                name.append(word)
+            break
         if len(name) >= 2 and word not in _JOINERS and following.startswith("ال"):
             break  # "خالد حسن موقع المشروع": a noun before its complement is no name
         name.append(word)
@@ -160,15 +164,33 @@ def attribute_arabic(sentence: str, cast: Cast) -> Attribution:
     tokens = [_plain(m.group(0)) for m in _tokens(plain[verb.end() :])]
     subject = _subject_words(tokens, sp)
     who = _subject_of(subject, cast, tokens[len(subject) :]) if subject else cast.last_speaker()
-    start = offsets[_content_start(plain, verb.end(), sp)]
+    content = _content_start(plain, verb.end(), sp)
+    start = offsets[content]
+    claimant, reporter = (resolve(who, cast) if subject else who), ""
+    if subject and is_source(" ".join(subject), sp):
+        relayed = _relayed_subject_ar(plain[content:], cast)
+        if relayed:
+            claimant, reporter = relayed, " ".join(subject)
     return Attribution(
-        claimant=resolve(who, cast) if subject else who,
-        reported_by="",
+        claimant=claimant,
+        reported_by=reporter,
         content_start=start,
         content_end=len(sentence),
         has_speech_verb=True,
         named=bool(subject),
     )
+
+
+def _relayed_subject_ar(content: str, cast: Cast) -> str:
+    """ "أن الوزير شدد على …": a title or name right before a speech or promise verb."""
+    sp = cast.sp
+    tokens = [_plain(m.group(0)) for m in _tokens(content)][:8]
+    verbs = re.compile(rf"(?:{sp.verbs}|{sp.promise_verbs})")
+    for index, word in enumerate(tokens[1:6], start=1):
+        if verbs.fullmatch(word):
+            subject = [w for w in tokens[:index] if re.fullmatch(f"[{_LETTER}]+", w)]
+            return resolve(_subject_of(subject, cast), cast) if subject else ""
+    return ""
 
 
 def _subject_words(tokens: list[str], sp: Speech) -> list[str]:

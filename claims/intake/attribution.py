@@ -26,7 +26,7 @@ from claims.intake.naming import (
 )
 from claims.intake.people import Cast, Person, role_words
 from claims.intake.speech import speech
-from claims.intake.speech.base import Speech
+from claims.intake.speech.base import Speech, words
 
 _QUOTE_BEFORE = re.compile(r"[,.!?]?\s*(?:[\"”»“]|’’)\s*$")
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]*)[\"”»“]?[,.!?]?\s*$")
@@ -58,6 +58,9 @@ _FOLLOWS_NAME_EN = frozenset(
         "earlier",
     ]
 )
+
+
+_ARTICLES = words("the a an el la los las un una le les der die das den dem des ein eine einen")
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def attribute_in(sentence: str, cast: Cast) -> Attribution:
     sp, pt = cast.sp, _patterns(cast.sp.code)
     who, reporter, span, named = "", "", (0, len(sentence)), True
     according = _outside_quotes(pt.according, sentence)
-    verb = _outside_quotes(pt.verb, sentence)
+    verb = _speech_verb(sentence, pt)
     if according and (not verb or according.start() < verb.start()):
         who = _according_who(sentence, according, sp, pt)
         span = _around(sentence, according.start(), according.end())
@@ -150,6 +153,10 @@ def attribute_in(sentence: str, cast: Cast) -> Attribution:
         reporter, who = (who, "") if is_outlet(who, sp) else (reporter, who)
     if not reporter:
         reporter = _interviewer(sentence, pt)
+    if who and is_source(who, sp):
+        relayed = _relayed_subject(sentence[span[0] : span[1]], cast, pt)
+        if relayed:
+            who, reporter, named = relayed, reporter or who, True
     return Attribution(
         claimant=meeting or resolve(who, cast),
         reported_by=reporter,
@@ -182,6 +189,22 @@ def resolve(who: str, cast: Cast) -> str:
     return cast.full_name(who)
 
 
+def is_source(who: str, sp: Speech) -> bool:
+    """ "a source", "sources close to the ministry", "المصدر": someone unnamed who relays."""
+    keys = [w.lower().strip(".,:;“”\"'«»،") for w in who.split()[:3]]
+    return any(k in sp.sources or k.removeprefix("ال") in sp.sources for k in keys)
+
+
+def _relayed_subject(content: str, cast: Cast, pt: _Patterns) -> str:
+    """Who the relayed words say spoke, promised or acted ("… that the minister stressed …"),
+    resolved to the person the article names; "" when they name no one."""
+    verb = _speech_verb(content, pt) or pt.promise.search(content)
+    if verb is None:
+        return ""
+    subject = _subject(content[: verb.start()], cast.sp, pt, cast)
+    return resolve(subject, cast) if subject else ""
+
+
 def _generic_body(words: list[str], sp: Speech) -> str:
     """The organisation word of "the ministry", "das Ministerium", "الوزارة" (no name in it)."""
     keys = [w.lower().strip(".,:;“”\"'«»،") for w in words]
@@ -197,6 +220,26 @@ def _outside_quotes(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | 
     for match in pattern.finditer(sentence):
         if not _inside_quotes(sentence, match.start()):
             return match
+    return None
+
+
+# A speech verb right after these is a participle or a passive ("as stated in the agreement",
+# "was announced by"), not the sentence's attribution.
+_NOT_FINITE_BEFORE = frozenset(
+    ["as", "was", "were", "been", "be", "being", "is", "are", "comme", "como", "tel", "telle"]
+)
+
+
+def _speech_verb(sentence: str, pt: _Patterns) -> re.Match[str] | None:
+    """The first speech verb outside quotations that attributes the sentence."""
+    at = 0
+    while (match := pt.verb.search(sentence, at)) is not None:
+        before = sentence[: match.start()].split()
+        if not _inside_quotes(sentence, match.start()) and not (
+            before and before[-1].lower() in _NOT_FINITE_BEFORE
+        ):
+            return match
+        at = match.end("verb")  # the pattern runs to the end: look again after this verb
     return None
 
 
@@ -277,8 +320,9 @@ def _leading_subject(sentence: str, sp: Speech, pt: _Patterns) -> str:
     ("Bundesgesundheitsminister Karl Lauterbach (SPD) will …", "NANS has issued …")."""
     opening = re.match(r"\s*(?:[\"“«]\s*)?", sentence)
     match = pt.name.match(sentence, opening.end())
-    if not match:
-        return ""
+    first = match.group(0).split()[0].lower() if match else ""
+    if not match or (first in sp.stop_caps and first not in _ARTICLES):
+        return ""  # "Between April …", "Au Conseil des ministres …": an adverbial, no subject
     name = clean_name(match.group(0), sp)
     rest = sentence[match.end() :]
     follows = re.match(r"\s*(?:\([^)]{1,30}\)\s*)?([a-zà-ÿ]\w*)", rest)

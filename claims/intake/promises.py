@@ -181,12 +181,16 @@ def _suggested(text, offset, sentence, who, cast, published, language, precision
 
 
 def _fallback(sentence: str, cast: Cast, language: str) -> str:
-    """A promise no one is said to have made: the person it names, else the last speaker, else
-    the last person named, else the one the article names most."""
+    """A promise no one is said to have made: the article's last speaker goes on speaking (a
+    name inside it is mostly who prepared or leads a thing: "le projet de loi piloté par Nicole
+    Belloubet"), else the person it names, else the last person named, else the one the article
+    names most."""
     here = names_in(sentence, language)
+    if cast.last_speaker():
+        return cast.last_speaker()
     if here:
         return here[0][0]
-    return cast.last_speaker() or (cast.people[-1].name if cast.people else cast.main_person)
+    return cast.people[-1].name if cast.people else cast.main_person
 
 
 def _deadlines(quote, published, language, precision) -> list[FoundDeadline]:

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from claims.deadlines import find_deadlines
+from claims.deadlines import Precision, find_deadlines
 from tests.support.realtext import (
     HELD_OUT_SENTENCES,
     LANGUAGES,
@@ -29,7 +29,9 @@ def score(path, name: str, *, detect: bool = False) -> Score:
     result = Score(name)
     for row in sentences(path):
         language = None if detect else row["lang"]
-        found = find_deadlines(row["text"], date.fromisoformat(row["published"]), language)
+        published = date.fromisoformat(row["published"])
+        precision = Precision(row.get("precision", "day"))
+        found = find_deadlines(row["text"], published, language, precision=precision)
         ok = deadline_line_is_right(row, found)
         got = [(f.expression, f.deadline.isoformat() if f.deadline else "vague") for f in found]
         result.add(row["lang"], ok, f"{row['id']}: expected {row['expected']}, found {got}")

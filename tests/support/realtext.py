@@ -17,6 +17,8 @@ SENTENCES = REALTEXT / "deadlines-real.jsonl"
 HELD_OUT_SENTENCES = REALTEXT / "heldout" / "deadlines-heldout.jsonl"
 ARTICLES = REALTEXT / "articles"
 HELD_OUT_ARTICLES = REALTEXT / "heldout" / "articles"
+# The first round's held-out articles: studied in the second round, not yet at the target
+STUDIED_ARTICLES = REALTEXT / "studied"
 LANGUAGES = ("en", "es", "fr", "de", "ar")
 
 

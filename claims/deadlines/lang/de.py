@@ -150,6 +150,8 @@ RULES = (
         r"{MONTH}(?:\s+(?:oder|und)\s+{MONTH})?(?:\s+{YEAR})?(?!\s*\d)",
     ),
     (MONTH, r"(?P<amb>)\b{PART}\s+{MONTH}(?:\s+{YEAR})?(?!\s*\d)"),
+    # "von April 2022 auf Oktober 2024 verschieben": the new date (the old one is no deadline)
+    (MONTH, r"\bauf\s+(?:{PART}\s+)?{MONTH}\s+{YEAR}(?!\s*\d)"),
     (
         YEAR,
         # "noch 2024", "noch im Jahr 2024": before that year is out

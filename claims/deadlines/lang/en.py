@@ -119,7 +119,9 @@ RULES = (
         r"\b(?P<amb>soon(?!\s+after)|shortly(?!\s+(?:after|before))|imminently|before\s+long|"
         r"any\s+(?:day|time)\s+now|in\s+(?:the\s+)?(?:near|foreseeable|not\s+too\s+distant)\s+"
         r"future|in\s+due\s+course|at\s+a\s+later\s+date|sooner\s+or\s+later|"
-        r"as\s+soon\s+as\s+possible|in\s+the\s+short\s+term|in\s+short\s+order)\b",
+        r"as\s+soon\s+as\s+(?:possible|practicable|feasible|(?:I|we|he|she|they|it)\s+can)|"
+        r"at\s+the\s+earliest\s+(?:possible\s+)?(?:moment|opportunity|date|time)|"
+        r"in\s+the\s+short\s+term|in\s+short\s+order)\b",
     ),
     (
         VAGUE,
@@ -171,7 +173,7 @@ RULES = (
         + _BEFORE
         + "|"
         + _BY
-        + r"|(?P<amb>in|during|for)|"
+        + r"|(?P<amb>in|during|for|within)|"
         + _START
         + r"(?:\s+in)?|"
         + _DOCUMENT_DATE
@@ -251,6 +253,7 @@ RULES = (
         WEEKDAY,
         r"\b{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?,?\s+at\s+the\s+latest\b",
     ),
+    (WEEKDAY, r"\b(?:scheduled|set|slated|due|planned|expected)\s+for\s+{WEEKDAY}(?!\w)"),
     (TOMORROW, r"\b(?:(?:by|until|till)\s+)?tomorrow\b"),
     (
         TODAY,

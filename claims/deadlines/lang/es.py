@@ -59,10 +59,11 @@ _BY = r"(?:para|hasta|a\s+más\s+tardar(?:\s+(?:el|en|a))?|no\s+más\s+tarde\s+d
 _BEFORE = r"(?P<before>antes\s+del?)"
 _NEXT = r"(?:próxim[oa]s|siguientes|venider[oa]s)"
 _DATEX = (
-    r"(?:día\s+)?(?:{WEEKDAY}\s+)?(?:{DAY}\s+de\s+{MONTH}(?:\s+(?:de|del)\s+(?:año\s+)?{YEAR})?|"
+    r"(?:día\s+)?(?:(?:próximo\s+)?{WEEKDAY}\s+)?(?:{DAY}\s+de\s+{MONTH}(?:\s+(?:de|del)\s+(?:año\s+)?{YEAR})?|"
     r"(?P<day_n>\d{1,2})[/.-](?P<month_n>\d{1,2})[/.-](?P<year_n>\d{4})(?![\d/.-]))"
 )
 _START = r"(?P<start>desde\s+el|a\s+partir\s+del?|(?:con\s+)?efecto\s+(?:desde|a\s+partir\s+de))"
+_TERM = r"(?:gobierno|mandato|administración|sexenio|gestión|legislatura|presidencia)"
 _YEAR_TAIL = r"(?:\s+(?:de|del)\s+(?:año\s+)?{YEAR})?(?!\s*\d)"
 
 RULES = (
@@ -135,6 +136,16 @@ RULES = (
         r"(?:horas|días|semanas|meses|años)(?!\w)",
     ),
     (VAGUE, r"\b(?:en|dentro\s+de)\s+{NUM}\s+{UNIT}\s+(?:tras|después\s+de|desde)\b"),
+    (
+        VAGUE,  # "al final de su gobierno", "antes de que termine su mandato": a term's end
+        r"\b(?P<amb>al|hacia\s+el|antes\s+del|para\s+el)\s+(?:final|fin|término|cierre)\s+de\s+"
+        r"(?:su|mi|nuestro|este|esta|la|el)\s+" + _TERM + r"(?!\w)(?P<event>)",
+    ),
+    (
+        VAGUE,
+        r"\bantes\s+(?:de\s+)?que\s+(?:termine|concluya|acabe|finalice)\s+(?:su|mi|nuestro|este|"
+        r"esta|la|el)\s+" + _TERM + r"(?!\w)(?P<event>)",
+    ),
     (
         VAGUE,
         r"\b(?P<amb>antes\s+(?:de|del)|después\s+(?:de|del)|tras)\s+(?:l[oa]s?\s+|el\s+)?"
@@ -321,7 +332,8 @@ LANGUAGE = Language(
     ),
     keywords=tuple(
         words(
-            "pronto próximamente breve poco futuro plazo antes posible cuestión mañana "
+            "pronto próximamente final fin término gobierno mandato sexenio breve poco futuro "
+            "plazo antes posible cuestión mañana "
             "ultimátum trimestre semestre mitad desde hace elecciones comicios votación "
             "cumbre vacaciones verano invierno navidad referéndum referendo ramadán mundial "
             "olímpicos temporada hoy noche tardar brevedad prontitud queda quedan momento "
@@ -340,7 +352,7 @@ LANGUAGE = Language(
     earliest_after=r"como\s+(?:muy\s+)?pronto|como\s+mínimo",
     past_plan=(
         r"\b(?:estaba|estaban)\s+(?:previst[oa]s?|programad[oa]s?|planead[oa]s?|pautad[oa]s?)\b|"
-        r"\b(?:debía|debían|iba\s+a|iban\s+a)\b|\bhabía(?:n)?\s+(?:previsto|prometido|anunciado)\b|"
+        r"\b(?:debía|debían|iba\s+a|iban\s+a)\b|\bhabía(?:n)?\s+(?:previsto|prometido|anunciado|llamado|convocado|fijado|programado)\b|"
         r"\boriginalmente\b"
     ),
     forward=(

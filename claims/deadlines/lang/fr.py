@@ -140,6 +140,16 @@ RULES = (
         r"(?!\w)(?P<event>)",
     ),
     (
+        VAGUE,  # "d'ici la fin de son mandat", "rapidement après la déclaration": events
+        r"\b(?P<amb>d['’]ici|avant|à)\s+la\s+fin\s+(?:de\s+(?:son|mon|notre|leur|ce)|du)\s+"
+        r"(?:mandat|quinquennat|septennat|législature)(?!\w)(?P<event>)",
+    ),
+    (
+        VAGUE,
+        r"\b(?:(?:assez|très|plus|peu|juste)\s+)?(?:rapidement|vite|tôt|peu)[\"”»]?\s+"
+        r"(?P<amb>après|avant)\s+(?:la|le|les|l['’])\s*\w+(?P<event>)",
+    ),
+    (
         DATE,
         r"\b(?:"
         + _BEFORE
@@ -149,6 +159,16 @@ RULES = (
         + _START
         + r"(?:\s+le)?)"
         r"\s+(?:{WEEKDAY}\s+)?(?:{DAY}\s+{MONTH}(?:\s+{YEAR})?|" + _NUMERIC + ")",
+    ),
+    (
+        DATE,  # "au Conseil des ministres du 28 mars, suivra …": a meeting's date, read by tense
+        r"(?P<amb>)\b(?:[Cc]onseil\s+des\s+ministres|réunion|séance|session|sommet|conférence|"
+        r"audience|rendez-vous|scrutin)\s+du\s+(?:{WEEKDAY}\s+)?{DAY}\s+{MONTH}(?:\s+{YEAR})?",
+    ),
+    (
+        MONTH,  # "reporté à octobre 2024": the new date
+        r"\b(?:report|repouss|décal|ajourn)\w*\s+(?:à|en|au\s+mois\s+d['’]|au\s+mois\s+de)\s*"
+        r"(?:" + _ART + r"?{PART}" + _PART_SEP + r")?{MONTH}(?:\s+{YEAR})?(?!\s*\d)",
     ),
     (
         MONTH,
@@ -227,6 +247,11 @@ RULES = (
         r"\b(?:" + _BEFORE + r"|" + _BY + r"|(?P<on>ce))\s+{WEEKDAY}(?:\s+prochain)?(?!\w)",
     ),
     (WEEKDAY, r"\b{WEEKDAY}\s+prochain(?!\w)"),
+    (
+        WEEKDAY,  # "est programmé mercredi en Conseil des ministres"
+        r"\b(?:programmée?s?|prévue?s?|fixée?s?|inscrite?s?|attendue?s?)\s+(?:pour\s+)?(?:ce\s+)?"
+        r"{WEEKDAY}(?!\w)",
+    ),
     (WEEKDAY, r"\b{WEEKDAY}(?:\s+(?:matin|midi|après-midi|soir))?,?\s+au\s+plus\s+tard(?!\w)"),
     (
         PERIOD,
@@ -327,7 +352,8 @@ LANGUAGE = Language(
     ),
     keywords=tuple(
         words(
-            "bientôt prochainement peu tarder incessamment avenir futur terme échéance "
+            "bientôt prochainement rapidement vite mandat quinquennat programmé programmée prévu "
+            "prévue peu tarder incessamment avenir futur terme échéance "
             "possible délai ultimatum demain trimestre semestre depuis élections élection "
             "scrutin scrutins vote sommet référendum vacances été hiver printemps automne "
             "ramadan noël olympiques coupe rentrée présidentielle législatives municipales "

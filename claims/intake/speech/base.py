@@ -53,3 +53,6 @@ class Speech:
     not_name: str = ""
     # "according to a statement": a document is a source, not a claimant
     documents: frozenset[str] = field(default_factory=frozenset)
+    # an unnamed source that relays what someone else said or did ("a source said the minister
+    # stressed …", "أوضح المصدر أن الوزير شدد"): the one in the content is the claimant
+    sources: frozenset[str] = field(default_factory=frozenset)

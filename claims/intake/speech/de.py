@@ -37,14 +37,15 @@ SPEECH = Speech(
         "bei nach vor seit bis laut montag dienstag mittwoch donnerstag freitag samstag "
         "sonntag sonnabend heute gestern januar jänner februar märz april mai juni juli august "
         "september oktober november dezember dieses diese dieser zunächst rein als wie es er "
-        "sie wir ich man auch noch danach deutschland berlin"
+        "sie wir ich man auch noch danach deutschland berlin sogenannte sogenannten mehrere "
+        "einige viele alle"
     ),
     pronouns=words("er sie seinen seiner seinem ihren ihrer ihrem eigenen"),
     particles=r"von|van|der|de|zu",
     future=(
         r"\b(?:wird|werden|werde|soll|sollen|solle|will|wollen|wolle|muss|müssen|müsse|plant|"
         r"planen|geplant|"
-        r"vorgesehen|Plan|Frist|Ultimatum|versprach|verspricht|kündigte|bis|spätestens|"
+        r"vorgesehen|angesetzt|terminiert|Plan|Frist|Ultimatum|versprach|verspricht|kündigte|bis|spätestens|"
         r"voraussichtlich|künftig)\b"
     ),
     opinion=(
@@ -61,5 +62,9 @@ SPEECH = Speech(
     time_words=r"am\s+\w+|heute|gestern|zudem|nun|jetzt",
     right_to_left=True,
     # German writes nouns with a capital: a run with a noun's ending or a numeral is no name
-    not_name=r"\w*(?:ung|heit|keit|schaft|gesetz|tion|ität|ismus|agentur|ministerium|amt)|[IVX]+",
+    not_name=(
+        r"\w*(?:ung|heit|keit|schaft|tion|ität)(?:en)?|"
+        r"\w*(?:gesetz|ismus|agentur|ministeri|amt|ämter)\w*|[IVX]+"
+    ),
+    sources=words("quelle quellen kreise"),
 )

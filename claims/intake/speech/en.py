@@ -46,7 +46,8 @@ SPEECH = Speech(
         "however meanwhile also since monday tuesday wednesday thursday friday saturday sunday "
         "today yesterday it there his her their its our my according speaking january february "
         "march april may june july august september october november december firstly secondly "
-        "thirdly finally going we i they he she you what"
+        "thirdly finally going we i they he she you what between during by with from until "
+        "under over among despite although though because once within around about"
     ),
     pronouns=words("he she they we i his her"),
     future=(
@@ -71,4 +72,5 @@ SPEECH = Speech(
         r"on\s+\w+day|\w+day|yesterday|today|earlier|later|last\s+\w+|this\s+\w+|"
         r"on\s+\d{1,2}\s+\w+|in\s+a\s+statement"
     ),
+    sources=words("source sources insider insiders"),
 )

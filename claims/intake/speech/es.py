@@ -42,7 +42,7 @@ SPEECH = Speech(
     particles=r"de|del|la|las|los|y|van|von",
     future=(
         r"\b(?:\w+(?:rá|rán|remos|ría|rían)|va\s+a|van\s+a|vamos\s+a|tiene\s+que|tienen\s+que|"
-        r"debe|deben|deberá|prevé|prevén|previst[oa]s?|planea|planean|pretende|espera|esperan|"
+        r"debe|deben|deberá|prevé|prevén|previst[oa]s?|programad[oa]s?|planea|planean|pretende|espera|esperan|"
         r"esperamos|se\s+compromet\w+|prometió|promete|plazo|ultimátum|esté|estén|sea|sean)\b"
     ),
     opinion=(
@@ -63,4 +63,5 @@ SPEECH = Speech(
         r"(?:este|el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|ayer|hoy|"
         r"este\s+(?:mes|año)"
     ),
+    sources=words("fuente fuentes"),
 )

@@ -41,7 +41,7 @@ SPEECH = Speech(
     particles=r"de|du|des|la|le|d['’]",
     future=(
         r"\b(?:\w+(?:ra|ront|rai|rons)|va|vont|doit|doivent|devra|devront|devrait|devraient|"
-        r"prévu|prévue|prévus|prévues|compte|comptent|entend|entendent|s['’]est\s+engagée?|"
+        r"prévu|prévue|prévus|prévues|programmée?s?|fixée?s?|compte|comptent|entend|entendent|s['’]est\s+engagée?|"
         r"s['’]engage|promet|promis|d['’]ici|ultimatum|délai|objectif|futur|future|reste|restent)\b"
     ),
     opinion=(
@@ -56,4 +56,5 @@ SPEECH = Speech(
         r"congrès|assemblée|session)(?:\s+\w+){0,1})\b"
     ),
     time_words=r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui",
+    sources=words("source sources"),
 )
