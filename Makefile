@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 # Test processes run at once: most tests wait on servers, browsers and workers, not on the CPU.
 TEST_PROCESSES ?= 4
 
-.PHONY: setup run test lint format worker bench backup restore clean
+.PHONY: setup run test lint format worker bench messages backup restore clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,13 @@ test: setup
 ## bench: measure pages, search, the sweep, the outbox and the deadline reader (BENCH_SCALE=small|full)
 bench: setup
 	$(PY) bench/run.py
+
+## messages: collect the marked strings into locale/*/LC_MESSAGES/django.po and compile them
+## (GNU gettext needed; LANGUAGES_TO_ADD="de" starts a new language's catalogue)
+messages: setup
+	$(PY) manage.py makemessages $(if $(LANGUAGES_TO_ADD),$(foreach code,$(LANGUAGES_TO_ADD),-l $(code)),--all) \
+		--ignore='.venv/*' --ignore='tests/*' --ignore='bench/*' --ignore='var/*' --add-location=file
+	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 ## backup: write a backup of the database to var/backups/ (PostgreSQL: pg_dump; SQLite: a copy)
 backup: setup
