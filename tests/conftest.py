@@ -62,6 +62,17 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a request to /fr/ leaves French active in the
+    thread that served it (the test client's), and the next test's strings would be French."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def _user(username: str, group: str | None) -> User:
     user = User.objects.create(username=username, email=f"{username}@example.org", is_staff=True)
     if group:
