@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class ClaimsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "claims"
-    verbose_name = "Claims and verdicts"
+    verbose_name = _("Claims and verdicts")
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in

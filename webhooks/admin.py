@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from factcheck.lib import fetching
 from factcheck.lib.admin import ReadOnly
@@ -23,9 +25,10 @@ from webhooks.models import Attempt, Delivery, Event, Webhook
 
 class WebhookForm(forms.ModelForm):
     events = forms.MultipleChoiceField(
+        label=gettext_lazy("Events"),
         choices=Event.subscribable,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one event to send."},
+        error_messages={"required": gettext_lazy("Choose at least one event to send.")},
     )
 
     class Meta:
@@ -36,7 +39,7 @@ class WebhookForm(forms.ModelForm):
         """Refuse now, with the reason, an address that the delivery would refuse later."""
         url = self.cleaned_data["url"]
         if urlsplit(url).scheme not in ("http", "https"):
-            raise forms.ValidationError("A webhook's address starts with https:// or http://.")
+            raise forms.ValidationError(_("A webhook's address starts with https:// or http://."))
         try:
             fetching.check_url(url)
         except fetching.FetchError as error:
@@ -58,14 +61,14 @@ class WebhookAdmin(admin.ModelAdmin):
         # The secret exists once the webhook is saved; the add form says so on saving.
         return fields + (self.readonly_fields if obj else [])
 
-    @admin.display(description="events")
+    @admin.display(description=gettext_lazy("events"))
     def events_shown(self, webhook: Webhook) -> str:
         return ", ".join(webhook.events)
 
-    @admin.display(description="deliveries")
+    @admin.display(description=gettext_lazy("deliveries"))
     def deliveries(self, webhook: Webhook) -> str:
         url = reverse("admin:webhooks_delivery_changelist") + f"?webhook__id__exact={webhook.pk}"
-        return format_html('<a href="{}">deliveries</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("deliveries"))
 
     def save_model(self, request: HttpRequest, obj: Webhook, form, change: bool) -> None:
         if not change:
@@ -76,21 +79,26 @@ class WebhookAdmin(admin.ModelAdmin):
         # To its page, where its secret is shown: the receiver needs it to check signatures.
         self.message_user(
             request,
-            "The webhook is registered. Give its secret (below) to the receiver: it checks "
-            "the X-Factcheck-Signature of every delivery with it (see docs/webhooks.md).",
+            _(
+                "The webhook is registered. Give its secret (below) to the receiver: it checks "
+                "the X-Factcheck-Signature of every delivery with it (see docs/webhooks.md)."
+            ),
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:webhooks_webhook_change", args=[obj.pk]))
 
-    @admin.action(description="Send a test event", permissions=["change"])
+    @admin.action(description=gettext_lazy("Send a test event"), permissions=["change"])
     def send_test_event(self, request: HttpRequest, queryset: QuerySet) -> None:
         for webhook in queryset:
             try:
                 delivery = outbox.send_test(webhook)
             except outbox.WebhookError as error:
-                self.message_user(request, f"Not sent: {error}", messages.ERROR)
+                self.message_user(
+                    request, _("Not sent: %(error)s") % {"error": error}, messages.ERROR
+                )
             else:
-                self.message_user(request, f"Test event queued for “{webhook}”: {delivery}.")
+                queued = _("Test event queued for “%(webhook)s”: %(delivery)s.")
+                self.message_user(request, queued % {"webhook": webhook, "delivery": delivery})
 
 
 def to_the_second(moment: dt.datetime | None) -> str:
@@ -105,7 +113,7 @@ class AttemptInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
-    @admin.display(description="at")
+    @admin.display(description=gettext_lazy("at"))
     def at_shown(self, attempt: Attempt) -> str:
         return to_the_second(attempt.at)
 
@@ -151,26 +159,26 @@ class DeliveryAdmin(ReadOnly, admin.ModelAdmin):
     inlines = [AttemptInline]
     actions = ["redeliver"]
 
-    @admin.display(description="claim")
+    @admin.display(description=gettext_lazy("claim"))
     def claim_link(self, delivery: Delivery) -> str:
         if delivery.claim_id is None:
             return "—"
         url = reverse("admin:claims_claim_change", args=[delivery.claim_id])
         return format_html('<a href="{}">#{}</a>', url, delivery.claim_id)
 
-    @admin.display(description="next attempt at", ordering="next_attempt_at")
+    @admin.display(description=gettext_lazy("next attempt at"), ordering="next_attempt_at")
     def next_attempt(self, delivery: Delivery) -> str:
         return to_the_second(delivery.next_attempt_at)
 
-    @admin.display(description="created at", ordering="created_at")
+    @admin.display(description=gettext_lazy("created at"), ordering="created_at")
     def created(self, delivery: Delivery) -> str:
         return to_the_second(delivery.created_at)
 
-    @admin.display(description="finished at")
+    @admin.display(description=gettext_lazy("finished at"))
     def finished(self, delivery: Delivery) -> str:
         return to_the_second(delivery.finished_at)
 
-    @admin.display(description="payload")
+    @admin.display(description=gettext_lazy("payload"))
     def payload_shown(self, delivery: Delivery) -> str:
         text = json.dumps(delivery.payload, indent=2, ensure_ascii=False)
         return format_html("<pre>{}</pre>", text)
@@ -178,12 +186,15 @@ class DeliveryAdmin(ReadOnly, admin.ModelAdmin):
     def has_redeliver_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("webhooks.redeliver_delivery")
 
-    @admin.action(description="Send again (redeliver)", permissions=["redeliver"])
+    @admin.action(description=gettext_lazy("Send again (redeliver)"), permissions=["redeliver"])
     def redeliver(self, request: HttpRequest, queryset: QuerySet) -> None:
         for delivery in queryset.select_related("webhook"):
             try:
                 again = outbox.redeliver(delivery)
             except outbox.WebhookError as error:
-                self.message_user(request, f"Not sent again: {error}", messages.ERROR)
+                self.message_user(
+                    request, _("Not sent again: %(error)s") % {"error": error}, messages.ERROR
+                )
             else:
-                self.message_user(request, f"Delivery #{delivery.pk} queued again as #{again.pk}.")
+                queued = _("Delivery #%(delivery)s queued again as #%(again)s.")
+                self.message_user(request, queued % {"delivery": delivery.pk, "again": again.pk})

@@ -15,6 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import csv_export, workflow
 from claims.admin.deadline import DeadlinePreview
@@ -30,12 +32,15 @@ from claims.admin.preview import preview_view
 from claims.admin.transitions import TransitionActions, TransitionViews
 from claims.models import ChangeProposal, Claim, Evidence, Verdict
 
+# Fieldset titles shown both on a new claim's form and on a logged one's.
+DEADLINE, REVIEW = gettext_lazy("Deadline"), gettext_lazy("Review")
+
 
 class LabelledFormSet(BaseInlineFormSet):
     def add_fields(self, form, index) -> None:
         super().add_fields(form, index)
         if "DELETE" in form.fields:
-            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete this row"
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("Delete this row")
 
 
 class LabelledTabular(admin.TabularInline):
@@ -64,7 +69,7 @@ class PublishedVerdictInline(admin.StackedInline):
     """Published verdicts: read-only history, never edited or deleted."""
 
     model = Verdict
-    verbose_name_plural = "published verdicts"
+    verbose_name_plural = gettext_lazy("published verdicts")
     extra = 0
     fields = [
         "published_at",
@@ -96,8 +101,8 @@ class DraftVerdictInline(admin.StackedInline):
     """The one verdict in the works: written by a reviewer, then submitted and approved."""
 
     model = Verdict
-    verbose_name = "verdict in the works"
-    verbose_name_plural = "verdict in the works"
+    verbose_name = gettext_lazy("verdict in the works")
+    verbose_name_plural = gettext_lazy("verdict in the works")
     extra = 0
     max_num = 1
     fields = ["status", "rating", "summary", "explanation", "happened_on", "checked_on", "author"]
@@ -119,15 +124,15 @@ class DraftVerdictInline(admin.StackedInline):
 
 
 class DeadlineFilter(admin.SimpleListFilter):
-    title = "deadline"
+    title = gettext_lazy("deadline")
     parameter_name = "deadline"
 
     def lookups(self, request, model_admin):
         return [
-            ("passed", "passed"),
-            ("this_week", "due this week"),
-            ("next_30", "in the next 30 days"),
-            ("none", "no deadline"),
+            ("passed", _("passed")),
+            ("this_week", _("due this week")),
+            ("next_30", _("in the next 30 days")),
+            ("none", _("no deadline")),
         ]
 
     def queryset(self, request, queryset):
@@ -208,7 +213,7 @@ class ClaimAdmin(
             },
         ),
         (
-            "Deadline",
+            DEADLINE,
             {
                 "fields": [
                     "deadline",
@@ -220,7 +225,7 @@ class ClaimAdmin(
             },
         ),
         (
-            "Review",
+            REVIEW,
             {
                 "fields": [
                     "reviewer",
@@ -232,10 +237,10 @@ class ClaimAdmin(
                 ]
             },
         ),
-        ("Proposed changes to the public page", {"fields": ["proposed_changes"]}),
-        ("Internal notes (never public)", {"fields": ["notes", "new_note"]}),
-        ("Evidence links", {"fields": ["link_history"]}),
-        ("Timeline", {"fields": ["timeline"]}),
+        (gettext_lazy("Proposed changes to the public page"), {"fields": ["proposed_changes"]}),
+        (gettext_lazy("Internal notes (never public)"), {"fields": ["notes", "new_note"]}),
+        (gettext_lazy("Evidence links"), {"fields": ["link_history"]}),
+        (gettext_lazy("Timeline"), {"fields": ["timeline"]}),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
@@ -261,46 +266,46 @@ class ClaimAdmin(
 
     def get_fieldsets(self, request: HttpRequest, obj: Claim | None = None):
         if obj is None:  # a new claim has no state or history to show yet
-            return [*self.fieldsets[:2], ("Review", {"fields": ["reviewer"]})]
+            return [*self.fieldsets[:2], (REVIEW, {"fields": ["reviewer"]})]
         return self.fieldsets
 
     def view_on_site(self, claim: Claim) -> str | None:
         return claim.get_absolute_url() if claim.is_public else None
 
-    @admin.display(description="claim", ordering="statement")
+    @admin.display(description=gettext_lazy("claim"), ordering="statement")
     def short_statement(self, claim: Claim) -> str:
         return claim.statement[:90] + ("…" if len(claim.statement) > 90 else "")
 
-    @admin.display(description="tracking", ordering="tracking")
+    @admin.display(description=gettext_lazy("tracking"), ordering="tracking")
     def tracking_shown(self, claim: Claim) -> str:
         return claim.tracking_shown
 
-    @admin.display(description="deadline", ordering="deadline")
+    @admin.display(description=gettext_lazy("deadline"), ordering="deadline")
     def deadline_shown(self, claim: Claim) -> str:
         return claim.deadline_display or "—"
 
-    @admin.display(description="source", ordering="article__source__name")
+    @admin.display(description=gettext_lazy("source"), ordering="article__source__name")
     def source(self, claim: Claim) -> str:
         return claim.article.source.name
 
-    @admin.display(description="rating")
+    @admin.display(description=gettext_lazy("rating"))
     def current_rating(self, claim: Claim) -> str:
         return claim.current_verdicts[0].rating.shown_label if claim.current_verdicts else "—"
 
-    @admin.display(description="deadline's precision")
+    @admin.display(description=gettext_lazy("deadline's precision"))
     def deadline_precision(self, claim: Claim) -> str:
         # Words, not the admin's red cross: "not approximate" is no error.
         if not claim.deadline:
             return "—"
         if claim.deadline_approximate:
-            return "at the latest: the article's date is known only to the month or year"
-        return "exact"
+            return _("at the latest: the article's date is known only to the month or year")
+        return _("exact")
 
-    @admin.display(description="retraction")
+    @admin.display(description=gettext_lazy("retraction"))
     def retraction(self, claim: Claim) -> str:
         return claim.retraction_reason or "—"
 
-    @admin.display(description="timeline")
+    @admin.display(description=gettext_lazy("timeline"))
     def timeline(self, claim: Claim) -> str:
         events = claim.events.select_related("actor") if claim.pk else []
         rows = format_html_join(
@@ -360,11 +365,12 @@ class ClaimAdmin(
         if isinstance(done, ChangeProposal):
             self.message_user(
                 request,
-                f"Proposed: {done.summary} A publisher approves it before readers see it.",
+                _("Proposed: %(summary)s A publisher approves it before readers see it.")
+                % {"summary": done.summary},
                 messages.WARNING,
             )
 
-    @admin.display(description="notes")
+    @admin.display(description=gettext_lazy("notes"))
     def notes(self, claim: Claim) -> str:
         written = claim.notes.select_related("author") if claim.pk else []
         rows = format_html_join(
@@ -374,7 +380,7 @@ class ClaimAdmin(
         )
         return format_html("<ul class='notes'>{}</ul>", rows) if written else "—"
 
-    @admin.display(description="proposed changes")
+    @admin.display(description=gettext_lazy("proposed changes"))
     def proposed_changes(self, claim: Claim) -> str:
         waiting = workflow.open_proposals(claim) if claim.pk else []
         rows = format_html_join(
@@ -384,7 +390,7 @@ class ClaimAdmin(
         )
         return format_html("<ul class='proposals'>{}</ul>", rows) if waiting else "—"
 
-    @admin.action(description="Export selected claims as CSV", permissions=["view"])
+    @admin.action(description=gettext_lazy("Export selected claims as CSV"), permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
         """The same rows as the API's `?format=csv` (claims/csv_export.py)."""
         claims = queryset.with_public_verdicts().order_by("pk")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
 
 from claims import workflow
 from claims.models import Article
@@ -30,10 +31,10 @@ class DeadlinePreview:
         article_id = request.GET.get("article", "")
         article = Article.objects.filter(pk=article_id).first() if article_id.isdigit() else None
         if article is None:
-            return JsonResponse({"found": False, "message": "Choose the article first."})
+            return JsonResponse({"found": False, "message": _("Choose the article first.")})
         found = workflow.read_deadline(request.GET.get("quote", "")[:5000], article)
         if found is None:
-            return JsonResponse({"found": False, "message": "No deadline in the quote."})
+            return JsonResponse({"found": False, "message": _("No deadline in the quote.")})
         return JsonResponse(
             {
                 "found": True,

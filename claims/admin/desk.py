@@ -17,6 +17,8 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from claims.models import ChangeProposal, Claim, ClaimEvent, Note, Suggestion, Verdict
 
@@ -131,15 +133,15 @@ def sections(user: AbstractUser) -> list[Section]:
         built += [
             lambda: _section(
                 "assigned",
-                "Assigned to me",
-                "Nothing assigned to you waits.",
+                _("Assigned to me"),
+                _("Nothing assigned to you waits."),
                 assigned(user),
                 _changelist(f"reviewer__id__exact={user.pk}"),
             ),
             lambda: _section(
                 "sent_back",
-                "Sent back to me",
-                "No verdict of yours was sent back.",
+                _("Sent back to me"),
+                _("No verdict of yours was sent back."),
                 sent_back(user),
             ),
         ]
@@ -147,8 +149,8 @@ def sections(user: AbstractUser) -> list[Section]:
         built.append(
             lambda: _section(
                 "due",
-                "Due for re-check",
-                "Nothing is due.",
+                _("Due for re-check"),
+                _("Nothing is due."),
                 due(user),
                 _changelist("tracking__exact=due"),
             )
@@ -157,14 +159,14 @@ def sections(user: AbstractUser) -> list[Section]:
         built += [
             lambda: _section(
                 "approval",
-                "Verdicts waiting for my approval",
-                "No verdict waits for you.",
+                _("Verdicts waiting for my approval"),
+                _("No verdict waits for you."),
                 awaiting_approval(user),
             ),
             lambda: _section(
                 "proposals",
-                "Changes waiting for my approval",
-                "No change waits for you.",
+                _("Changes waiting for my approval"),
+                _("No change waits for you."),
                 proposed_changes(user),
                 reverse("admin:claims_changeproposal_changelist"),
             ),
@@ -173,8 +175,8 @@ def sections(user: AbstractUser) -> list[Section]:
         built.append(
             lambda: _section(
                 "triage",
-                "Suggestions to triage",
-                "No suggestion waits.",
+                _("Suggestions to triage"),
+                _("No suggestion waits."),
                 to_triage(),
                 reverse("admin:claims_article_changelist"),
             )
@@ -182,15 +184,20 @@ def sections(user: AbstractUser) -> list[Section]:
     if user.has_perm("claims.view_note"):
         built.append(
             lambda: _section(
-                "mentions", "Notes mentioning me", "No note mentions you.", mentions(user)
+                "mentions", _("Notes mentioning me"), _("No note mentions you."), mentions(user)
             )
         )
     if user.has_perm("claims.view_claim"):
         built.append(
             lambda: _section(
                 "soon",
-                f"Deadlines in the next {SOON_DAYS} days",
-                "No deadline comes soon.",
+                ngettext(
+                    "Deadlines in the next %(days)s day",
+                    "Deadlines in the next %(days)s days",
+                    SOON_DAYS,
+                )
+                % {"days": SOON_DAYS},
+                _("No deadline comes soon."),
                 deadlines_soon(user, today),
                 _changelist("tracking__exact=watching"),
             )
@@ -201,7 +208,7 @@ def sections(user: AbstractUser) -> list[Section]:
 def desk_view(site, request: HttpRequest) -> TemplateResponse:
     context = {
         **site.each_context(request),
-        "title": "My desk",
+        "title": _("My desk"),
         "sections": sections(request.user),
     }
     return TemplateResponse(request, "admin/desk.html", context)

@@ -4,6 +4,7 @@ their registry, in claims/admin/transitions.py)."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from claims import workflow
 from claims.models import Article, Claim
@@ -29,16 +30,18 @@ class ClaimAdminForm(forms.ModelForm):
             "reviewer",
         ]
         help_texts = {
-            "deadline": "Read from the quote when you save. Tick 'overridden' to set it yourself.",
+            "deadline": _(
+                "Read from the quote when you save. Tick 'overridden' to set it yourself."
+            ),
         }
 
     # Not a field of the claim: an internal note added when the page is saved (never public).
     new_note = forms.CharField(
         required=False,
         max_length=2000,
-        label="Add an internal note",
+        label=_("Add an internal note"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For the newsroom only; @username mentions e-mail that colleague once.",
+        help_text=_("For the newsroom only; @username mentions e-mail that colleague once."),
     )
 
     def __init__(self, *args, **kwargs) -> None:

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from claims import intake
 from claims.models import Article, ArticleImport, Claimant, Source, Suggestion
@@ -31,33 +33,39 @@ class WebAddressField(forms.URLField):
         scheme = re.match(r"\s*([a-z][a-z0-9+.-]*)://", value or "", flags=re.IGNORECASE)
         if scheme and scheme.group(1).lower() not in ("http", "https"):
             raise forms.ValidationError(
-                f"Only http and https addresses can be imported, not {scheme.group(1)}://: "
-                "give the article's web address.",
+                _(
+                    "Only http and https addresses can be imported, not %(scheme)s://: "
+                    "give the article's web address."
+                ),
                 code="scheme",
+                params={"scheme": scheme.group(1)},
             )
         return super().to_python(value)
 
 
 class ImportForm(forms.Form):
     url = WebAddressField(
-        label="Address (URL)", required=False, max_length=2000, assume_scheme="https"
+        label=gettext_lazy("Address (URL)"), required=False, max_length=2000, assume_scheme="https"
     )
     content = forms.CharField(
-        label="…or the article's text or HTML",
+        label=gettext_lazy("…or the article's text or HTML"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 12, "cols": 90}),
-        help_text="Plain text: the first line is taken as the headline.",
+        help_text=gettext_lazy("Plain text: the first line is taken as the headline."),
     )
     source = forms.CharField(
+        label=gettext_lazy("Source"),
         required=False,
         max_length=200,
-        help_text="The outlet's name; left empty, it is found from the address or the page.",
+        help_text=gettext_lazy(
+            "The outlet's name; left empty, it is found from the address or the page."
+        ),
         widget=forms.TextInput(attrs={"list": "source-names"}),
     )
     published = forms.DateField(
-        label="Publication date",
+        label=gettext_lazy("Publication date"),
         required=False,
-        help_text="Left empty, the page's own date is used.",
+        help_text=gettext_lazy("Left empty, the page's own date is used."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
@@ -66,14 +74,14 @@ class ImportForm(forms.Form):
         if "url" in self.errors:  # an address was given; its own error says what is wrong
             return data
         if bool(data.get("url")) == bool(data.get("content", "").strip()):
-            raise forms.ValidationError("Give either the article's address or its text.")
+            raise forms.ValidationError(_("Give either the article's address or its text."))
         return data
 
 
 class AcceptForm(forms.Form):
     """The claimant choice on each suggestion; the edit page adds the claim's words."""
 
-    claimant = forms.ChoiceField(required=False)
+    claimant = forms.ChoiceField(label=gettext_lazy("Claimant"), required=False)
 
     def __init__(self, *args, suggestion: Suggestion, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -95,16 +103,21 @@ class AcceptForm(forms.Form):
 
 
 class EditForm(AcceptForm):
-    statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 90}))
+    statement = forms.CharField(
+        label=gettext_lazy("Statement"), widget=forms.Textarea(attrs={"rows": 3, "cols": 90})
+    )
     quote = forms.CharField(
+        label=gettext_lazy("Quote"),
         widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),
-        help_text="The verbatim words; the deadline is read from them.",
+        help_text=gettext_lazy("The verbatim words; the deadline is read from them."),
     )
     claimant_name = forms.CharField(
-        label="Claimant's name", required=False, max_length=200,
-        help_text="Used when 'new claimant' is chosen, and remembered as an alias of a match.",
+        label=gettext_lazy("Claimant's name"), required=False, max_length=200,
+        help_text=gettext_lazy(
+            "Used when 'new claimant' is chosen, and remembered as an alias of a match."
+        ),
     )  # fmt: skip
-    reported_by = forms.CharField(required=False, max_length=200)
+    reported_by = forms.CharField(label=gettext_lazy("Reported by"), required=False, max_length=200)
 
     field_order = ["statement", "quote", "claimant_name", "claimant", "reported_by"]
 
@@ -112,18 +125,25 @@ class EditForm(AcceptForm):
         super().__init__(*args, suggestion=suggestion, **kwargs)
         # The editor may type a name the extraction did not find: offer it whatever was suggested.
         others = [c for c in self.fields["claimant"].choices if c[0] not in (NEW, NONE)]
-        typed = (NEW, "the name typed above: matched exactly, or a new claimant")
-        self.fields["claimant"].choices = [*others, typed, (NONE, "no claimant")]
+        typed = (NEW, _("the name typed above: matched exactly, or a new claimant"))
+        self.fields["claimant"].choices = [*others, typed, (NONE, _("no claimant"))]
 
 
 def claimant_choices(name: str, matches: list[intake.ClaimantMatch]) -> list[tuple[str, str]]:
     choices = []
     for match in matches:
-        how = "" if match.exact else f" — same person? “{name}” will be remembered as an alias"
-        choices.append((str(match.claimant.pk), f"{match.claimant.description}{how}"))
+        described = match.claimant.description
+        if not match.exact:
+            described = _(
+                "%(claimant)s — same person? “%(name)s” will be remembered as an alias"
+            ) % {
+                "claimant": described,
+                "name": name,
+            }
+        choices.append((str(match.claimant.pk), described))
     if name:
-        choices.append((NEW, f"new claimant: “{name}”"))
-    return [*choices, (NONE, "no claimant")]
+        choices.append((NEW, _("new claimant: “%(name)s”") % {"name": name}))
+    return [*choices, (NONE, _("no claimant"))]
 
 
 def highlighted(article: Article, suggestions: list[Suggestion]) -> SafeString:
@@ -135,10 +155,10 @@ def highlighted(article: Article, suggestions: list[Suggestion]) -> SafeString:
         pieces.append(article.text[at : s.start])
         pieces.append(
             format_html(
-                '<mark id="q{}" class="intake-{}" title="score {}"><a href="#s{}">{}</a></mark>',
+                '<mark id="q{}" class="intake-{}" title="{}"><a href="#s{}">{}</a></mark>',
                 s.pk,
                 s.status,
-                s.score,
+                _("score %(score)s") % {"score": s.score},
                 s.pk,
                 article.text[s.start : s.end],
             )
@@ -153,7 +173,7 @@ def highlighted(article: Article, suggestions: list[Suggestion]) -> SafeString:
 class IntakeViews:
     """Mixed into ArticleAdmin: the import form, the suggestions page and their actions."""
 
-    @admin.display(description="import")
+    @admin.display(description=gettext_lazy("import"))
     def import_state(self, article: Article) -> str:
         state = getattr(article, "intake", None)
         if state is None:
@@ -202,10 +222,10 @@ class IntakeViews:
                 form.add_error(None, str(error))
             else:
                 intake.start_after_commit(queued)
-                self.message_user(request, "Queued: the import runs in the background.")
+                self.message_user(request, _("Queued: the import runs in the background."))
                 return _to_intake(queued.article_id)
         sources = Source.objects.values_list("name", flat=True)
-        context = self._context(request, title="Import article", form=form, sources=sources)
+        context = self._context(request, title=_("Import article"), form=form, sources=sources)
         return TemplateResponse(request, "admin/claims/article/import.html", context)
 
     def suggestions_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -223,7 +243,7 @@ class IntakeViews:
         ]
         context = self._context(
             request,
-            title=f"Suggested claims: {article.headline}",
+            title=_("Suggested claims: %(headline)s") % {"headline": article.headline},
             article=article,
             intake=state,
             refreshing=state is not None and state.is_running,
@@ -256,11 +276,15 @@ class IntakeViews:
         else:
             kept = [s for s in found if s.status != Suggestion.Status.OPEN]
             rejected = sum(s.status == Suggestion.Status.REJECTED for s in kept)
-            self.message_user(
-                request,
-                f"Extracted again: {len(found)} suggestion(s); the decisions already made are "
-                f"kept ({len(kept) - rejected} accepted, {rejected} rejected).",
+            said = ngettext(
+                "Extracted again: %(count)s suggestion; the decisions already made are kept "
+                "(%(accepted)s accepted, %(rejected)s rejected).",
+                "Extracted again: %(count)s suggestions; the decisions already made are kept "
+                "(%(accepted)s accepted, %(rejected)s rejected).",
+                len(found),
             )
+            counts = {"count": len(found), "accepted": len(kept) - rejected, "rejected": rejected}
+            self.message_user(request, said % counts)
         return _to_intake(pk)
 
     def decide_view(self, request: HttpRequest, pk: int, decision: str) -> HttpResponse:
@@ -271,11 +295,11 @@ class IntakeViews:
             if decision == "reject":
                 intake.reject(suggestion, by=request.user)
                 said = Truncator(suggestion.statement).words(14)
-                self.message_user(request, f"Rejected: “{said}”.")
+                self.message_user(request, _("Rejected: “%(claim)s”.") % {"claim": said})
                 return _to_intake(suggestion.article_id)
             form = AcceptForm(request.POST, suggestion=suggestion)
             if not form.is_valid():
-                raise intake.IntakeError("Choose the claimant from the list offered.")
+                raise intake.IntakeError(_("Choose the claimant from the list offered."))
             claim = intake.accept(
                 suggestion,
                 by=request.user,
@@ -315,7 +339,7 @@ class IntakeViews:
             else:
                 return self._accepted(request, claim)
         context = self._context(
-            request, title="Edit and accept", form=form, suggestion=suggestion,
+            request, title=_("Edit and accept"), form=form, suggestion=suggestion,
             article=suggestion.article,
         )  # fmt: skip
         return TemplateResponse(request, "admin/claims/article/edit_suggestion.html", context)
@@ -324,7 +348,12 @@ class IntakeViews:
         link = reverse("admin:claims_claim_change", args=[claim.pk])
         self.message_user(
             request,
-            format_html('Accepted: draft claim <a href="{}">#{}</a> “{}”.', link, claim.pk, claim),
+            format_html(
+                _('Accepted: draft claim <a href="{link}">#{id}</a> “{claim}”.'),
+                link=link,
+                id=claim.pk,
+                claim=claim,
+            ),
             messages.SUCCESS,
         )
         return _to_intake(claim.article_id)

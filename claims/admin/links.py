@@ -11,6 +11,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from claims.admin.display import when
 from claims.models import Claim, Evidence, LinkCheck
@@ -23,13 +25,21 @@ CHECKS_ON_EVIDENCE = 50  # on the evidence's own page
 def link_state(evidence: Evidence) -> str:
     """The link's state in a line: "broken since …", "working, checked …", with failures."""
     if evidence.link_health == Health.BROKEN:
-        text = f"broken since {when(evidence.link_failing_since)}"
+        text = _("broken since %(moment)s") % {"moment": when(evidence.link_failing_since)}
     elif evidence.link_checked_at:
-        text = f"{evidence.get_link_health_display()}, checked {when(evidence.link_checked_at)}"
+        text = _("%(health)s, checked %(moment)s") % {
+            "health": evidence.get_link_health_display(),
+            "moment": when(evidence.link_checked_at),
+        }
     else:
-        text = evidence.get_link_health_display()
+        text = str(evidence.get_link_health_display())
     if evidence.link_failures and evidence.link_health != Health.BROKEN:
-        text += f" (last {evidence.link_failures} failed; checked again soon)"
+        failed = ngettext(
+            "(the last check failed; checked again soon)",
+            "(the last %(count)s failed; checked again soon)",
+            evidence.link_failures,
+        ) % {"count": evidence.link_failures}
+        text += f" {failed}"
     return text
 
 
@@ -44,15 +54,20 @@ def checks_table(checks: list[LinkCheck]) -> SafeString | str:
             (
                 when(check.checked_at),
                 check.get_outcome_display(),
-                f"{check.status_code} ({check.method})" if check.status_code else "no answer",
-                check.error or (f"ended at {check.final_url}" if check.final_url else ""),
+                f"{check.status_code} ({check.method})" if check.status_code else _("no answer"),
+                check.error
+                or (_("ended at %(url)s") % {"url": check.final_url} if check.final_url else ""),
             )
             for check in checks
         ),
     )
     return format_html(
-        "<table class='link-checks'><thead><tr><th>checked</th><th>outcome</th><th>answer</th>"
-        "<th>details</th></tr></thead><tbody>{}</tbody></table>",
+        "<table class='link-checks'><thead><tr><th>{}</th><th>{}</th><th>{}</th>"
+        "<th>{}</th></tr></thead><tbody>{}</tbody></table>",
+        _("checked"),
+        _("outcome"),
+        _("answer"),
+        _("details"),
         rows,
     )
 
@@ -60,7 +75,7 @@ def checks_table(checks: list[LinkCheck]) -> SafeString | str:
 class EvidenceLinkState:
     """The link's state as a column (the claim's evidence inline, the evidence list)."""
 
-    @admin.display(description="link", ordering="link_health")
+    @admin.display(description=gettext_lazy("link"), ordering="link_health")
     def link_state(self, evidence: Evidence) -> str:
         return link_state(evidence) if evidence.pk else "—"
 
@@ -68,7 +83,7 @@ class EvidenceLinkState:
 class EvidenceLinkHistory(EvidenceLinkState):
     """The evidence's page: its link's state and its latest checks."""
 
-    @admin.display(description="link checks")
+    @admin.display(description=gettext_lazy("link checks"))
     def link_history(self, evidence: Evidence) -> SafeString | str:
         checks = list(evidence.link_checks.all()[:CHECKS_ON_EVIDENCE]) if evidence.pk else []
         return checks_table(checks) or "—"
@@ -77,7 +92,7 @@ class EvidenceLinkHistory(EvidenceLinkState):
 class ClaimLinkHistory:
     """The claim's page: each evidence link's state and its latest checks."""
 
-    @admin.display(description="evidence links")
+    @admin.display(description=gettext_lazy("evidence links"))
     def link_history(self, claim: Claim) -> SafeString | str:
         links = list(claim.evidence.all()) if claim.pk else []
         if not links:
@@ -103,14 +118,14 @@ class ClaimLinkHistory:
 class LinkHealthFilter(admin.SimpleListFilter):
     """Claims by the health of their evidence links."""
 
-    title = "evidence links"
+    title = gettext_lazy("evidence links")
     parameter_name = "links"
 
     def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
         return [
-            (Health.BROKEN, "a link is broken"),
-            (Health.REFUSED, "an address was refused"),
-            (Health.UNCHECKED, "a link is not checked yet"),
+            (Health.BROKEN, _("a link is broken")),
+            (Health.REFUSED, _("an address was refused")),
+            (Health.UNCHECKED, _("a link is not checked yet")),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:

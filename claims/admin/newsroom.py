@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import workflow
 from claims.admin.forms import ArticleAdminForm
@@ -57,7 +59,7 @@ class ArticleAdmin(IntakeViews, HistoryAdmin):
     date_hierarchy = "published_on"
     list_select_related = ["source", "intake"]
 
-    @admin.display(description="published", ordering="published_on")
+    @admin.display(description=gettext_lazy("published"), ordering="published_on")
     def published_display(self, article: Article) -> str:
         return article.published_display
 
@@ -69,7 +71,8 @@ class ArticleAdmin(IntakeViews, HistoryAdmin):
         if proposed is not None:
             self.message_user(
                 request,
-                f"Proposed: {proposed.summary} A publisher approves it before readers see it.",
+                _("Proposed: %(summary)s A publisher approves it before readers see it.")
+                % {"summary": proposed.summary},
                 messages.WARNING,
             )
 

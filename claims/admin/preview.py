@@ -27,7 +27,7 @@ class Changes:
     rating_was: str = ""
     summary_was: str = ""
     new_verdict: bool = False
-    claim_fields: list[str] = field(default_factory=list)
+    claim_fields: list[str] = field(default_factory=list)  # their verbose names
     evidence: dict[str, str] = field(default_factory=dict)  # title: added / changed / removed
 
     @property
@@ -59,7 +59,10 @@ def _apply(proposal: ChangeProposal, claim: Claim, evidence: dict, changes: Chan
     kind = ChangeProposal.Kind
     if proposal.kind == kind.CHANGE_CLAIM:
         decode_onto(claim, proposal.changes)
-        changes.claim_fields += list(proposal.changes)
+        # Named as the reader's language names them, not by their code.
+        changes.claim_fields += [
+            str(Claim._meta.get_field(name).verbose_name) for name in proposal.changes
+        ]
     elif proposal.kind == kind.ADD_EVIDENCE:
         added = Evidence(claim=claim, pk=-proposal.pk)
         decode_onto(added, proposal.changes)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import csv_export, workflow
 from claims.admin.history import HistoryAdmin
@@ -44,7 +46,7 @@ class VerdictAdmin(ReadOnly, HistoryAdmin):
         context = {**(extra_context or {}), "claim_steps": steps, "verdict": verdict}
         return super().change_view(request, object_id, form_url, context)
 
-    @admin.action(description="Export selected verdicts as CSV", permissions=["view"])
+    @admin.action(description=gettext_lazy("Export selected verdicts as CSV"), permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
         """The same rows as the API's `/api/verdicts/?format=csv` (claims/csv_export.py)."""
         rows = (csv_export.verdict_row(v) for v in queryset.order_by("-published_at", "-pk"))
@@ -79,7 +81,8 @@ class EvidenceAdmin(EvidenceLinkHistory, HistoryAdmin):
         if isinstance(done, ChangeProposal):
             self.message_user(
                 request,
-                f"Proposed: {done.summary} A publisher approves it before readers see it.",
+                _("Proposed: %(summary)s A publisher approves it before readers see it.")
+                % {"summary": done.summary},
                 messages.WARNING,
             )
 
@@ -99,15 +102,22 @@ class ChangeProposalAdmin(ReadOnly, HistoryAdmin):
     def has_approve_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("claims.publish_claim")
 
-    @admin.action(description="Approve the selected changes", permissions=["approve"])
+    @admin.action(description=gettext_lazy("Approve the selected changes"), permissions=["approve"])
     def approve_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         for proposal in queryset:
             try:
                 workflow.approve_change(proposal, by=request.user)
             except workflow.WorkflowError as error:
-                self.message_user(request, f"Not approved: “{proposal}” — {error}", messages.ERROR)
+                self.message_user(
+                    request,
+                    _("Not approved: “%(change)s” — %(error)s")
+                    % {"change": proposal, "error": error},
+                    messages.ERROR,
+                )
             else:
-                self.message_user(request, f"Approved: “{proposal}”", messages.SUCCESS)
+                self.message_user(
+                    request, _("Approved: “%(change)s”") % {"change": proposal}, messages.SUCCESS
+                )
 
 
 @admin.register(Correction)

@@ -12,6 +12,8 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import workflow
 from factcheck.lib import refusals
@@ -20,9 +22,9 @@ log = logging.getLogger(__name__)
 
 
 class WorkbenchAdminSite(admin.AdminSite):
-    site_header = "Factcheck Workbench"
-    site_title = "Factcheck Workbench"
-    index_title = "Newsroom"
+    site_header = gettext_lazy("Factcheck Workbench")
+    site_title = gettext_lazy("Factcheck Workbench")
+    index_title = gettext_lazy("Newsroom")
 
     def admin_view(self, view, cacheable: bool = False):
         """Every admin page, with a write the workflow or the database refuses shown as a
@@ -35,10 +37,15 @@ class WorkbenchAdminSite(admin.AdminSite):
                 return view(request, *args, **kwargs)
             except IntegrityError as error:
                 log.warning("admin write refused by the database: %s", error)
-                messages.error(request, f"{refusals.explain(error)} Nothing was saved.")
+                messages.error(
+                    request,
+                    _("%(refusal)s Nothing was saved.") % {"refusal": refusals.explain(error)},
+                )
                 return HttpResponseRedirect(request.get_full_path())
             except workflow.WorkflowError as error:
-                messages.error(request, f"Refused: {error} Nothing was saved.")
+                messages.error(
+                    request, _("Refused: %(error)s Nothing was saved.") % {"error": error}
+                )
                 return HttpResponseRedirect(request.get_full_path())
 
         return super().admin_view(refusals_explained, cacheable)

@@ -16,6 +16,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import roles, workflow
 from claims.models import Claim, Rating
@@ -35,7 +38,9 @@ def input_field(spec: Input) -> forms.Field:
         return forms.ModelChoiceField(queryset=Rating.objects.outcomes(), **common)
     if spec.kind == Kind.CONFIRM:
         return forms.BooleanField(**common)
-    return forms.ModelChoiceField(queryset=workflow.reviewers(), empty_label="me", **common)
+    return forms.ModelChoiceField(
+        queryset=workflow.reviewers(), empty_label=gettext_lazy("me"), **common
+    )
 
 
 def transition_form(transition: Transition) -> type[forms.Form] | None:
@@ -98,7 +103,8 @@ class TransitionViews:
             who = roles.who_may(transition.permission)
             self.message_user(
                 request,
-                f"“{transition.label}” is for {who}; your role does not take this step.",
+                _("“%(step)s” is for %(roles)s; your role does not take this step.")
+                % {"step": transition.label, "roles": who},
                 messages.ERROR,
             )
             return HttpResponseRedirect(change_url)
@@ -116,13 +122,17 @@ class TransitionViews:
             try:
                 workflow.run_transition(name, claim, by=request.user, **inputs)
             except workflow.WorkflowError as error:
-                self.message_user(request, f"{transition.label}: refused — {error}", messages.ERROR)
+                refused = _("%(step)s: refused — %(error)s")
+                self.message_user(
+                    request, refused % {"step": transition.label, "error": error}, messages.ERROR
+                )
             else:
-                self.message_user(request, f"{transition.label}: done.", messages.SUCCESS)
+                done = _("%(step)s: done.") % {"step": transition.label}
+                self.message_user(request, done, messages.SUCCESS)
             return HttpResponseRedirect(change_url)
         context = {
             **self.admin_site.each_context(request),
-            "title": f"{transition.label}: {claim}",
+            "title": _("%(step)s: %(claim)s") % {"step": transition.label, "claim": claim},
             "claim": claim,
             "transition": transition,
             "form": form,
@@ -140,7 +150,8 @@ def _action(transition: Transition):
 
     apply.__name__ = transition.name
     asks = any(spec.asked for spec in transition.inputs)
-    apply.short_description = transition.label + ("…" if asks else "")
+    # Lazy: the list's action menu is in the language of whoever reads it.
+    apply.short_description = format_lazy("{}…", transition.label) if asks else transition.label
     return apply
 
 
@@ -171,19 +182,24 @@ class TransitionActions:
             try:
                 workflow.run_transition(transition.name, claim, by=request.user, **inputs)
             except workflow.WorkflowError as error:
+                refused = _("Not %(done)s: “%(claim)s” — %(error)s")
                 self.message_user(
-                    request, f"Not {transition.done}: “{claim}” — {error}", messages.ERROR
+                    request,
+                    refused % {"done": transition.done, "claim": claim, "error": error},
+                    messages.ERROR,
                 )
             else:
-                self.message_user(
-                    request, f"{transition.done.capitalize()}: “{claim}”", messages.SUCCESS
-                )
+                done = _("%(done)s: “%(claim)s”") % {
+                    "done": capfirst(transition.done),
+                    "claim": claim,
+                }
+                self.message_user(request, done, messages.SUCCESS)
         return None
 
     def _ask_inputs(self, request, queryset, transition, form) -> TemplateResponse:
         context = {
             **self.admin_site.each_context(request),
-            "title": f"{transition.label}: the claims selected",
+            "title": _("%(step)s: the claims selected") % {"step": transition.label},
             "claims": queryset,
             "transition": transition,
             "form": form,

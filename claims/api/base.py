@@ -15,6 +15,7 @@ from django.core.cache import caches
 from django.db import IntegrityError
 from django.db.models import QuerySet
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from redis.exceptions import RedisError
 from rest_framework import exceptions, status, viewsets
@@ -55,7 +56,7 @@ class RolePermissions(DjangoModelPermissions):
 class InNewsroom(BasePermission):
     """Transitions: the newsroom only; `claims.workflow` checks the role's own permission."""
 
-    message = "Only the newsroom (editors, reviewers, publishers) may change a claim's state."
+    message = _("Only the newsroom (editors, reviewers, publishers) may change a claim's state.")
 
     def has_permission(self, request: Request, view: Any) -> bool:
         return request.method not in view.allowed_methods or in_newsroom(request.user)
@@ -88,7 +89,7 @@ class Pagination(PageNumberPagination):
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "The request conflicts with the claim's current state."
+    default_detail = _("The request conflicts with the claim's current state.")
     default_code = "conflict"
 
 

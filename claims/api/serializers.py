@@ -12,6 +12,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -227,7 +229,7 @@ class ProposalSerializer(serializers.ModelSerializer):
 
     def get_detail(self, proposal: ChangeProposal) -> str:
         if proposal.is_open:
-            return "Proposed: a publisher approves it before readers see it."
+            return gettext("Proposed: a publisher approves it before readers see it.")
         return proposal.get_status_display()
 
 
@@ -371,12 +373,16 @@ class ClaimCreateSerializer(serializers.ModelSerializer):
 
     def validate(self, data: dict) -> dict:
         if data.get("deadline_overridden") and not data.get("deadline"):
-            raise serializers.ValidationError({"deadline": "An overridden deadline needs a date."})
+            raise serializers.ValidationError(
+                {"deadline": gettext("An overridden deadline needs a date.")}
+            )
         if data.get("deadline") and not data.get("deadline_overridden"):
             raise serializers.ValidationError(
                 {
-                    "deadline": "A deadline is read from the quote; to set it, also send "
-                    "deadline_overridden: true."
+                    "deadline": gettext(
+                        "A deadline is read from the quote; to set it, also send "
+                        "deadline_overridden: true."
+                    )
                 }
             )
         return data
@@ -408,15 +414,16 @@ def input_field(spec: Input) -> serializers.Field:
         return serializers.SlugRelatedField(
             slug_field="slug",
             queryset=Rating.objects.all(),
-            help_text=f"{spec.help} One of: fulfilled, partly-fulfilled, not-fulfilled, "
-            "unverifiable.",
+            help_text=format_lazy(
+                "{} One of: fulfilled, partly-fulfilled, not-fulfilled, unverifiable.", spec.help
+            ),
         )
     return serializers.PrimaryKeyRelatedField(
         queryset=get_user_model().objects.filter(is_active=True),
         required=False,
         allow_null=True,
         default=None,
-        help_text=f"{spec.help} A user id.",
+        help_text=format_lazy("{} A user id.", spec.help),
     )
 
 

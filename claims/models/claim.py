@@ -172,10 +172,10 @@ class Claim(models.Model):
     """A statement to check, from an article, with its deadline if it is time-bound."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "draft"
-        IN_REVIEW = "in_review", "in review"
-        PUBLISHED = "published", "published"
-        RETRACTED = "retracted", "retracted"
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "in_review", _("in review")
+        PUBLISHED = "published", _("published")
+        RETRACTED = "retracted", _("retracted")
 
     class Tracking(models.TextChoices):
         NONE = "none", _("not watched")
@@ -187,56 +187,95 @@ class Claim(models.Model):
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.RETRACTED)
 
     statement = models.TextField(
-        max_length=1000, help_text="The claim to check, in the newsroom's words."
+        _("statement"), max_length=1000, help_text=_("The claim to check, in the newsroom's words.")
     )
-    slug = models.SlugField(max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, blank=True)
     quote = models.TextField(
-        max_length=5000, blank=True, help_text="The verbatim words in the article."
+        _("quote"), max_length=5000, blank=True, help_text=_("The verbatim words in the article.")
     )
     article = models.ForeignKey(
-        Article, on_delete=models.PROTECT, related_name="claims", help_text="First appearance."
+        Article,
+        on_delete=models.PROTECT,
+        related_name="claims",
+        verbose_name=_("article"),
+        help_text=_("First appearance."),
     )
     appearances = models.ManyToManyField(
-        Article, blank=True, related_name="claim_appearances", help_text="Later appearances."
+        Article,
+        blank=True,
+        related_name="claim_appearances",
+        verbose_name=_("appearances"),
+        help_text=_("Later appearances."),
     )
     claimant = models.ForeignKey(
-        Claimant, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+        Claimant,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        verbose_name=_("claimant"),
     )
     reported_by = models.CharField(
-        max_length=200, blank=True, help_text="Who relayed it, e.g. 'Sputnik Arabic'."
+        _("reported by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who relayed it, e.g. 'Sputnik Arabic'."),
     )
     language = models.CharField(
+        _("language"),
         max_length=8,
         blank=True,
-        help_text="The quote's language (ISO 639-1, e.g. 'ar'): detected when the claim is logged, "
-        "else the article's; an editor may correct it.",
+        help_text=_(
+            "The quote's language (ISO 639-1, e.g. 'ar'): detected when the claim is logged, "
+            "else the article's; an editor may correct it."
+        ),
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="claims", verbose_name=_("topics")
+    )
     stated_on = models.DateField(
-        null=True, blank=True, editable=False, help_text="The article's date, kept for the check."
+        _("stated on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The article's date, kept for the check."),
     )
     deadline = models.DateField(
-        null=True, blank=True, help_text="The last day on which the claim still counts as kept."
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_("The last day on which the claim still counts as kept."),
     )
-    deadline_expression = models.CharField(max_length=200, blank=True)
-    deadline_explanation = models.CharField(max_length=400, blank=True)
+    deadline_expression = models.CharField(_("deadline expression"), max_length=200, blank=True)
+    deadline_explanation = models.CharField(_("deadline explanation"), max_length=400, blank=True)
     # The explanation in each of the site's languages, {"fr": "…"}, for each translation of the
     # public page; `deadline_explanation` is the one written when it was set.
-    deadline_explanations = models.JSONField(default=dict, blank=True, editable=False)
+    deadline_explanations = models.JSONField(
+        _("deadline explanations"), default=dict, blank=True, editable=False
+    )
     deadline_approximate = models.BooleanField(
-        default=False, help_text="The article's date is known only to the month or year."
+        _("deadline approximate"),
+        default=False,
+        help_text=_("The article's date is known only to the month or year."),
     )
     deadline_overridden = models.BooleanField(
-        default=False, help_text="Set by an editor rather than read from the quote."
+        _("deadline overridden"),
+        default=False,
+        help_text=_("Set by an editor rather than read from the quote."),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    tracking = models.CharField(max_length=10, choices=Tracking.choices, default=Tracking.NONE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    tracking = models.CharField(
+        _("tracking"), max_length=10, choices=Tracking.choices, default=Tracking.NONE
+    )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="claims_to_review",
+        verbose_name=_("reviewer"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -245,16 +284,26 @@ class Claim(models.Model):
         blank=True,
         related_name="claims_created",
         editable=False,
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    due_since = models.DateTimeField(null=True, blank=True, editable=False)
-    retraction_reason = models.TextField(max_length=2000, blank=True, editable=False)
-    retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    is_demo = models.BooleanField(default=False, help_text="Fictional, made for the demo.")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    first_published_at = models.DateTimeField(
+        _("first published at"), null=True, blank=True, editable=False
+    )
+    due_since = models.DateTimeField(_("due since"), null=True, blank=True, editable=False)
+    retraction_reason = models.TextField(
+        _("retraction reason"), max_length=2000, blank=True, editable=False
+    )
+    retracted_at = models.DateTimeField(_("retracted at"), null=True, blank=True, editable=False)
+    is_demo = models.BooleanField(
+        _("is demo"), default=False, help_text=_("Fictional, made for the demo.")
+    )
     search_document = models.GeneratedField(
-        expression=ClaimSearchDocument(), output_field=SearchVectorField(), db_persist=True
+        expression=ClaimSearchDocument(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=_("search document"),
     )
 
     objects = ClaimQuerySet.as_manager()
@@ -266,6 +315,8 @@ class Claim(models.Model):
     )
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["-created_at"]
         permissions = [
             ("submit_claim", "Can submit a claim's verdict for review"),
@@ -280,17 +331,17 @@ class Claim(models.Model):
                 | Q(stated_on__isnull=True)
                 | Q(deadline__gte=F("stated_on")),
                 name="claim_deadline_not_before_article",
-                violation_error_message="A deadline cannot fall before its article's date.",
+                violation_error_message=_("A deadline cannot fall before its article's date."),
             ),
             models.CheckConstraint(
                 condition=~Q(tracking__in=["watching", "due"]) | Q(deadline__isnull=False),
                 name="claim_tracked_has_deadline",
-                violation_error_message="Only a claim with a deadline can be watched or due.",
+                violation_error_message=_("Only a claim with a deadline can be watched or due."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="retracted") | ~Q(retraction_reason=""),
                 name="claim_retraction_has_reason",
-                violation_error_message="A retracted claim needs the reason for its retraction.",
+                violation_error_message=_("A retracted claim needs the reason for its retraction."),
             ),
         ]
         indexes = [

@@ -29,27 +29,44 @@ class Evidence(models.Model):
         # The address is one the workbench may not open (a private network): not checkable.
         REFUSED = "refused", _("address refused")
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
-    url = WebURLField(max_length=1000)
-    title = models.CharField(max_length=300)
-    source_name = models.CharField("source", max_length=200, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    stance = models.CharField(max_length=10, choices=Stance.choices)
-    excerpt = models.TextField(max_length=5000, blank=True)
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("claim")
+    )
+    url = WebURLField(_("URL"), max_length=1000)
+    title = models.CharField(_("title"), max_length=300)
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    stance = models.CharField(_("stance"), max_length=10, choices=Stance.choices)
+    excerpt = models.TextField(_("excerpt"), max_length=5000, blank=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("added by"),
     )
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
     link_health = models.CharField(
-        max_length=10, choices=LinkHealth.choices, default=LinkHealth.UNCHECKED, editable=False
+        _("link health"),
+        max_length=10,
+        choices=LinkHealth.choices,
+        default=LinkHealth.UNCHECKED,
+        editable=False,
     )
-    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(
+        _("link checked at"), null=True, blank=True, editable=False
+    )
     # Checks failed in a row, and when the first of them was: "broken since" once enough have
     # failed (claims/evidence/linkcheck.py has the rule). A working answer clears both.
-    link_failures = models.PositiveSmallIntegerField(default=0, editable=False)
-    link_failing_since = models.DateTimeField(null=True, blank=True, editable=False)
+    link_failures = models.PositiveSmallIntegerField(_("link failures"), default=0, editable=False)
+    link_failing_since = models.DateTimeField(
+        _("link failing since"), null=True, blank=True, editable=False
+    )
     # Set while a worker checks the link, so that another one leaves it alone.
-    link_check_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    link_check_started_at = models.DateTimeField(
+        _("link check started at"), null=True, blank=True, editable=False
+    )
 
     # The link checker's state has its own history (LinkCheck rows).
     history = HistoricalRecords(
@@ -63,19 +80,20 @@ class Evidence(models.Model):
     )
 
     class Meta:
-        verbose_name_plural = "evidence"
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
         ordering = ["published_on", "added_at"]
         indexes = [models.Index(fields=["link_checked_at"], name="evidence_link_checked_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["claim", "url"],
                 name="evidence_url_once_per_claim",
-                violation_error_message="This link is already evidence for this claim.",
+                violation_error_message=_("This link is already evidence for this claim."),
             ),
             models.CheckConstraint(
                 condition=Q(url__startswith="http://") | Q(url__startswith="https://"),
                 name="evidence_url_is_http",
-                violation_error_message="Evidence links must start with http:// or https://.",
+                violation_error_message=_("Evidence links must start with http:// or https://."),
             ),
         ]
 
@@ -105,24 +123,33 @@ class LinkCheck(models.Model):
     """One check of an evidence link, kept as its history: what the site answered, or why not."""
 
     class Outcome(models.TextChoices):
-        OK = "ok", "working"
-        FAILED = "failed", "failed"
-        REFUSED = "refused", "address refused"
+        OK = "ok", _("working")
+        FAILED = "failed", _("failed")
+        REFUSED = "refused", _("address refused")
 
     # No index of its own: the (evidence, checked_at) index below serves lookups by evidence.
     evidence = models.ForeignKey(
-        Evidence, on_delete=models.CASCADE, related_name="link_checks", db_index=False
+        Evidence,
+        on_delete=models.CASCADE,
+        related_name="link_checks",
+        db_index=False,
+        verbose_name=_("evidence"),
     )
-    checked_at = models.DateTimeField()
-    url = models.URLField(max_length=1000)  # the evidence's address when it was checked
-    outcome = models.CharField(max_length=10, choices=Outcome.choices)
-    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    method = models.CharField(max_length=4, blank=True)  # HEAD, or GET when HEAD was refused
-    error = models.CharField(max_length=300, blank=True)
-    final_url = models.URLField(max_length=1000, blank=True)  # where redirects led, if elsewhere
-    duration_ms = models.PositiveIntegerField(default=0)
+    checked_at = models.DateTimeField(_("checked at"))
+    # The evidence's address when it was checked.
+    url = models.URLField(_("URL"), max_length=1000)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
+    # HEAD, or GET when HEAD was refused.
+    method = models.CharField(_("method"), max_length=4, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    # Where redirects led, if elsewhere.
+    final_url = models.URLField(_("final URL"), max_length=1000, blank=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"), default=0)
 
     class Meta:
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
         ordering = ["-checked_at", "-pk"]
         indexes = [
             models.Index(fields=["evidence", "-checked_at"], name="linkcheck_evidence_at_idx")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import ProtectedError
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
+from django.utils.translation import gettext
 
 from claims.models.claim import Claim
 from claims.models.verdict import Correction, Verdict
@@ -16,8 +17,11 @@ from claims.models.verdict import Correction, Verdict
 def _keep_published_verdicts(sender, instance: Verdict, **kwargs) -> None:
     if instance.status == Verdict.Status.PUBLISHED:
         raise ProtectedError(
-            f"verdict #{instance.pk} is published and can never be deleted; "
-            "publish a new verdict or issue a correction instead.",
+            gettext(
+                "verdict #%(id)s is published and can never be deleted; "
+                "publish a new verdict or issue a correction instead."
+            )
+            % {"id": instance.pk},
             {instance},
         )
 
@@ -25,7 +29,8 @@ def _keep_published_verdicts(sender, instance: Verdict, **kwargs) -> None:
 @receiver(pre_delete, sender=Correction, dispatch_uid="keep-corrections")
 def _keep_corrections(sender, instance: Correction, **kwargs) -> None:
     raise ProtectedError(
-        f"correction #{instance.pk} is public and can never be deleted.", {instance}
+        gettext("correction #%(id)s is public and can never be deleted.") % {"id": instance.pk},
+        {instance},
     )
 
 
@@ -33,7 +38,10 @@ def _keep_corrections(sender, instance: Correction, **kwargs) -> None:
 def _keep_public_claims(sender, instance: Claim, **kwargs) -> None:
     if instance.status != Claim.Status.DRAFT:
         raise ProtectedError(
-            f"claim #{instance.pk} is {instance.get_status_display()} and can never be deleted; "
-            "a published claim is retracted instead.",
+            gettext(
+                "claim #%(id)s is %(status)s and can never be deleted; "
+                "a published claim is retracted instead."
+            )
+            % {"id": instance.pk, "status": instance.get_status_display()},
             {instance},
         )

@@ -7,10 +7,29 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from claims.models.claim import Claim
 from claims.models.newsroom import Article
 from factcheck.lib.weburl import WebURLField
+
+# What the scorer (claims/intake/checkworthy.py, pure Python) gives as reasons: stored as these
+# codes, shown in the reader's language.
+REASONS = {
+    "deadline": pgettext_lazy("suggestion reason", "deadline"),
+    "vague deadline": pgettext_lazy("suggestion reason", "vague deadline"),
+    "promise or prediction": pgettext_lazy("suggestion reason", "promise or prediction"),
+    "number": pgettext_lazy("suggestion reason", "number"),
+    "attributed": pgettext_lazy("suggestion reason", "attributed"),
+    "a named person's promise": pgettext_lazy("suggestion reason", "a named person's promise"),
+    "reported": pgettext_lazy("suggestion reason", "reported"),
+    "statement": pgettext_lazy("suggestion reason", "statement"),
+    "opinion": pgettext_lazy("suggestion reason", "opinion"),
+    "hedged": pgettext_lazy("suggestion reason", "hedged"),
+    "question": pgettext_lazy("suggestion reason", "question"),
+    "short": pgettext_lazy("suggestion reason", "short"),
+}
 
 
 class ArticleImport(models.Model):
@@ -18,35 +37,53 @@ class ArticleImport(models.Model):
     or failed with a reason an editor can act on."""
 
     class State(models.TextChoices):
-        QUEUED = "queued", "queued"
-        FETCHING = "fetching", "fetching"
-        EXTRACTING = "extracting", "extracting"
-        DONE = "done", "done"
-        FAILED = "failed", "failed"
+        QUEUED = "queued", _("queued")
+        FETCHING = "fetching", _("fetching")
+        EXTRACTING = "extracting", _("extracting")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
 
     RUNNING_STATES = (State.QUEUED, State.FETCHING, State.EXTRACTING)
 
-    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="intake")
-    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
-    error = models.CharField(max_length=500, blank=True)
-    requested_url = WebURLField(max_length=2000, blank=True, help_text="The URL as given.")
-    pasted = models.TextField(blank=True, help_text="Text or HTML pasted by the editor.")
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="intake", verbose_name=_("article")
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    requested_url = WebURLField(
+        _("requested URL"), max_length=2000, blank=True, help_text=_("The URL as given.")
+    )
+    pasted = models.TextField(
+        _("pasted"), blank=True, help_text=_("Text or HTML pasted by the editor.")
+    )
     content_hash = models.CharField(
-        max_length=64, blank=True, db_index=True, help_text="SHA-256 of pasted content."
+        _("content hash"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_("SHA-256 of pasted content."),
     )
     published_given = models.BooleanField(
-        default=False, help_text="The editor gave the date: the page's own date does not win."
+        _("published given"),
+        default=False,
+        help_text=_("The editor gave the date: the page's own date does not win."),
     )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("requested by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # When it entered its state: a running import whose worker died, or a queued one whose message
     # was lost, is found by its age and taken up again (claims.intake.stalled_imports).
-    state_since = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    state_since = models.DateTimeField(_("state since"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("article import")
+        verbose_name_plural = _("article imports")
         ordering = ["-created_at"]
         indexes = [
             models.Index(
@@ -69,34 +106,55 @@ class Suggestion(models.Model):
     rejection survives re-imports."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "open"
-        ACCEPTED = "accepted", "accepted"
-        REJECTED = "rejected", "rejected"
+        OPEN = "open", _("open")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
-    statement = models.TextField()
-    quote = models.TextField()
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    claimant_name = models.CharField(max_length=200, blank=True)
-    reported_by = models.CharField(max_length=200, blank=True)
-    deadline = models.DateField(null=True, blank=True)
-    deadline_expression = models.CharField(max_length=200, blank=True)
-    score = models.FloatField()
-    reasons = models.CharField(max_length=300, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="suggestions", verbose_name=_("article")
+    )
+    statement = models.TextField(_("statement"))
+    quote = models.TextField(_("quote"))
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    claimant_name = models.CharField(_("claimant name"), max_length=200, blank=True)
+    reported_by = models.CharField(_("reported by"), max_length=200, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline_expression = models.CharField(_("deadline expression"), max_length=200, blank=True)
+    score = models.FloatField(_("score"))
+    # The scorer's reasons, comma-separated, as codes (REASONS): shown in the reader's language.
+    reasons = models.CharField(_("reasons"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
     similar_claim = models.ForeignKey(
-        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Claim,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("similar claim"),
     )
     claim = models.ForeignKey(
-        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="suggestions"
+        Claim,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        verbose_name=_("claim"),
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
         ordering = ["-score", "start"]
         constraints = [
             models.UniqueConstraint(fields=["article", "quote"], name="suggestion_once_per_quote"),
@@ -105,3 +163,10 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return self.statement[:80]
+
+    @property
+    def reasons_shown(self) -> str:
+        """The scorer's reasons in the language being spoken (a reason it does not know, as
+        stored)."""
+        codes = [code for code in self.reasons.split(", ") if code]
+        return ", ".join(str(REASONS.get(code, code)) for code in codes)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from claims.models.claim import Claim
@@ -16,50 +17,77 @@ from claims.models.newsroom import Article
 
 class ChangeProposal(models.Model):
     class Kind(models.TextChoices):
-        ADD_EVIDENCE = "add_evidence", "evidence added"
-        CHANGE_EVIDENCE = "change_evidence", "evidence changed"
-        REMOVE_EVIDENCE = "remove_evidence", "evidence removed"
-        CHANGE_CLAIM = "change_claim", "claim reworded"
-        CHANGE_ARTICLE = "change_article", "article changed"
+        ADD_EVIDENCE = "add_evidence", _("evidence added")
+        CHANGE_EVIDENCE = "change_evidence", _("evidence changed")
+        REMOVE_EVIDENCE = "remove_evidence", _("evidence removed")
+        CHANGE_CLAIM = "change_claim", _("claim reworded")
+        CHANGE_ARTICLE = "change_article", _("article changed")
 
     class Status(models.TextChoices):
-        OPEN = "open", "waiting for approval"
-        APPROVED = "approved", "approved"
-        REFUSED = "refused", "refused"
+        OPEN = "open", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REFUSED = "refused", _("refused")
 
     # The claim whose page changes; an article's change is proposed for its public claims' pages.
     claim = models.ForeignKey(
-        Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="proposals"
+        Claim,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("claim"),
     )
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="proposals"
+        Article,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("article"),
     )
     evidence = models.ForeignKey(
-        Evidence, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposals"
+        Evidence,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("evidence"),
     )
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     # The new values, field by field ({} to remove), and what they were, for the approver to see.
-    changes = models.JSONField(default=dict, blank=True)
-    before = models.JSONField(default=dict, blank=True)
-    summary = models.CharField(max_length=500, help_text="What changes, as readers will read it.")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="changes_proposed"
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    summary = models.CharField(
+        _("summary"), max_length=500, help_text=_("What changes, as readers will read it.")
     )
-    proposed_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="changes_proposed",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="changes_decided",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.CharField(max_length=500, blank=True, help_text="Why it was refused.")
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.CharField(
+        _("reason"), max_length=500, blank=True, help_text=_("Why it was refused.")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("change proposal")
+        verbose_name_plural = _("change proposals")
         ordering = ["proposed_at", "pk"]
         indexes = [
             models.Index(
@@ -70,7 +98,7 @@ class ChangeProposal(models.Model):
             models.CheckConstraint(
                 condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("proposed_by")),
                 name="proposal_four_eyes",
-                violation_error_message="Nobody approves or refuses their own proposal.",
+                violation_error_message=_("Nobody approves or refuses their own proposal."),
             ),
             models.CheckConstraint(
                 condition=Q(claim__isnull=False) | Q(article__isnull=False),

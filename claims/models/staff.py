@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 class StaffProfile(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name=_("user"),
     )
     language = models.CharField(
         _("language"),
@@ -24,6 +27,7 @@ class StaffProfile(models.Model):
 
     class Meta:
         verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
 
     def __str__(self) -> str:
         return f"{self.user}: {self.language}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.models.claim import Claim
@@ -44,17 +45,29 @@ class ClaimEvent(models.Model):
 
     # No index of its own: the (claim, at) index below serves lookups by claim.
     claim = models.ForeignKey(
-        Claim, on_delete=models.CASCADE, related_name="events", db_index=False
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="events",
+        db_index=False,
+        verbose_name=_("claim"),
     )
-    kind = models.CharField(max_length=12, choices=Kind.choices)
-    at = models.DateTimeField()
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    at = models.DateTimeField(_("at"))
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("actor"),
     )
-    verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, null=True, blank=True)
-    message = models.CharField(max_length=500)
+    verdict = models.ForeignKey(
+        Verdict, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("verdict")
+    )
+    message = models.CharField(_("message"), max_length=500)
 
     class Meta:
+        verbose_name = _("claim event")
+        verbose_name_plural = _("claim events")
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["claim", "at"])]
 
@@ -72,45 +85,69 @@ class Notification(models.Model):
     """
 
     class Kind(models.TextChoices):
-        FELL_DUE = "fell_due", "deadline passed"
-        REMINDER = "reminder", "deadline coming up"
-        MENTION = "mention", "mentioned in a note"
+        FELL_DUE = "fell_due", _("deadline passed")
+        REMINDER = "reminder", _("deadline coming up")
+        MENTION = "mention", _("mentioned in a note")
 
     # No index of its own: the unique (claim, kind, deadline) index serves lookups by claim.
     claim = models.ForeignKey(
-        Claim, on_delete=models.CASCADE, related_name="notifications", db_index=False
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        db_index=False,
+        verbose_name=_("claim"),
     )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    deadline = models.DateField(null=True, blank=True, help_text="Its deadline, if about one.")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    deadline = models.DateField(
+        _("deadline"), null=True, blank=True, help_text=_("Its deadline, if about one.")
+    )
     # A mention: the note, and the one person it is for.
     note = models.ForeignKey(
-        "claims.Note", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    recipients = models.JSONField(null=True, blank=True, help_text="Who was told, once sent.")
-    # Defaults in the database too: the sweep inserts its rows in bulk, naming only its columns.
-    attempts = models.PositiveSmallIntegerField(
-        default=0, db_default=0, help_text="How many times a sender has taken it."
-    )
-    claimed_until = models.DateTimeField(
+        "claims.Note",
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
-        help_text="Unsent: not taken by another sender before this time (it is being sent, or "
-        "waits after a refusal).",
+        related_name="+",
+        verbose_name=_("note"),
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recipient"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    recipients = models.JSONField(
+        _("recipients"), null=True, blank=True, help_text=_("Who was told, once sent.")
+    )
+    # Defaults in the database too: the sweep inserts its rows in bulk, naming only its columns.
+    attempts = models.PositiveSmallIntegerField(
+        _("attempts"), default=0, db_default=0, help_text=_("How many times a sender has taken it.")
+    )
+    claimed_until = models.DateTimeField(
+        _("claimed until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Unsent: not taken by another sender before this time (it is being sent, or "
+            "waits after a refusal)."
+        ),
     )
     last_error = models.CharField(
+        _("last error"),
         max_length=200,
         blank=True,
         default="",
         db_default="",
-        help_text="Why the last send failed, if it did.",
+        help_text=_("Why the last send failed, if it did."),
     )
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         constraints = [
             models.UniqueConstraint(
                 fields=["claim", "kind", "deadline"], name="notification_once_per_deadline"
@@ -128,5 +165,11 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        about = f" ({self.deadline:%Y-%m-%d})" if self.deadline else ""
-        return f"{self.get_kind_display()}: claim #{self.claim_id}{about}"
+        kind = self.get_kind_display()
+        if self.deadline:
+            return gettext("%(kind)s: claim #%(claim)s (%(deadline)s)") % {
+                "kind": kind,
+                "claim": self.claim_id,
+                "deadline": f"{self.deadline:%Y-%m-%d}",
+            }
+        return gettext("%(kind)s: claim #%(claim)s") % {"kind": kind, "claim": self.claim_id}

@@ -7,14 +7,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from factcheck.lib.weburl import WebURLField
 
 
 class RatingScale(models.TextChoices):
-    ACCURACY = "accuracy", "accuracy"
-    PROMISE = "promise", "promise or prediction"
+    ACCURACY = "accuracy", _("accuracy")
+    PROMISE = "promise", _("promise or prediction")
 
 
 # The ratings the project ships (migration 0002), named here for the translation catalogues: a
@@ -43,21 +44,28 @@ class RatingQuerySet(models.QuerySet):
 class Rating(models.Model):
     """A verdict's rating. Ratings are data (see migration 0002), not code."""
 
-    slug = models.SlugField(unique=True)
-    label = models.CharField(max_length=60)
-    scale = models.CharField(max_length=10, choices=RatingScale.choices)
+    slug = models.SlugField(_("slug"), unique=True)
+    label = models.CharField(_("label"), max_length=60)
+    scale = models.CharField(_("scale"), max_length=10, choices=RatingScale.choices)
     claimreview_value = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="1 (worst) to 5 (best) in ClaimReview; empty if none."
+        _("ClaimReview value"),
+        null=True,
+        blank=True,
+        help_text=_("1 (worst) to 5 (best) in ClaimReview; empty if none."),
     )
     is_final = models.BooleanField(
-        default=True, help_text="False for 'pending': the claim is still watched."
+        _("is final"),
+        default=True,
+        help_text=_("False for 'pending': the claim is still watched."),
     )
-    order = models.PositiveSmallIntegerField(default=0)
-    description = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.CharField(_("description"), max_length=300, blank=True)
 
     objects = RatingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
         ordering = ["scale", "order"]
         constraints = [
             models.CheckConstraint(
@@ -86,22 +94,35 @@ class Verdict(models.Model):
     """One judgement of a claim. A published verdict is never changed; a new one is added."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "draft"
-        SUBMITTED = "submitted", "submitted for approval"
-        PUBLISHED = "published", "published"
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted for approval")
+        PUBLISHED = "published", _("published")
 
-    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="verdicts")
-    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
-    summary = models.CharField(max_length=500)
-    explanation = models.TextField(max_length=20000, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    is_current = models.BooleanField(default=False, editable=False)
+    claim = models.ForeignKey(
+        "claims.Claim", on_delete=models.PROTECT, related_name="verdicts", verbose_name=_("claim")
+    )
+    rating = models.ForeignKey(
+        Rating, on_delete=models.PROTECT, related_name="verdicts", verbose_name=_("rating")
+    )
+    summary = models.CharField(_("summary"), max_length=500)
+    explanation = models.TextField(_("explanation"), max_length=20000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    is_current = models.BooleanField(_("is current"), default=False, editable=False)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="verdicts_written",
+        verbose_name=_("author"),
     )
     # Who else changed its words: like its author, none of them may approve it (four eyes).
     contributors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="verdicts_contributed", editable=False
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="verdicts_contributed",
+        editable=False,
+        verbose_name=_("contributors"),
     )
     approver = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -110,28 +131,40 @@ class Verdict(models.Model):
         blank=True,
         related_name="verdicts_approved",
         editable=False,
+        verbose_name=_("approver"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     checked_on = models.DateField(
-        null=True, blank=True, help_text="The day the outcome was checked."
+        _("checked on"), null=True, blank=True, help_text=_("The day the outcome was checked.")
     )
     # When the promised thing happened, which decides on time or late; empty when it had not
     # happened by the day it was checked (claims/workflow/outcomes.py has the rules).
     happened_on = models.DateField(
+        _("happened on"),
         null=True,
         blank=True,
-        help_text="The day the promised thing happened; empty if it had not happened when checked.",
+        help_text=_(
+            "The day the promised thing happened; empty if it had not happened when checked."
+        ),
     )
     # Another organisation's fact-check, imported as published (claims/claimreview/importer.py):
     # its page, its publisher and its own words for the rating, exported again as they came.
     review_url = WebURLField(
-        max_length=1000, blank=True, editable=False, help_text="The imported review's page."
+        _("review URL"),
+        max_length=1000,
+        blank=True,
+        editable=False,
+        help_text=_("The imported review's page."),
     )
-    origin_name = models.CharField("fact-checked by", max_length=200, blank=True, editable=False)
-    origin_url = WebURLField(max_length=1000, blank=True, editable=False)
+    origin_name = models.CharField(_("fact-checked by"), max_length=200, blank=True, editable=False)
+    origin_url = WebURLField(_("origin URL"), max_length=1000, blank=True, editable=False)
     original_rating_label = models.CharField(
-        max_length=200, blank=True, editable=False, help_text="The rating as its publisher put it."
+        _("original rating label"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The rating as its publisher put it."),
     )
 
     objects = VerdictQuerySet.as_manager()
@@ -139,6 +172,8 @@ class Verdict(models.Model):
     history = HistoricalRecords(excluded_fields=["is_current"])
 
     class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
         ordering = ["-published_at", "-created_at"]
         get_latest_by = "published_at"
         permissions = [("correct_verdict", "Can issue a correction to a published verdict")]
@@ -147,13 +182,13 @@ class Verdict(models.Model):
                 fields=["claim"],
                 condition=Q(is_current=True),
                 name="verdict_one_current_per_claim",
-                violation_error_message="Another verdict was made current meanwhile.",
+                violation_error_message=_("Another verdict was made current meanwhile."),
             ),
             models.UniqueConstraint(
                 fields=["claim"],
                 condition=Q(status__in=["draft", "submitted"]),
                 name="verdict_one_open_draft_per_claim",
-                violation_error_message="This claim already has a verdict in the works.",
+                violation_error_message=_("This claim already has a verdict in the works."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="published")
@@ -167,7 +202,7 @@ class Verdict(models.Model):
             models.CheckConstraint(
                 condition=Q(approver__isnull=True) | ~Q(approver=F("author")),
                 name="verdict_four_eyes",
-                violation_error_message="Nobody approves a verdict they wrote.",
+                violation_error_message=_("Nobody approves a verdict they wrote."),
             ),
             # What makes importing the same review twice change nothing.
             models.UniqueConstraint(
@@ -220,16 +255,25 @@ class Correction(models.Model):
     """A correction to a published verdict, shown with it and announced, as the IFCN code of
     principles asks. The verdict itself is never changed; its corrections are added to it."""
 
-    verdict = models.ForeignKey(Verdict, on_delete=models.PROTECT, related_name="corrections")
-    note = models.TextField(
-        max_length=5000, help_text="What was wrong and what is right; the public reads this."
+    verdict = models.ForeignKey(
+        Verdict, on_delete=models.PROTECT, related_name="corrections", verbose_name=_("verdict")
     )
-    issued_at = models.DateTimeField()
+    note = models.TextField(
+        _("note"),
+        max_length=5000,
+        help_text=_("What was wrong and what is right; the public reads this."),
+    )
+    issued_at = models.DateTimeField(_("issued at"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="corrections_issued"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="corrections_issued",
+        verbose_name=_("issued by"),
     )
 
     class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
         ordering = ["issued_at", "id"]
         indexes = [
             # The feeds' newest corrections first.
@@ -239,9 +283,12 @@ class Correction(models.Model):
             models.CheckConstraint(
                 condition=~Q(note=""),
                 name="correction_has_note",
-                violation_error_message="A correction needs its note.",
+                violation_error_message=_("A correction needs its note."),
             )
         ]
 
     def __str__(self) -> str:
-        return f"Correction of {self.verdict} ({self.issued_at:%Y-%m-%d})"
+        return gettext("Correction of %(verdict)s (%(day)s)") % {
+            "verdict": self.verdict,
+            "day": f"{self.issued_at:%Y-%m-%d}",
+        }

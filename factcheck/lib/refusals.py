@@ -11,6 +11,7 @@ import re
 
 from django.apps import apps
 from django.db import IntegrityError, models
+from django.utils.translation import gettext as _
 
 # SQLite names what failed in its message; PostgreSQL in the error's diagnostics.
 _SQLITE_UNIQUE = re.compile(r"UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)")
@@ -56,7 +57,11 @@ def _named_rule(name: str) -> str | None:
             if constraint.name == name:
                 message = constraint.get_violation_error_message()
                 default = constraint.default_violation_error_message % {"name": name}
-                return message if message != default else f"the rule “{name}” was broken."
+                return (
+                    message
+                    if message != default
+                    else _("the rule “%(name)s” was broken.") % {"name": name}
+                )
     return None
 
 
@@ -65,11 +70,14 @@ def explain(error: IntegrityError) -> str:
     name = _constraint_name(error)
     rule = _named_rule(name) if name else None
     if rule is not None:
-        return f"The database refused the change: {rule}"
+        return _("The database refused the change: %(rule)s") % {"rule": rule}
     unique = _unique_columns(error, name)
     model = _model_for_table(unique[0]) if unique and len(unique[1]) == 1 else None
     if model is not None:
         field = next((f for f in model._meta.concrete_fields if f.column == unique[1][0]), None)
         if field is not None:
-            return f"Another {model._meta.verbose_name} already has this {field.verbose_name}."
-    return "The database refused the change, which conflicts with data saved meanwhile."
+            return _("Another %(model)s already has this %(field)s.") % {
+                "model": model._meta.verbose_name,
+                "field": field.verbose_name,
+            }
+    return _("The database refused the change, which conflicts with data saved meanwhile.")

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 LOGIN_AT = "_login_at"  # in the session: when its user logged in (seconds since the epoch)
 SEEN_AT = "_seen_at"  # in the session: its latest request, to the minute
@@ -72,9 +73,18 @@ class SessionExpiryMiddleware:
         if SESSION_KEY in session:
             now = time.time()
             if now - session.get(LOGIN_AT, 0) > settings.SESSION_COOKIE_AGE:
-                self._expire(request, "You were logged in for the longest time a login lasts")
+                self._expire(
+                    request,
+                    _(
+                        "You were logged in for the longest time a login lasts: "
+                        "please log in again."
+                    ),
+                )
             elif now - session.get(SEEN_AT, 0) > settings.SESSION_IDLE_SECONDS:
-                self._expire(request, "Nothing was done in this session for too long")
+                self._expire(
+                    request,
+                    _("Nothing was done in this session for too long: please log in again."),
+                )
             elif now - session.get(SEEN_AT, 0) > SEEN_RESOLUTION:
                 session[SEEN_AT] = now
         return self.get_response(request)
@@ -82,7 +92,7 @@ class SessionExpiryMiddleware:
     @staticmethod
     def _expire(request: HttpRequest, why: str) -> None:
         logout(request)
-        messages.info(request, f"{why}: please log in again.")
+        messages.info(request, why)
 
 
 def lockout_response(

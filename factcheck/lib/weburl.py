@@ -16,6 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext as _
 
 SCHEMES = ("http", "https")
 _valid_url = URLValidator(schemes=list(SCHEMES))
@@ -29,7 +30,7 @@ def validate_web_url(value: str) -> None:
         scheme = ""
     if scheme and scheme not in SCHEMES:
         raise ValidationError(
-            "Only http:// and https:// addresses are accepted, not “%(scheme)s:” ones.",
+            _("Only http:// and https:// addresses are accepted, not “%(scheme)s:” ones."),
             code="scheme",
             params={"scheme": scheme},
         )
