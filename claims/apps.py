@@ -12,9 +12,12 @@ class ClaimsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import pre_save
 
+        from claims.admin import language
         from factcheck.lib import page_cache, security, text
 
         user_logged_in.connect(security.stamp_login, dispatch_uid="claims-stamp-login")
+        # Here, not where the admin's URLs import it: a process's first login may come before.
+        user_logged_in.connect(language.remember_language, dispatch_uid="claims-staff-language")
         # However text comes in (admin, API, imports), it is kept by one rule
         # (factcheck/lib/text.py).
         for model in self.get_models():

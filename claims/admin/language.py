@@ -9,8 +9,6 @@ from collections.abc import Callable
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -46,8 +44,10 @@ def _in_newsroom(request: HttpRequest) -> bool:
     return request.path_info.startswith(NEWSROOM_PREFIXES) and hasattr(request, "session")
 
 
-@receiver(user_logged_in)
-def _remember_language(sender, request: HttpRequest | None, user, **kwargs) -> None:
+def remember_language(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    """At login (`user_logged_in`, connected in ClaimsConfig.ready so that a process's first
+    login speaks it too, whatever it has imported yet): the staff member's language, in their
+    session."""
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_KEY] = StaffProfile.language_of(user)
 
