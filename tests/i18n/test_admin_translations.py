@@ -69,9 +69,7 @@ def test_another_staff_member_reads_the_same_pages_in_english(client, publisher,
     assert "-FR" not in page
 
 
-def test_the_webhooks_admin_speaks_the_staff_language_in_its_form_and_refusal(
-    in_french, editor
-):
+def test_the_webhooks_admin_speaks_the_staff_language_in_its_form_and_refusal(in_french, editor):
     editor.user_permissions.add(*Permission.objects.filter(content_type__app_label="webhooks"))
     add = reverse("admin:webhooks_webhook_add")
     assert "ADRESSE-FR" in in_french.get(add).content.decode()
