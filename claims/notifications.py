@@ -22,14 +22,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from claims import roles
-from claims.models import Claim, Notification, format_deadline
+from claims.models import Claim, Notification, StaffProfile, format_deadline
 from factcheck.lib.draining import Run, backoff, drain
 
 logger = logging.getLogger(__name__)
@@ -45,45 +47,71 @@ def reminder_days() -> int:
     return settings.DEADLINE_REMINDER_DAYS
 
 
-def recipients(claim: Claim) -> list[str]:
-    """The claim's reviewer, or every reviewer when it has none."""
+def recipients(claim: Claim) -> list[AbstractUser]:
+    """The claim's reviewer, or every reviewer when it has none (those with an address)."""
     if claim.reviewer and claim.reviewer.email:
-        return [claim.reviewer.email]
+        return [claim.reviewer]
     reviewers = (
         get_user_model()
         .objects.filter(groups__name=roles.REVIEWERS, is_active=True)
         .exclude(email="")
+        .select_related("staff_profile")
+        .distinct()
     )
-    return sorted(set(reviewers.values_list("email", flat=True)))
+    return list(reviewers.order_by("email"))
 
 
-def addressees(notification: Notification) -> list[str]:
-    """Whom an e-mail owed goes to: the person a note mentions, or the claim's reviewer(s)."""
+def addressees(notification: Notification) -> dict[str, list[str]]:
+    """Whom an e-mail owed goes to, by the language each reads (their profile's, else the
+    site's): the person a note mentions, or the claim's reviewer(s)."""
     if notification.kind == Notification.Kind.MENTION:
         person = notification.recipient
-        return [person.email] if person is not None and person.email else []
-    return recipients(notification.claim)
+        people = [person] if person is not None and person.email else []
+    else:
+        people = recipients(notification.claim)
+    by_language: dict[str, list[str]] = {}
+    for person in people:
+        by_language.setdefault(language_of(person), []).append(person.email)
+    return {language: sorted(set(to)) for language, to in sorted(by_language.items())}
+
+
+def language_of(person: AbstractUser) -> str:
+    """The language `person` chose (fetched with them), else the site's."""
+    try:
+        chosen = person.staff_profile.language
+    except StaffProfile.DoesNotExist:
+        chosen = ""
+    return chosen or settings.LANGUAGE_CODE
 
 
 def compose(notification: Notification) -> tuple[str, str]:
-    """The e-mail's subject and body, for the deadline the notification was owed for, or the
-    note that mentioned its addressee."""
+    """The e-mail's subject and body, in the language being spoken, for the deadline the
+    notification was owed for, or the note that mentioned its addressee."""
     claim = notification.claim
     if notification.kind == Notification.Kind.MENTION:
         return _mention(notification)
-    deadline = format_deadline(notification.deadline, claim.deadline_approximate)
-    link = settings.SITE_URL + reverse("admin:claims_claim_change", args=[claim.pk])
+    words = {
+        "deadline": format_deadline(notification.deadline, claim.deadline_approximate),
+        "claim": claim.statement,
+        "link": settings.SITE_URL + reverse("admin:claims_claim_change", args=[claim.pk]),
+    }
     if notification.kind == Notification.Kind.FELL_DUE:
         return (
-            f"Due for re-check: {claim.statement[:120]}",
-            f"The deadline of this claim, {deadline}, has passed.\n\n  {claim.statement}\n\n"
-            "Record the outcome (fulfilled, partly fulfilled, not fulfilled, unverifiable) or "
-            f"extend the deadline with a reason:\n{link}\n",
+            _("Due for re-check: %(claim)s") % {"claim": claim.statement[:120]},
+            _(
+                "The deadline of this claim, %(deadline)s, has passed.\n\n  %(claim)s\n\n"
+                "Record the outcome (fulfilled, partly fulfilled, not fulfilled, unverifiable) "
+                "or extend the deadline with a reason:\n%(link)s\n"
+            )
+            % words,
         )
     return (
-        f"Deadline on {deadline}: {claim.statement[:100]}",
-        f"This claim's deadline is {deadline}.\n\n  {claim.statement}\n\n"
-        f"Gather the evidence now:\n{link}\n",
+        _("Deadline on %(deadline)s: %(claim)s") % {**words, "claim": claim.statement[:100]},
+        _(
+            "This claim's deadline is %(deadline)s.\n\n  %(claim)s\n\n"
+            "Gather the evidence now:\n%(link)s\n"
+        )
+        % words,
     )
 
 
@@ -91,20 +119,29 @@ def _mention(notification: Notification) -> tuple[str, str]:
     note, claim = notification.note, notification.claim
     link = settings.SITE_URL + reverse("admin:claims_claim_change", args=[claim.pk])
     return (
-        f"{note.author} mentioned you: {claim.statement[:100]}",
-        f"{note.author} wrote on this claim:\n\n  {note.text}\n\n  {claim.statement}\n\n{link}\n",
+        _("%(author)s mentioned you: %(claim)s")
+        % {"author": note.author, "claim": claim.statement[:100]},
+        _("%(author)s wrote on this claim:\n\n  %(note)s\n\n  %(claim)s\n\n%(link)s\n")
+        % {"author": note.author, "note": note.text, "claim": claim.statement, "link": link},
     )
 
 
-def message_id(notification: Notification) -> str:
-    """The e-mail's Message-ID: the same on every attempt, so a repeat can be recognised."""
+def message_id(notification: Notification, language: str = "") -> str:
+    """The e-mail's Message-ID: the same on every attempt, so a repeat can be recognised; with
+    the language when the e-mail goes out in several (one message each)."""
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
-    return f"<notification-{notification.pk}@{host}>"
+    part = f".{language}" if language else ""
+    return f"<notification-{notification.pk}{part}@{host}>"
 
 
-def message(notification: Notification, to: list[str]) -> EmailMessage:
-    subject, body = compose(notification)
-    headers = {"Message-ID": message_id(notification)}
+def message(
+    notification: Notification, to: list[str], language: str, part: str = ""
+) -> EmailMessage:
+    """The e-mail to `to`, written in `language` (and saying so in its Content-Language);
+    `part` tells it from the same notification's e-mails in other languages."""
+    with translation.override(language):
+        subject, body = compose(notification)
+    headers = {"Message-ID": message_id(notification, part), "Content-Language": language}
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
 
 
@@ -124,10 +161,14 @@ def send_next(mailer: Mailer) -> bool:
     notification = claim_next()
     if notification is None:
         return False
-    to = addressees(notification)
+    by_language = addressees(notification)
+    several = len(by_language) > 1
+    to = [address for addresses in by_language.values() for address in addresses]
     try:
-        if to:
-            mailer.send(message(notification, to))
+        # One e-mail a language; a refusal puts the whole notification back, and a repeat
+        # carries the same Message-ID.
+        for language, addresses in by_language.items():
+            mailer.send(message(notification, addresses, language, language if several else ""))
     except REFUSED as error:
         put_back(notification, error)
         return True
@@ -150,7 +191,9 @@ def claim_next() -> Notification | None:
     now = timezone.now()
     notification = (
         Notification.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("claim__reviewer", "note__author", "recipient")
+        .select_related(
+            "claim__reviewer__staff_profile", "note__author", "recipient__staff_profile"
+        )
         .filter(claimable(now))
         .order_by("created_at", "pk")
         .first()

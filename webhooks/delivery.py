@@ -31,7 +31,8 @@ import time
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from factcheck.lib import fetching
 from factcheck.lib.draining import Run, drain
@@ -92,8 +93,10 @@ def policy() -> FetchPolicy:
 
 def deliver_due(*, budget: float | None = None, limit: int | None = None) -> Run:
     """Try the deliveries whose time has come, one after another, until none is left, `limit`
-    were tried or `budget` seconds have passed (see `drain`)."""
-    return drain(try_next, budget=budget, limit=limit)
+    were tried or `budget` seconds have passed (see `drain`). What each attempt came to is kept
+    in the site's language, whoever reads it later."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return drain(try_next, budget=budget, limit=limit)
 
 
 def try_next() -> bool:
@@ -121,7 +124,7 @@ def claim_next() -> Delivery | None:
         return None
     delivery.attempts += 1
     delivery.next_attempt_at = now + dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
-    delivery.last_result = f"sending (attempt {delivery.attempts})"
+    delivery.last_result = _("sending (attempt %(number)s)") % {"number": delivery.attempts}
     delivery.save(update_fields=["attempts", "next_attempt_at", "last_result"])
     return delivery
 
@@ -202,11 +205,11 @@ def _settle(delivery: Delivery, outcome: Outcome, result: str) -> None:
         delivery.state, delivery.next_attempt_at, delivery.finished_at = DELIVERED, None, now
     else:
         delivery.state, delivery.next_attempt_at, delivery.finished_at = FAILED, None, now
-        result += (
-            f"; gave up after {delivery.attempts} attempts"
-            if outcome is Outcome.RETRY
-            else "; not retried: the receiver refused the request itself"
-        )
+        if outcome is Outcome.RETRY:
+            ended = _("%(result)s; gave up after %(number)s attempts")
+        else:
+            ended = _("%(result)s; not retried: the receiver refused the request itself")
+        result = ended % {"result": result, "number": delivery.attempts}
     delivery.last_result = result[:200]
     mine = Delivery.objects.filter(
         pk=delivery.pk, attempts=delivery.attempts, state=Delivery.State.PENDING

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.models import Claim, Correction, Verdict
 from factcheck.lib.bulk import insert_rows
@@ -147,7 +148,10 @@ def on_claims_fell_due(sender, *, claim_ids: list[int], at: dt.datetime, **kwarg
 def send_test(webhook: Webhook) -> Delivery:
     """Owe `webhook` a test event ("ping"), sent like any other delivery."""
     if not webhook.is_active:
-        raise WebhookError(f"“{webhook}” is switched off: switch it on to send it a test event.")
+        raise WebhookError(
+            _("“%(webhook)s” is switched off: switch it on to send it a test event.")
+            % {"webhook": webhook}
+        )
     now = timezone.now()
     delivery = Delivery.objects.create(
         webhook=webhook,
@@ -164,10 +168,13 @@ def redeliver(delivery: Delivery) -> Delivery:
     """Send a finished delivery again, as a new delivery (a new id) with the same payload."""
     if delivery.state == Delivery.State.PENDING:
         raise WebhookError(
-            f"delivery #{delivery.pk} is still being tried; it can be sent again once finished."
+            _("delivery #%(id)s is still being tried; it can be sent again once finished.")
+            % {"id": delivery.pk}
         )
     if not delivery.webhook.is_active:
-        raise WebhookError(f"“{delivery.webhook}” is switched off: switch it on first.")
+        raise WebhookError(
+            _("“%(webhook)s” is switched off: switch it on first.") % {"webhook": delivery.webhook}
+        )
     again = Delivery.objects.create(
         webhook=delivery.webhook,
         event=delivery.event,

@@ -315,7 +315,7 @@ class ClaimAdmin(
                 (
                     when(e.at),
                     e.get_kind_display(),
-                    e.message,
+                    e.text,
                     f" ({e.actor})" if e.actor else "",
                 )
                 for e in events
@@ -366,7 +366,7 @@ class ClaimAdmin(
             self.message_user(
                 request,
                 _("Proposed: %(summary)s A publisher approves it before readers see it.")
-                % {"summary": done.summary},
+                % {"summary": done.summary_shown},
                 messages.WARNING,
             )
 
@@ -386,7 +386,7 @@ class ClaimAdmin(
         rows = format_html_join(
             "",
             "<li>{} <span class='hint'>({}, {})</span></li>",
-            ((p.summary, p.proposed_by, when(p.proposed_at)) for p in waiting),
+            ((p.summary_shown, p.proposed_by, when(p.proposed_at)) for p in waiting),
         )
         return format_html("<ul class='proposals'>{}</ul>", rows) if waiting else "—"
 

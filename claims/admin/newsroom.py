@@ -72,7 +72,7 @@ class ArticleAdmin(IntakeViews, HistoryAdmin):
             self.message_user(
                 request,
                 _("Proposed: %(summary)s A publisher approves it before readers see it.")
-                % {"summary": proposed.summary},
+                % {"summary": proposed.summary_shown},
                 messages.WARNING,
             )
 

@@ -82,9 +82,12 @@ class EvidenceAdmin(EvidenceLinkHistory, HistoryAdmin):
             self.message_user(
                 request,
                 _("Proposed: %(summary)s A publisher approves it before readers see it.")
-                % {"summary": done.summary},
+                % {"summary": done.summary_shown},
                 messages.WARNING,
             )
+
+
+SUMMARY_PARTS = ["summary", "summary_key", "summary_values"]
 
 
 @admin.register(ChangeProposal)
@@ -92,12 +95,29 @@ class ChangeProposalAdmin(ReadOnly, HistoryAdmin):
     """Changes proposed to public pages, waiting or decided; decided on from here, or from the
     claim's page (Approve / Refuse proposed changes)."""
 
-    list_display = ["summary", "claim", "article", "kind", "status", "proposed_by", "proposed_at"]
+    list_display = [
+        "summary_shown",
+        "claim",
+        "article",
+        "kind",
+        "status",
+        "proposed_by",
+        "proposed_at",
+    ]
     list_filter = ["status", "kind"]
     list_select_related = ["claim", "article", "proposed_by"]
     search_fields = ["summary", "claim__statement", "article__headline"]
-    readonly_fields = [f.name for f in ChangeProposal._meta.fields]
+    # The summary as the reader's language writes it, in place of its stored parts.
+    exclude = SUMMARY_PARTS
+    readonly_fields = [
+        "summary_shown",
+        *(f.name for f in ChangeProposal._meta.fields if f.name not in SUMMARY_PARTS),
+    ]
     actions = ["approve_selected"]
+
+    @admin.display(description=gettext_lazy("summary"))
+    def summary_shown(self, proposal: ChangeProposal) -> str:
+        return proposal.summary_shown
 
     def has_approve_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("claims.publish_claim")

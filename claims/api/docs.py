@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.text import format_lazy
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -201,8 +202,11 @@ def transition(t: Transition, request: Any) -> Any:
     """The schema of a transition of the registry: the claim after it, or the refusal."""
     return extend_schema(
         summary=t.label,
-        description=f"{t.help} Needs `{t.permission}`. It goes through `claims/workflow/`; a "
-        "refusal changes nothing.",
+        description=format_lazy(
+            "{} Needs `{}`. It goes through `claims/workflow/`; a refusal changes nothing.",
+            t.help,
+            t.permission,
+        ),
         request=request,
         responses={
             200: OpenApiResponse(s.ClaimDetailSerializer, description="The claim after it."),

@@ -235,6 +235,7 @@ class ProposalSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     kind = serializers.CharField()
+    message = serializers.CharField(source="text", help_text="What happened, in words.")
 
     class Meta:
         model = ClaimEvent

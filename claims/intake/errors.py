@@ -1,5 +1,7 @@
 """Intake's refusals: each says why, and nothing was changed."""
 
+from django.utils.translation import gettext as _
+
 from claims.models import Article
 
 
@@ -11,5 +13,6 @@ class AlreadyImported(IntakeError):
     def __init__(self, article: Article) -> None:
         self.article = article
         super().__init__(
-            f"This article was imported already: article #{article.pk} “{article.headline}”."
+            _("This article was imported already: article #%(id)s “%(headline)s”.")
+            % {"id": article.pk, "headline": article.headline}
         )

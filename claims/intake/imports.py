@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from claims import roles
 from claims.intake import extraction
@@ -18,7 +20,11 @@ from claims.intake.suggestions import similar_claim
 from claims.models import Article, ArticleImport, Source, Suggestion
 from factcheck.lib import fetching
 
+# The source of an article none is known for: a row found again by this name, so not translated
+# (readers see it as data, like any source's name).
 UNKNOWN_SOURCE = "Unknown source"
+# A pasted article's headline until its text is read (its first line), in the site's language.
+PASTED_HEADLINE = gettext_noop("Pasted article")
 MIN_WORDS = 5  # fewer, and the page had no article in it (a menu, a login wall)
 
 
@@ -33,12 +39,14 @@ def queue_import(
 ) -> ArticleImport:
     """Record an article to import (from a URL or pasted text/HTML); the work is `run_import`."""
     if by is not None and not by.has_perm("claims.add_article"):
-        raise IntakeError(roles.refusal(by, "import articles", "add_article"))
+        raise IntakeError(roles.refusal(by, _("import articles"), "add_article"))
     url, content = url.strip(), pasted_text(content)
     if bool(url) == bool(content):
-        raise IntakeError("Give either the article's address or its text, not both or neither.")
+        raise IntakeError(_("Give either the article's address or its text, not both or neither."))
     if url and urlsplit(url).scheme.lower() not in ("http", "https"):
-        raise IntakeError(f"Only http and https addresses can be imported, not “{url[:100]}”.")
+        raise IntakeError(
+            _("Only http and https addresses can be imported, not “%(url)s”.") % {"url": url[:100]}
+        )
     check_size(content)
     duplicate = find_duplicate(url=url, content=content)
     if duplicate is not None:
@@ -47,7 +55,7 @@ def queue_import(
     article = Article.objects.create(
         source=_source(source_name, canonical),
         url=canonical,
-        headline=(canonical or "Pasted article")[:500],
+        headline=(canonical or _in_site_language(PASTED_HEADLINE))[:500],
         published_on=published,
     )
     return ArticleImport.objects.create(
@@ -108,23 +116,43 @@ def check_size(content: str) -> None:
     size, limit = len(content.encode("utf-8")), settings.FETCH_MAX_BYTES
     if size > limit:
         raise IntakeError(
-            f"The pasted article is {size / 2**20:.1f} MB; at most {limit / 2**20:.1f} MB can be "
-            "imported. Paste the article's text without the rest of the page, or give its address."
+            _(
+                "The pasted article is %(size)s MB; at most %(limit)s MB can be imported. Paste "
+                "the article's text without the rest of the page, or give its address."
+            )
+            % {"size": _megabytes(size), "limit": _megabytes(limit)}
         )
     longest = extraction.MAX_TEXT_CHARS
     if len(content) > longest and not extraction.looks_like_html(content):
         raise IntakeError(
-            f"The pasted text is {len(content):,} characters ({size / 2**20:.1f} MB); an article "
-            f"is read for claims up to {longest:,} characters (some 30,000 words). Paste only "
-            "the article's own text, without the rest of the page, or give its address."
+            _(
+                "The pasted text is %(length)s characters (%(size)s MB); an article is read for "
+                "claims up to %(longest)s characters (some 30,000 words). Paste only the "
+                "article's own text, without the rest of the page, or give its address."
+            )
+            % {
+                "length": formats.number_format(len(content), force_grouping=True),
+                "size": _megabytes(size),
+                "longest": formats.number_format(longest, force_grouping=True),
+            }
         )
+
+
+def _megabytes(size: int) -> str:
+    return formats.number_format(size / 2**20, decimal_pos=1)
 
 
 def run_import(import_id: int) -> ArticleImport:
     """Fetch and extract a queued import. Safe to run twice, and at once: a run first takes the
     import (a conditional update), so a finished import, or one another worker is running, is
     left alone; a worker that died is taken over once it is stalled. The results are written in
-    one transaction: a run killed half-way leaves nothing half-written."""
+    one transaction: a run killed half-way leaves nothing half-written. A failure's reason is
+    kept in the site's language, whoever reads it later."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _run_import(import_id)
+
+
+def _run_import(import_id: int) -> ArticleImport:
     now = timezone.now()
     taken = ArticleImport.objects.filter(_claimable(now), pk=import_id).update(
         state=ArticleImport.State.FETCHING, state_since=now
@@ -137,7 +165,7 @@ def run_import(import_id: int) -> ArticleImport:
         _set_state(intake, ArticleImport.State.EXTRACTING)
         found = extraction.read_html(page, url=final_url) if is_html else extraction.read_text(page)
         if len(found.text.split()) < MIN_WORDS:
-            raise IntakeError("No article text was found on the page; paste the text instead.")
+            raise IntakeError(_("No article text was found on the page; paste the text instead."))
         with transaction.atomic():
             _save_article(intake, found)
             store_suggestions(intake.article)
@@ -145,7 +173,7 @@ def run_import(import_id: int) -> ArticleImport:
     except (fetching.FetchError, IntakeError) as error:
         _finish(intake, ArticleImport.State.FAILED, str(error))
     except Exception:
-        _finish(intake, ArticleImport.State.FAILED, "The import failed unexpectedly; try again.")
+        _finish(intake, ArticleImport.State.FAILED, _("The import failed unexpectedly; try again."))
         raise
     return intake
 
@@ -153,9 +181,12 @@ def run_import(import_id: int) -> ArticleImport:
 def retry_import(intake: ArticleImport, *, by=None) -> ArticleImport:
     """Queue a failed import again."""
     if by is not None and not by.has_perm("claims.add_article"):
-        raise IntakeError(roles.refusal(by, "import articles", "add_article"))
+        raise IntakeError(roles.refusal(by, _("import articles"), "add_article"))
     if intake.state != ArticleImport.State.FAILED:
-        raise IntakeError(f"Only a failed import can be retried; this one is {intake.state}.")
+        raise IntakeError(
+            _("Only a failed import can be retried; this one is %(state)s.")
+            % {"state": intake.get_state_display()}
+        )
     ArticleImport.objects.filter(pk=intake.pk).update(
         state=ArticleImport.State.QUEUED, error="", state_since=timezone.now()
     )
@@ -168,12 +199,12 @@ def extract_again(article: Article, *, by) -> list[Suggestion]:
     """Read the article's stored text for claims again (after the extraction improved, or for an
     article logged by hand). Accepted and rejected suggestions keep their decision."""
     if by is not None and not by.has_perm("claims.add_claim"):
-        raise IntakeError(roles.refusal(by, "decide on suggestions", "add_claim"))
+        raise IntakeError(roles.refusal(by, _("decide on suggestions"), "add_claim"))
     state = ArticleImport.objects.filter(article=article).values_list("state", flat=True).first()
     if state in ArticleImport.RUNNING_STATES:
-        raise IntakeError("The import is still running; its suggestions come when it is done.")
+        raise IntakeError(_("The import is still running; its suggestions come when it is done."))
     if not article.text.strip():
-        raise IntakeError("The article has no text to read claims from; paste it first.")
+        raise IntakeError(_("The article has no text to read claims from; paste it first."))
     return store_suggestions(article)
 
 
@@ -207,6 +238,11 @@ def store_suggestions(article: Article) -> list[Suggestion]:
         )
         stored.append(suggestion)
     return stored
+
+
+def _in_site_language(message: str) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(message)
 
 
 def _source(name: str, url: str | None) -> Source:

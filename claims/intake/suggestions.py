@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import roles, workflow
 from claims.intake.errors import IntakeError
@@ -98,7 +99,7 @@ def accept(
     name = (suggestion.claimant_name if claimant_name is None else claimant_name).strip()
     quote = suggestion.quote if quote is None else quote.strip()
     if not quote:
-        raise IntakeError("A claim needs the words it quotes; the quote is empty.")
+        raise IntakeError(_("A claim needs the words it quotes; the quote is empty."))
     claim = Claim(
         statement=(statement or suggestion.statement).strip(),
         quote=quote,
@@ -120,10 +121,12 @@ def reject(suggestion: Suggestion, *, by) -> None:
 
 def _require_open(suggestion: Suggestion, by) -> None:
     if by is not None and not by.has_perm("claims.add_claim"):
-        raise IntakeError(roles.refusal(by, "decide on suggestions", "add_claim"))
+        raise IntakeError(roles.refusal(by, _("decide on suggestions"), "add_claim"))
     current = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     if current.status != Suggestion.Status.OPEN:
-        raise IntakeError(f"This suggestion was {current.get_status_display()} already.")
+        raise IntakeError(
+            _("This suggestion was %(status)s already.") % {"status": current.get_status_display()}
+        )
 
 
 def _claimant_for(name: str, confirmed: Claimant | None) -> Claimant | None:
@@ -134,7 +137,9 @@ def _claimant_for(name: str, confirmed: Claimant | None) -> Claimant | None:
                 with transaction.atomic():
                     ClaimantAlias.objects.create(name=name[:200], claimant=confirmed)
             except IntegrityError as error:
-                raise IntakeError(f"“{name}” is already an alias of another claimant.") from error
+                raise IntakeError(
+                    _("“%(name)s” is already an alias of another claimant.") % {"name": name}
+                ) from error
         return confirmed
     if not name:
         return None

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from claims.models import wording
 from claims.models.claim import Claim
 from claims.models.evidence import Evidence
 from claims.models.newsroom import Article
@@ -60,6 +61,10 @@ class ChangeProposal(models.Model):
     summary = models.CharField(
         _("summary"), max_length=500, help_text=_("What changes, as readers will read it.")
     )
+    # The summary as a sentence of claims/models/wording.py, written in the reader's language;
+    # `summary` holds it in the site's.
+    summary_key = models.CharField(_("summary key"), max_length=30, blank=True, default="")
+    summary_values = models.JSONField(_("summary values"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
@@ -107,6 +112,14 @@ class ChangeProposal(models.Model):
         ]
 
     def __str__(self) -> str:
+        return self.summary_shown
+
+    @property
+    def summary_shown(self) -> str:
+        """The summary in the language being spoken (a proposal from before the keys: as it was
+        written)."""
+        if self.summary_key in wording.TEXTS:
+            return wording.render(self.summary_key, self.summary_values)
         return self.summary
 
     @property

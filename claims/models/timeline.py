@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from claims.models import wording
 from claims.models.claim import Claim
 from claims.models.verdict import Verdict
 
@@ -63,7 +64,16 @@ class ClaimEvent(models.Model):
     verdict = models.ForeignKey(
         Verdict, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("verdict")
     )
+    # In the site's language, as it was written; `text_key` and `text_values`, when set, write it
+    # in the reader's (claims/models/wording.py). Rows from before the keys have the message only,
+    # and so do the newsroom's own words (a retraction's reason, a correction's note).
     message = models.CharField(_("message"), max_length=500)
+    # Defaults in the database too: a writer naming only the older columns (the sweep's bulk
+    # insert, before a deploy reaches it) writes a plain message.
+    text_key = models.CharField(_("text key"), max_length=30, blank=True, default="", db_default="")
+    text_values = models.JSONField(
+        _("text values"), default=dict, blank=True, db_default=models.Value({}, models.JSONField())
+    )
 
     class Meta:
         verbose_name = _("claim event")
@@ -73,6 +83,20 @@ class ClaimEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.get_kind_display()}"
+
+    @property
+    def text(self) -> str:
+        """What the entry says, in the language being spoken where it has a key."""
+        if self.text_key in wording.TEXTS:
+            return self.cut(wording.render(self.text_key, self.text_values))
+        return self.message
+
+    @classmethod
+    def cut(cls, text: str) -> str:
+        """`text` cut to what the timeline keeps: a long reason or note is kept whole where it
+        belongs (the claim's retraction, the correction)."""
+        limit = cls._meta.get_field("message").max_length
+        return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Notification(models.Model):

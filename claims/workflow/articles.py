@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.models import Article, ChangeProposal, Claim
 from claims.workflow.common import User, check_lengths, credit, require
@@ -32,8 +33,15 @@ def check_article_date(article: Article) -> None:
     early = kept.filter(deadline__lt=article.published_on).order_by("deadline", "pk").first()
     if early is not None:
         raise DeadlineBeforeArticle(
-            f"claim #{early.pk} keeps its deadline {early.deadline:%Y-%m-%d}, which is before "
-            f"{article.published_on:%Y-%m-%d}; extend or change that deadline first"
+            _(
+                "claim #%(id)s keeps its deadline %(deadline)s, which is before %(published)s; "
+                "extend or change that deadline first"
+            )
+            % {
+                "id": early.pk,
+                "deadline": f"{early.deadline:%Y-%m-%d}",
+                "published": f"{article.published_on:%Y-%m-%d}",
+            }
         )
 
 
@@ -60,7 +68,7 @@ def edit_article(article: Article, *, by: User, changed: Iterable[str]) -> Chang
     """Save the `changed` fields of an article, as set on it. Where a public claim's page shows
     it, a change to what the page shows (headline, address, byline, date) is proposed instead,
     and the proposal returned; a new date reads unpublished claims' deadlines again."""
-    require(by, "change_article", "change articles")
+    require(by, "change_article", _("change articles"))
     changed = set(changed)
     stored = Article.objects.select_for_update().get(pk=article.pk)
     proposal = None

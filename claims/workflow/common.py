@@ -4,17 +4,20 @@ timeline entry, and the claim's open and current verdicts."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 
 from claims import roles
 from claims.models import (
     Claim,
     ClaimEvent,
     Verdict,
+    wording,
 )
 from claims.workflow.errors import NotAllowed, WorkflowError
 
@@ -38,8 +41,14 @@ def check_lengths(*rows: models.Model) -> None:
             value = getattr(row, field.attname)
             if isinstance(value, str) and len(value) > limit:
                 raise WorkflowError(
-                    f"the {field.verbose_name} is {len(value):,} characters long; "
-                    f"at most {limit:,} are kept."
+                    gettext(
+                        "the %(field)s is %(length)s characters long; at most %(limit)s are kept."
+                    )
+                    % {
+                        "field": field.verbose_name,
+                        "length": formats.number_format(len(value), force_grouping=True),
+                        "limit": formats.number_format(limit, force_grouping=True),
+                    }
                 )
 
 
@@ -52,14 +61,32 @@ def credit(*rows, by: User | None, why: str) -> None:
         row._change_reason = why[:100]
 
 
-def add_event(claim: Claim, kind: str, message: str, *, by=None, verdict=None, at=None) -> None:
-    """A timeline entry. Its message is cut to what the timeline keeps: a long reason or note is
-    kept whole where it belongs (the claim's retraction, the correction)."""
-    limit = ClaimEvent._meta.get_field("message").max_length
-    if len(message) > limit:
-        message = message[: limit - 1] + "…"
+def add_event(
+    claim: Claim,
+    kind: str,
+    message: str = "",
+    *,
+    key: str = "",
+    values: dict[str, Any] | None = None,
+    by=None,
+    verdict=None,
+    at=None,
+) -> None:
+    """A timeline entry: one of the workflow's sentences (`key` and its `values`, see
+    claims/models/wording.py), which each reader reads in their language, or the newsroom's own
+    words (`message`: a reason, a note), as written. Cut to what the timeline keeps."""
+    values = values or {}
+    if key:
+        message = wording.in_site_language(key, values)
     ClaimEvent.objects.create(
-        claim=claim, kind=kind, message=message, actor=by, verdict=verdict, at=at or timezone.now()
+        claim=claim,
+        kind=kind,
+        message=ClaimEvent.cut(message),
+        text_key=key,
+        text_values=values,
+        actor=by,
+        verdict=verdict,
+        at=at or timezone.now(),
     )
 
 

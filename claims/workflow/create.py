@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
@@ -86,8 +89,10 @@ def set_deadline(claim: Claim) -> None:
     DeadlineBeforeArticle, or a WorkflowError, leaves the claim as it was asked for."""
     if claim.deadline_overridden:
         if claim.deadline is None:
-            raise WorkflowError("an overridden deadline needs a date.")
-        claim.deadline_expression = claim.deadline_expression or "set by an editor"
+            raise WorkflowError(_("an overridden deadline needs a date."))
+        if not claim.deadline_expression:  # kept: written in the site's language
+            with translation.override(settings.LANGUAGE_CODE):
+                claim.deadline_expression = _("set by an editor")
         explain_deadline(claim, lambda: str(OVERRIDE_EXPLANATION))
         claim.deadline_approximate = False
     elif claim.article_id:
@@ -110,8 +115,8 @@ def check_deadline(claim: Claim) -> None:
     published = claim.article.published_on if claim.article_id else None
     if claim.deadline and published and claim.deadline < published:
         raise DeadlineBeforeArticle(
-            f"the deadline {claim.deadline:%Y-%m-%d} is before the article's date "
-            f"{published:%Y-%m-%d}"
+            _("the deadline %(deadline)s is before the article's date %(published)s")
+            % {"deadline": f"{claim.deadline:%Y-%m-%d}", "published": f"{published:%Y-%m-%d}"}
         )
 
 
@@ -126,9 +131,9 @@ def create_claim(
     """Log `claim` (new, unsaved, its fields filled in) as a draft: its deadline set
     (`set_deadline`), saved, put on the timeline, and handed to its reviewer, if it names one,
     as `assign` does. A refusal (WorkflowError) saves nothing."""
-    require(by, "add_claim", "log claims")
+    require(by, "add_claim", _("log claims"))
     if claim.pk is not None:
-        raise InvalidTransition(f"claim #{claim.pk} is logged already.")
+        raise InvalidTransition(_("claim #%(id)s is logged already.") % {"id": claim.pk})
     reviewer, claim.reviewer = claim.reviewer, None
     set_deadline(claim)
     set_language(claim)
@@ -139,7 +144,7 @@ def create_claim(
     claim.save()
     claim.topics.set(topics)
     claim.appearances.set(appearances)
-    add_event(claim, ClaimEvent.Kind.CREATED, "Logged.", by=by)
+    add_event(claim, ClaimEvent.Kind.CREATED, key="logged", by=by)
     if reviewer is not None:
         assign(claim, reviewer=reviewer, by=by)
     return claim
@@ -166,9 +171,10 @@ def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> ChangePropo
     stored = Claim.objects.select_for_update().get(pk=claim.pk)
     refused = changed - editable_fields(stored, by)
     if refused:
+        names = [str(Claim._meta.get_field(name).verbose_name) for name in sorted(refused)]
         raise NotAllowed(
-            f"{by} may not change the claim's {', '.join(sorted(refused))} now "
-            f"(it is {stored.get_status_display()})."
+            _("%(user)s may not change the claim's %(fields)s now (it is %(status)s).")
+            % {"user": by, "fields": ", ".join(names), "status": stored.get_status_display()}
         )
     proposal = None
     if stored.is_public and changed & set(CLAIM_PAGE_FIELDS):

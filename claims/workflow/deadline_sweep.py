@@ -6,16 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from claims import notifications, signals
 from claims.models import (
     Claim,
     ClaimEvent,
     Notification,
-    format_deadline,
+    wording,
 )
 from factcheck.lib import page_cache
 from factcheck.lib.bulk import insert_rows
@@ -69,17 +70,8 @@ def _mark_due_batch(as_of: dt.date, batch_size: int, only: int | None = None) ->
     # Set-based inserts: this is the sweep's hot path (see docs/scaling.md).
     insert_rows(
         ClaimEvent,
-        ["claim", "kind", "at", "message"],
-        (
-            (
-                pk,
-                ClaimEvent.Kind.FELL_DUE,
-                end_of_day(deadline),
-                f"The deadline, {format_deadline(deadline, approximate)}, has passed: "
-                "awaiting re-check.",
-            )
-            for pk, deadline, approximate in due
-        ),
+        ["claim", "kind", "at", "message", "text_key", "text_values"],
+        fell_due_events(due),
     )
     insert_rows(
         Notification,
@@ -90,6 +82,21 @@ def _mark_due_batch(as_of: dt.date, batch_size: int, only: int | None = None) ->
     signals.claims_fell_due.send(sender=Claim, claim_ids=[pk for pk, _, _ in due], at=now)
     page_cache.invalidate()  # the bulk writes above send no signals
     return flipped
+
+
+def fell_due_events(due: list[tuple[int, dt.date, bool]]) -> list[tuple]:
+    """The "deadline passed" entries of (claim id, deadline, approximate), as the sweep's insert
+    takes them: one of the timeline's sentences, which each reader reads in their language, and
+    its text in the site's language (in one go: the sweep writes thousands)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        events = []
+        for pk, deadline, approximate in due:
+            values = {"deadline": wording.date_value(deadline, approximate)}
+            message = wording.render("fell_due", values)
+            events.append(
+                (pk, ClaimEvent.Kind.FELL_DUE, end_of_day(deadline), message, "fell_due", values)
+            )
+        return events
 
 
 def end_of_day(day: dt.date) -> dt.datetime:

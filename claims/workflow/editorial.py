@@ -11,6 +11,7 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import signals
 from claims.models import (
@@ -20,6 +21,7 @@ from claims.models import (
     Rating,
     Verdict,
 )
+from claims.models.wording import date_value
 from claims.workflow.common import (
     User,
     add_event,
@@ -42,7 +44,7 @@ from claims.workflow.errors import (
 def check_can_draft(claim: Claim) -> None:
     """A new verdict may be drafted on any claim but a retracted one, which is closed."""
     if claim.status == Claim.Status.RETRACTED:
-        raise InvalidTransition("the claim is retracted: it gets no new verdict.")
+        raise InvalidTransition(_("the claim is retracted: it gets no new verdict."))
 
 
 def reviewers() -> QuerySet:
@@ -66,32 +68,39 @@ def reviewers() -> QuerySet:
 def assign(claim: Claim, *, by: User, reviewer: User | None = None) -> None:
     """Make `reviewer` (`by` themselves if none is named) responsible for researching the claim
     and for its deadline reminders."""
-    require(by, "change_claim", "assign reviewers")
+    require(by, "change_claim", _("assign reviewers"))
     reviewer = reviewer or by
     if not reviewer.has_perm("claims.submit_claim"):
-        raise NotAllowed(f"{reviewer} is not a reviewer and cannot be assigned a claim.")
+        raise NotAllowed(
+            _("%(user)s is not a reviewer and cannot be assigned a claim.") % {"user": reviewer}
+        )
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
     if locked.status == Claim.Status.RETRACTED:
-        raise InvalidTransition("a retracted claim has no reviewer to assign.")
+        raise InvalidTransition(_("a retracted claim has no reviewer to assign."))
     locked.reviewer = claim.reviewer = reviewer
     credit(locked, by=by, why=f"assigned to {reviewer}")
     locked.save(update_fields=["reviewer", "updated_at"])
-    add_event(claim, ClaimEvent.Kind.ASSIGNED, f"Assigned to {reviewer}.", by=by)
+    add_event(
+        claim, ClaimEvent.Kind.ASSIGNED, key="assigned", values={"reviewer": str(reviewer)}, by=by
+    )
 
 
 @transaction.atomic
 def submit(claim: Claim, *, by: User) -> Verdict:
     """Send the claim's draft verdict to a publisher for approval."""
-    require(by, "submit_claim", "submit verdicts for review")
+    require(by, "submit_claim", _("submit verdicts for review"))
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status not in (Claim.Status.DRAFT, Claim.Status.PUBLISHED):
         raise InvalidTransition(
-            f"the claim is {claim.get_status_display()}; only a draft or a "
-            "published claim can have a verdict submitted."
+            _(
+                "the claim is %(status)s; only a draft or a published claim can have a verdict "
+                "submitted."
+            )
+            % {"status": claim.get_status_display()}
         )
     verdict = open_verdict(claim)
     if verdict is None or verdict.status != Verdict.Status.DRAFT:
-        raise InvalidTransition("there is no draft verdict to submit: write one first.")
+        raise InvalidTransition(_("there is no draft verdict to submit: write one first."))
     verdict.status = Verdict.Status.SUBMITTED
     credit(verdict, claim, by=by, why="submitted for review")
     verdict.save(update_fields=["status"])
@@ -101,7 +110,8 @@ def submit(claim: Claim, *, by: User) -> Verdict:
     add_event(
         claim,
         ClaimEvent.Kind.SUBMITTED,
-        f"Verdict '{verdict.rating}' submitted.",
+        key="verdict_submitted",
+        values={"rating": {"rating": verdict.rating.label}},
         by=by,
         verdict=verdict,
     )
@@ -111,13 +121,13 @@ def submit(claim: Claim, *, by: User) -> Verdict:
 @transaction.atomic
 def send_back(claim: Claim, *, by: User, reason: str) -> None:
     """A publisher returns a submitted verdict to its author as a draft."""
-    require(by, "publish_claim", "send verdicts back")
+    require(by, "publish_claim", _("send verdicts back"))
     if not reason.strip():
-        raise WorkflowError("say why the verdict goes back, so its author can mend it.")
+        raise WorkflowError(_("say why the verdict goes back, so its author can mend it."))
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     verdict = open_verdict(claim)
     if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
-        raise InvalidTransition("there is no submitted verdict to send back.")
+        raise InvalidTransition(_("there is no submitted verdict to send back."))
     verdict.status = Verdict.Status.DRAFT
     credit(verdict, claim, by=by, why=f"sent back: {reason.strip()}")
     verdict.save(update_fields=["status"])
@@ -136,15 +146,18 @@ def pending_past_deadline(claim: Claim, verdict: Verdict, *, on: dt.date) -> boo
 def withdraw(claim: Claim, *, by: User) -> None:
     """Its author takes a submitted verdict back to draft, to change it and submit it again: a
     submitted verdict is never edited in place."""
-    require(by, "submit_claim", "withdraw verdicts")
+    require(by, "submit_claim", _("withdraw verdicts"))
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     verdict = open_verdict(claim)
     if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
-        raise InvalidTransition("there is no submitted verdict to withdraw.")
+        raise InvalidTransition(_("there is no submitted verdict to withdraw."))
     if not verdict.wrote(by):
         raise NotAllowed(
-            f"{by} did not write this verdict: only its author withdraws it; a publisher sends "
-            "it back with a reason."
+            _(
+                "%(user)s did not write this verdict: only its author withdraws it; a publisher "
+                "sends it back with a reason."
+            )
+            % {"user": by}
         )
     verdict.status = Verdict.Status.DRAFT
     credit(verdict, claim, by=by, why="withdrawn to draft")
@@ -152,7 +165,7 @@ def withdraw(claim: Claim, *, by: User) -> None:
     if claim.status == Claim.Status.IN_REVIEW:
         claim.status = Claim.Status.DRAFT
         claim.save(update_fields=["status", "updated_at"])
-    add_event(claim, ClaimEvent.Kind.WITHDRAWN, "Withdrawn to draft.", by=by, verdict=verdict)
+    add_event(claim, ClaimEvent.Kind.WITHDRAWN, key="withdrawn", by=by, verdict=verdict)
 
 
 def _tracking_after(claim: Claim, rating: Rating) -> str:
@@ -177,16 +190,19 @@ def publish(
     """Approve the submitted verdict and make it the claim's current one. Nobody approves a
     verdict they wrote or changed; a pending verdict on a claim whose deadline has passed goes
     out only when the publisher confirms it (the outcome is what is owed)."""
-    require(by, "publish_claim", "publish verdicts")
+    require(by, "publish_claim", _("publish verdicts"))
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status not in (Claim.Status.IN_REVIEW, Claim.Status.PUBLISHED):
-        raise InvalidTransition(f"the claim is {claim.get_status_display()}; submit it first.")
+        raise InvalidTransition(
+            _("the claim is %(status)s; submit it first.") % {"status": claim.get_status_display()}
+        )
     verdict = open_verdict(claim)
     if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
-        raise InvalidTransition("there is no submitted verdict to publish.")
+        raise InvalidTransition(_("there is no submitted verdict to publish."))
     if verdict.wrote(by):
         raise FourEyesViolation(
-            f"{by} wrote this verdict, or part of it, and cannot also approve it."
+            _("%(user)s wrote this verdict, or part of it, and cannot also approve it.")
+            % {"user": by}
         )
     at = at or timezone.now()
     if (
@@ -194,8 +210,11 @@ def publish(
         and not confirm_past_deadline
     ):
         raise WorkflowError(
-            f"the deadline, {claim.deadline_display}, has passed: record the outcome instead, or "
-            "confirm that this pending verdict should go out as it is."
+            _(
+                "the deadline, %(deadline)s, has passed: record the outcome instead, or confirm "
+                "that this pending verdict should go out as it is."
+            )
+            % {"deadline": claim.deadline_display}
         )
     claim.verdicts.filter(is_current=True).update(is_current=False)
     verdict.status, verdict.approver, verdict.published_at = Verdict.Status.PUBLISHED, by, at
@@ -215,10 +234,11 @@ def publish(
 
     resolved = claim.tracking == Claim.Tracking.RESOLVED and was_tracking != Claim.Tracking.RESOLVED
     kind = ClaimEvent.Kind.RESOLVED if resolved else ClaimEvent.Kind.PUBLISHED
-    message = f"Rated '{verdict.rating}': {verdict.summary}"
+    key, values = "rated", {"rating": {"rating": verdict.rating.label}, "summary": verdict.summary}
     if verdict.rating.slug == "pending" and claim.deadline:
-        message = f"Pending until {claim.deadline_display}: {verdict.summary}"
-    add_event(claim, kind, message, by=by, verdict=verdict, at=at)
+        deadline = date_value(claim.deadline, claim.deadline_approximate)
+        key, values = "pending_until", {"deadline": deadline, "summary": verdict.summary}
+    add_event(claim, kind, key=key, values=values, by=by, verdict=verdict, at=at)
     signals.verdict_published.send(sender=Claim, claim=claim, verdict=verdict, at=at)
     if resolved:
         signals.claim_resolved.send(sender=Claim, claim=claim, verdict=verdict, at=at)
@@ -228,13 +248,14 @@ def publish(
 @transaction.atomic
 def retract(claim: Claim, *, by: User, reason: str) -> None:
     """Withdraw a published claim. Its verdicts stay; its page says it was retracted and why."""
-    require(by, "retract_claim", "retract claims")
+    require(by, "retract_claim", _("retract claims"))
     if not reason.strip():
-        raise WorkflowError("a retraction needs its reason: the public page shows it.")
+        raise WorkflowError(_("a retraction needs its reason: the public page shows it."))
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status != Claim.Status.PUBLISHED:
         raise InvalidTransition(
-            f"only a published claim can be retracted; this one is {claim.get_status_display()}."
+            _("only a published claim can be retracted; this one is %(status)s.")
+            % {"status": claim.get_status_display()}
         )
     claim.status = Claim.Status.RETRACTED
     claim.retraction_reason = reason.strip()
@@ -249,16 +270,17 @@ def retract(claim: Claim, *, by: User, reason: str) -> None:
 def correct(claim: Claim, *, by: User, note: str, at: dt.datetime | None = None) -> Correction:
     """Issue a correction to the claim's current verdict: the verdict stays as it was published,
     and the note, dated, is shown with it and announced (the IFCN code of principles)."""
-    require(by, "correct_verdict", "issue corrections")
+    require(by, "correct_verdict", _("issue corrections"))
     if not note.strip():
         raise WorkflowError(
-            "a correction needs its note: readers see what was wrong and what is right."
+            _("a correction needs its note: readers see what was wrong and what is right.")
         )
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     verdict = current_verdict(claim) if claim.is_public else None
     if verdict is None:
         raise InvalidTransition(
-            f"the claim is {claim.get_status_display()} with no published verdict to correct."
+            _("the claim is %(status)s with no published verdict to correct.")
+            % {"status": claim.get_status_display()}
         )
     at = at or timezone.now()
     correction = Correction(verdict=verdict, note=note.strip(), issued_at=at, issued_by=by)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from claims.deadlines import format_day
 from claims.models import (
     Article,
     Claim,
@@ -18,6 +18,7 @@ from claims.models import (
     Rating,
     Verdict,
 )
+from claims.models.wording import date_value
 from claims.workflow.common import User, add_event, check_lengths, credit, require
 from claims.workflow.create import set_language
 from claims.workflow.errors import (
@@ -64,7 +65,7 @@ def _import_author() -> User:
 
 def check_may_import_reviews(by: User) -> None:
     """Putting other organisations' fact-checks on this site is a publisher's decision."""
-    require(by, "publish_claim", "import published fact-checks")
+    require(by, "publish_claim", _("import published fact-checks"))
 
 
 @transaction.atomic
@@ -78,7 +79,9 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
     """
     check_may_import_reviews(by)
     if Verdict.objects.filter(review_url=review.review_url).exists():
-        raise AlreadyImported(f"the review {review.review_url} has been imported already.")
+        raise AlreadyImported(
+            _("the review %(url)s has been imported already.") % {"url": review.review_url}
+        )
     claim = Claim(
         statement=review.statement,
         language=review.language,
@@ -111,12 +114,17 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
     check_lengths(verdict)
     credit(verdict, by=by, why=f"imported from {review.origin_name}")
     verdict.save()
-    label = review.original_rating_label or review.rating.label
-    published = format_day(timezone.localdate(review.published_at))
+    # Its publisher's own word for the rating, as it came; else the rating's label.
+    label = review.original_rating_label or {"rating": review.rating.label}
     add_event(
         claim,
         ClaimEvent.Kind.IMPORTED,
-        f"{review.origin_name} rated it '{label}' on {published}.",
+        key="imported",
+        values={
+            "origin": review.origin_name,
+            "rating": label,
+            "day": date_value(timezone.localdate(review.published_at)),
+        },
         by=by,
         verdict=verdict,
     )

@@ -7,6 +7,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from claims.models import Claim, Note, Notification
 from claims.workflow.common import User, check_lengths, credit, require
@@ -29,9 +30,9 @@ def mentioned(text: str) -> list[User]:
 def add_note(claim: Claim, *, by: User, text: str) -> Note:
     """Add an internal note to `claim`; each colleague it @mentions (not its author) is owed
     one e-mail."""
-    require(by, "add_note", "add notes")
+    require(by, "add_note", _("add notes"))
     if not text.strip():
-        raise WorkflowError("a note needs a few words.")
+        raise WorkflowError(_("a note needs a few words."))
     note = Note(claim=claim, author=by, text=text.strip())
     check_lengths(note)
     credit(note, by=by, why="noted")

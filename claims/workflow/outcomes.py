@@ -7,7 +7,8 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext as _
 
 from claims.deadlines import format_day
 from claims.models import (
@@ -18,6 +19,7 @@ from claims.models import (
     Verdict,
     format_deadline,
 )
+from claims.models.wording import date_value
 from claims.workflow.common import (
     User,
     add_event,
@@ -33,6 +35,15 @@ from claims.workflow.errors import (
 
 # Outcomes that say the promised thing happened: they need the day it did.
 HAPPENED = ("fulfilled", "partly-fulfilled")
+# Whole sentences for each of the two days an outcome has, so that each language words its own.
+FUTURE_CHECK = gettext_noop("the day it was checked (%(day)s) is in the future.")
+FUTURE_HAPPENING = gettext_noop("the day it happened (%(day)s) is in the future.")
+EARLY_CHECK = gettext_noop(
+    "the day it was checked (%(day)s) is before the claim was made (%(made)s)."
+)
+EARLY_HAPPENING = gettext_noop(
+    "the day it happened (%(day)s) is before the claim was made (%(made)s)."
+)
 
 
 def check_outcome_dates(
@@ -43,28 +54,33 @@ def check_outcome_dates(
     one that happened in time."""
     today, made = timezone.localdate(), claim.stated_on
     checked_on = checked_on or today
-    for name, day in (("checked", checked_on), ("happened", happened_on)):
+    for future, early, day in (
+        (FUTURE_CHECK, EARLY_CHECK, checked_on),
+        (FUTURE_HAPPENING, EARLY_HAPPENING, happened_on),
+    ):
         if day is not None and day > today:
-            raise WorkflowError(f"the day it {name} ({format_day(day)}) is in the future.")
+            raise WorkflowError(gettext(future) % {"day": format_day(day)})
         if day is not None and made is not None and day < made:
-            raise WorkflowError(
-                f"the day it {name} ({format_day(day)}) is before the claim was made "
-                f"({format_day(made)})."
-            )
+            raise WorkflowError(gettext(early) % {"day": format_day(day), "made": format_day(made)})
     if happened_on is not None and happened_on > checked_on:
-        raise WorkflowError("it cannot have happened after the day it was checked.")
+        raise WorkflowError(_("it cannot have happened after the day it was checked."))
     if rating.scale != RatingScale.PROMISE or not rating.is_final:
         return  # not an outcome: the dates above are all there is to check
     if rating.slug in HAPPENED and happened_on is None:
-        raise WorkflowError(f"say on which day it happened: '{rating}' means it did.")
+        raise WorkflowError(
+            _("say on which day it happened: '%(rating)s' means it did.") % {"rating": rating}
+        )
     deadline = claim.deadline
     if rating.slug == "not-fulfilled" and happened_on and deadline and happened_on <= deadline:
         raise WorkflowError(
-            f"it happened on {format_day(happened_on)}, by the deadline "
-            f"({claim.deadline_display}): that is fulfilled, not 'not fulfilled'."
+            _(
+                "it happened on %(day)s, by the deadline (%(deadline)s): that is fulfilled, not "
+                "'not fulfilled'."
+            )
+            % {"day": format_day(happened_on), "deadline": claim.deadline_display}
         )
     if rating.slug == "unverifiable" and happened_on is not None:
-        raise WorkflowError("an unverifiable outcome has no day it happened.")
+        raise WorkflowError(_("an unverifiable outcome has no day it happened."))
 
 
 # --- Deadline transitions -----------------------------------------------------------------------
@@ -84,24 +100,29 @@ def resolve(
     what became of the promise, when the promised thing happened (if it did), and when that was
     checked (today unless said). Track records count on time, late, partly or not done from
     when it happened, never from when it was checked."""
-    require(by, "resolve_claim", "record outcomes")
+    require(by, "resolve_claim", _("record outcomes"))
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status != Claim.Status.PUBLISHED or claim.tracking not in (
         Claim.Tracking.DUE,
         Claim.Tracking.WATCHING,
     ):
-        raise InvalidTransition("only a published claim that is watched or due can be resolved.")
+        raise InvalidTransition(_("only a published claim that is watched or due can be resolved."))
     if not (rating.is_final and rating.scale == RatingScale.PROMISE):
         raise WorkflowError(
-            f"'{rating}' is not an outcome; choose fulfilled, partly fulfilled, "
-            "not fulfilled or unverifiable."
+            _(
+                "'%(rating)s' is not an outcome; choose fulfilled, partly fulfilled, "
+                "not fulfilled or unverifiable."
+            )
+            % {"rating": rating}
         )
     if not note.strip():
-        raise WorkflowError("an outcome needs a note saying what happened.")
+        raise WorkflowError(_("an outcome needs a note saying what happened."))
     checked_on = checked_on or timezone.localdate()
     check_outcome_dates(claim, rating, happened_on=happened_on, checked_on=checked_on)
     if open_verdict(claim) is not None:
-        raise InvalidTransition("this claim already has a verdict in the works; finish it first.")
+        raise InvalidTransition(
+            _("this claim already has a verdict in the works; finish it first.")
+        )
     verdict = Verdict(
         claim=claim,
         rating=rating,
@@ -114,7 +135,12 @@ def resolve(
     credit(verdict, by=by, why="outcome recorded")
     verdict.save()
     add_event(
-        claim, ClaimEvent.Kind.SUBMITTED, f"Outcome '{rating}' submitted.", by=by, verdict=verdict
+        claim,
+        ClaimEvent.Kind.SUBMITTED,
+        key="outcome_submitted",
+        values={"rating": {"rating": rating.label}},
+        by=by,
+        verdict=verdict,
     )
     return verdict
 
@@ -122,22 +148,20 @@ def resolve(
 @transaction.atomic
 def extend(claim: Claim, *, by: User, deadline: dt.date, reason: str) -> None:
     """Give a watched or due claim a later deadline; it goes back to watching."""
-    require(by, "extend_deadline", "extend deadlines")
+    require(by, "extend_deadline", _("extend deadlines"))
     if not reason.strip():
-        raise WorkflowError("an extension needs its reason (e.g. the new date that was announced).")
+        raise WorkflowError(
+            _("an extension needs its reason (e.g. the new date that was announced).")
+        )
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.tracking not in (Claim.Tracking.WATCHING, Claim.Tracking.DUE):
-        raise InvalidTransition("only a watched or due claim can have its deadline extended.")
+        raise InvalidTransition(_("only a watched or due claim can have its deadline extended."))
     if deadline <= claim.deadline:
         raise WorkflowError(
-            f"the new deadline {deadline:%Y-%m-%d} must be after the "
-            f"current one, {claim.deadline:%Y-%m-%d}."
+            _("the new deadline %(new)s must be after the current one, %(current)s.")
+            % {"new": f"{deadline:%Y-%m-%d}", "current": f"{claim.deadline:%Y-%m-%d}"}
         )
-    old, old_day, old_approximate = (
-        claim.deadline_display,
-        claim.deadline,
-        claim.deadline_approximate,
-    )
+    old_day, old_approximate = claim.deadline, claim.deadline_approximate
     explain_deadline(
         claim,
         lambda: (
@@ -155,7 +179,12 @@ def extend(claim: Claim, *, by: User, deadline: dt.date, reason: str) -> None:
     add_event(
         claim,
         ClaimEvent.Kind.EXTENDED,
-        f"Deadline moved from {old} to {claim.deadline_display}: {reason.strip()}",
+        key="extended",
+        values={
+            "old": date_value(old_day, old_approximate),
+            "new": date_value(claim.deadline),
+            "reason": reason.strip(),
+        },
         by=by,
     )
 

@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from claims.models import Article, ChangeProposal, Claim, ClaimEvent, Evidence
+from claims.models import Article, ChangeProposal, Claim, ClaimEvent, Evidence, wording
 from claims.workflow.common import User, add_event, check_lengths, credit, require
 from claims.workflow.errors import FourEyesViolation, InvalidTransition, WorkflowError
 
@@ -50,32 +52,42 @@ def _shown(row: models.Model, name: str, text: str) -> str:
     return (text[:77] + "…") if len(text) > 80 else (text or "—")
 
 
-def _describe(row: models.Model, before: dict[str, str], after: dict[str, str]) -> str:
-    return "; ".join(
-        f"{row._meta.get_field(name).verbose_name} “{_shown(row, name, before[name])}” → "
-        f"“{_shown(row, name, after[name])}”"
-        for name in after
-    )
+def _describe(row: models.Model, before: dict[str, str], after: dict[str, str]) -> dict:
+    """What changed, as a value of a sentence (claims/models/wording.py): each field is named in
+    the reader's language, its values as a reader reads them."""
+    return {
+        "model": row._meta.label_lower,
+        "changes": [
+            [name, _shown(row, name, before[name]), _shown(row, name, after[name])]
+            for name in after
+        ],
+    }
 
 
 def propose(
     *,
     by: User,
     kind: str,
-    summary: str,
+    summary: tuple[str, dict],
     claim: Claim | None = None,
     article: Article | None = None,
     evidence: Evidence | None = None,
     changes: dict[str, str] | None = None,
     before: dict[str, str] | None = None,
 ) -> ChangeProposal:
+    """Record a proposed change; `summary` is what changes, as a sentence of
+    claims/models/wording.py (its key and values), which the public note will say."""
+    key, values = summary
+    written = wording.in_site_language(key, values)
     limit = ChangeProposal._meta.get_field("summary").max_length
     proposal = ChangeProposal(
         claim=claim,
         article=article,
         evidence=evidence,
         kind=kind,
-        summary=summary if len(summary) <= limit else summary[: limit - 1] + "…",
+        summary=written if len(written) <= limit else written[: limit - 1] + "…",
+        summary_key=key,
+        summary_values=values,
         changes=changes or {},
         before=before or {},
         proposed_by=by,
@@ -95,7 +107,7 @@ def propose_new_evidence(evidence: Evidence, *, by: User) -> ChangeProposal:
         kind=ChangeProposal.Kind.ADD_EVIDENCE,
         claim=evidence.claim,
         changes=changes,
-        summary=f"Evidence added: “{evidence.title}” ({evidence.url}).",
+        summary=("evidence_added", {"title": evidence.title, "url": evidence.url}),
     )
 
 
@@ -115,7 +127,10 @@ def propose_evidence_change(
         evidence=stored,
         changes=after,
         before={name: before[name] for name in after},
-        summary=f"Evidence “{stored.title}” changed: {_describe(stored, before, after)}.",
+        summary=(
+            "evidence_changed",
+            {"title": stored.title, "changes": _describe(stored, before, after)},
+        ),
     )
 
 
@@ -126,7 +141,7 @@ def propose_evidence_removal(evidence: Evidence, *, by: User) -> ChangeProposal:
         claim=evidence.claim,
         evidence=evidence,
         before=encode(evidence, EVIDENCE_FIELDS),
-        summary=f"Evidence removed: “{evidence.title}” ({evidence.url}).",
+        summary=("evidence_removed", {"title": evidence.title, "url": evidence.url}),
     )
 
 
@@ -143,7 +158,7 @@ def propose_claim_change(claim: Claim, *, by: User, names: Iterable[str]) -> Cha
         claim=stored,
         changes=after,
         before={name: before[name] for name in after},
-        summary=f"The claim changed: {_describe(stored, before, after)}.",
+        summary=("claim_changed", {"changes": _describe(stored, before, after)}),
     )
 
 
@@ -162,7 +177,10 @@ def propose_article_change(
         article=stored,
         changes=after,
         before={name: before[name] for name in after},
-        summary=f"The article “{stored.headline}” changed: {_describe(stored, before, after)}.",
+        summary=(
+            "article_changed",
+            {"headline": stored.headline, "changes": _describe(stored, before, after)},
+        ),
     )
 
 
@@ -173,7 +191,9 @@ def _add_evidence(proposal: ChangeProposal, by: User) -> None:
     evidence = Evidence(claim=proposal.claim, added_by=proposal.proposed_by)
     decode_onto(evidence, proposal.changes)
     if Evidence.objects.filter(claim=proposal.claim, url=evidence.url).exists():
-        raise InvalidTransition(f"{evidence.url} is already evidence for this claim.")
+        raise InvalidTransition(
+            _("%(url)s is already evidence for this claim.") % {"url": evidence.url}
+        )
     check_lengths(evidence)
     credit(evidence, by=by, why=f"added: proposed by {proposal.proposed_by}")
     evidence.save()
@@ -181,7 +201,7 @@ def _add_evidence(proposal: ChangeProposal, by: User) -> None:
 
 def _change_row(row: models.Model | None, proposal: ChangeProposal, by: User) -> None:
     if row is None:
-        raise InvalidTransition("what this change was for no longer exists.")
+        raise InvalidTransition(_("what this change was for no longer exists."))
     decode_onto(row, proposal.changes)
     check_lengths(row)
     credit(row, by=by, why=f"changed: proposed by {proposal.proposed_by}")
@@ -216,13 +236,29 @@ APPLY: dict[str, Callable[[ChangeProposal, User], None]] = {
 }
 
 
+# What deciding is called in a refusal: what may not be done, and why not one's own proposal.
+DECIDING = {
+    "approve": (
+        gettext_noop("approve changes to public pages"),
+        gettext_noop("%(user)s proposed this change and cannot also approve it."),
+    ),
+    "refuse": (
+        gettext_noop("refuse changes to public pages"),
+        gettext_noop("%(user)s proposed this change and cannot also refuse it."),
+    ),
+}
+
+
 def _take(proposal: ChangeProposal, by: User, deciding: str) -> ChangeProposal:
-    require(by, "publish_claim", f"{deciding} changes to public pages")
+    doing, own = DECIDING[deciding]
+    require(by, "publish_claim", _(doing))
     locked = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
     if not locked.is_open:
-        raise InvalidTransition(f"this change was {locked.get_status_display()} already.")
+        raise InvalidTransition(
+            _("this change was %(status)s already.") % {"status": locked.get_status_display()}
+        )
     if locked.proposed_by_id == by.pk:
-        raise FourEyesViolation(f"{by} proposed this change and cannot also {deciding} it.")
+        raise FourEyesViolation(_(own) % {"user": by})
     return locked
 
 
@@ -242,7 +278,15 @@ def approve_change(proposal: ChangeProposal, *, by: User) -> ChangeProposal:
     credit(proposal, by=by, why="approved")
     proposal.save()
     for claim in _pages(proposal):
-        add_event(claim, ClaimEvent.Kind.UPDATED, proposal.summary, by=by, at=proposal.decided_at)
+        add_event(
+            claim,
+            ClaimEvent.Kind.UPDATED,
+            proposal.summary,  # a proposal from before the sentences had keys
+            key=proposal.summary_key,
+            values=proposal.summary_values,
+            by=by,
+            at=proposal.decided_at,
+        )
     return proposal
 
 
@@ -250,7 +294,7 @@ def approve_change(proposal: ChangeProposal, *, by: User) -> ChangeProposal:
 def refuse_change(proposal: ChangeProposal, *, by: User, reason: str) -> ChangeProposal:
     """Refuse a proposed change, saying why; the page stays as it is."""
     if not reason.strip():
-        raise WorkflowError("say why the change is refused, so its author knows.")
+        raise WorkflowError(_("say why the change is refused, so its author knows."))
     proposal = _take(proposal, by, "refuse")
     proposal.status, proposal.decided_by = ChangeProposal.Status.REFUSED, by
     proposal.decided_at, proposal.reason = timezone.now(), reason.strip()[:500]
@@ -270,7 +314,7 @@ def open_proposals(claim: Claim) -> models.QuerySet:
 def _decide_all(claim: Claim, by: User, decide: Callable[[ChangeProposal], object]) -> int:
     waiting = [p for p in open_proposals(claim) if p.proposed_by_id != by.pk]
     if not waiting:
-        raise InvalidTransition("no change to this claim's page waits for your decision.")
+        raise InvalidTransition(_("no change to this claim's page waits for your decision."))
     for proposal in waiting:
         decide(proposal)
     return len(waiting)

@@ -15,6 +15,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from claims.models import Claim, Verdict
 from claims.workflow.common import User, current_verdict, open_verdict
 from claims.workflow.editorial import (
@@ -100,7 +102,7 @@ class State:
 @dataclass(frozen=True)
 class Transition:
     name: str
-    label: str
+    label: str  # lazy, like `done` and `help`: each door shows them in its reader's language
     done: str  # what it did, for a message: "submitted"
     help: str
     permission: str  # a codename of the claims app
@@ -128,15 +130,18 @@ class Transition:
         )
 
 
-REASON = Input("reason", Kind.TEXT, "Why; shown on the claim's timeline.", max_length=2000)
+REASON = Input("reason", Kind.TEXT, _("Why; shown on the claim's timeline."), max_length=2000)
 TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in [
         Transition(
             "assign",
-            "Assign",
-            "assigned",
-            "A reviewer (you, if you name none) researches the claim and is told of its deadline.",
+            _("Assign"),
+            _("assigned"),
+            _(
+                "A reviewer (you, if you name none) researches the claim and is told of its "
+                "deadline."
+            ),
             "change_claim",
             assign,
             lambda s, user: (
@@ -146,20 +151,20 @@ TRANSITIONS: dict[str, Transition] = {
                 Input(
                     "reviewer",
                     Kind.REVIEWER,
-                    "Who reviews it; you, if left empty.",
+                    _("Who reviews it; you, if left empty."),
                     False,
                     asked_in_bulk=True,
                 ),
             ),
             bulk=True,
             rank=5,
-            direct_label="Assign to me",
+            direct_label=_("Assign to me"),
         ),
         Transition(
             "submit",
-            "Submit for review",
-            "submitted",
-            "A publisher will approve the verdict.",
+            _("Submit for review"),
+            _("submitted"),
+            _("A publisher will approve the verdict."),
             "submit_claim",
             submit,
             lambda s, user: (
@@ -170,9 +175,9 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         Transition(
             "publish",
-            "Publish verdict",
-            "published",
-            "The verdict goes public now; nobody publishes a verdict they wrote.",
+            _("Publish verdict"),
+            _("published"),
+            _("The verdict goes public now; nobody publishes a verdict they wrote."),
             "publish_claim",
             publish,
             lambda s, user: s.submitted and not s.wrote(user),
@@ -180,8 +185,10 @@ TRANSITIONS: dict[str, Transition] = {
                 Input(
                     "confirm_past_deadline",
                     Kind.CONFIRM,
-                    "The claim's deadline has passed: publish this pending verdict anyway (record "
-                    "the outcome instead where you can).",
+                    _(
+                        "The claim's deadline has passed: publish this pending verdict anyway "
+                        "(record the outcome instead where you can)."
+                    ),
                     False,
                 ),
             ),
@@ -191,18 +198,18 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         Transition(
             "withdraw",
-            "Withdraw to draft",
-            "withdrawn",
-            "The submitted verdict comes back to you as a draft, to change and submit again.",
+            _("Withdraw to draft"),
+            _("withdrawn"),
+            _("The submitted verdict comes back to you as a draft, to change and submit again."),
             "submit_claim",
             withdraw,
             lambda s, user: s.submitted and s.wrote(user),
         ),
         Transition(
             "send_back",
-            "Send back",
-            "sent back",
-            "The verdict returns to its author as a draft, with your reason.",
+            _("Send back"),
+            _("sent back"),
+            _("The verdict returns to its author as a draft, with your reason."),
             "publish_claim",
             send_back,
             lambda s, user: s.submitted,
@@ -210,53 +217,55 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         Transition(
             "resolve",
-            "Record outcome",
-            "outcome recorded",
-            "The outcome of a watched or due claim becomes a verdict that a publisher approves.",
+            _("Record outcome"),
+            _("outcome recorded"),
+            _("The outcome of a watched or due claim becomes a verdict that a publisher approves."),
             "resolve_claim",
             resolve,
             lambda s, user: s.tracked and s.open_verdict is None,
             (
-                Input("rating", Kind.OUTCOME, "What became of the promise once its deadline came."),
+                Input(
+                    "rating", Kind.OUTCOME, _("What became of the promise once its deadline came.")
+                ),
                 Input(
                     "note",
                     Kind.TEXT,
-                    "What happened, in a sentence or two: the verdict's summary.",
+                    _("What happened, in a sentence or two: the verdict's summary."),
                     max_length=500,
                 ),
                 Input(
                     "happened_on",
                     Kind.DATE,
-                    "The day the promised thing happened; empty if it had not happened.",
+                    _("The day the promised thing happened; empty if it had not happened."),
                     False,
                 ),
-                Input("checked_on", Kind.DATE, "The day you checked, if not today.", False),
+                Input("checked_on", Kind.DATE, _("The day you checked, if not today."), False),
             ),
             rank=3,
         ),
         Transition(
             "extend",
-            "Extend deadline",
-            "deadline extended",
-            "The claim is watched again until its new, later deadline.",
+            _("Extend deadline"),
+            _("deadline extended"),
+            _("The claim is watched again until its new, later deadline."),
             "extend_deadline",
             extend,
             lambda s, user: s.tracked,
             (
-                Input("deadline", Kind.DATE, "The new deadline, after the current one."),
+                Input("deadline", Kind.DATE, _("The new deadline, after the current one.")),
                 Input(
                     "reason",
                     Kind.TEXT,
-                    "Why, e.g. 'the ministry announced a new date'.",
+                    _("Why, e.g. 'the ministry announced a new date'."),
                     max_length=300,
                 ),
             ),
         ),
         Transition(
             "retract",
-            "Retract",
-            "retracted",
-            "The claim leaves the lists; its page says it was retracted, and why.",
+            _("Retract"),
+            _("retracted"),
+            _("The claim leaves the lists; its page says it was retracted, and why."),
             "retract_claim",
             retract,
             lambda s, user: s.published,
@@ -265,10 +274,12 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         Transition(
             "approve_changes",
-            "Approve proposed changes",
-            "changes approved",
-            "The changes proposed to the claim's public page (evidence, its article, its words) "
-            "go live, with a dated note saying what changed.",
+            _("Approve proposed changes"),
+            _("changes approved"),
+            _(
+                "The changes proposed to the claim's public page (evidence, its article, its "
+                "words) go live, with a dated note saying what changed."
+            ),
             "publish_claim",
             approve_changes,
             lambda s, user: s.waits_for(user),
@@ -278,21 +289,29 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         Transition(
             "refuse_changes",
-            "Refuse proposed changes",
-            "changes refused",
-            "The changes proposed to the claim's public page are refused; the page stays as it "
-            "is, and whoever proposed them is told why.",
+            _("Refuse proposed changes"),
+            _("changes refused"),
+            _(
+                "The changes proposed to the claim's public page are refused; the page stays as "
+                "it is, and whoever proposed them is told why."
+            ),
             "publish_claim",
             refuse_changes,
             lambda s, user: s.waits_for(user),
-            (Input("reason", Kind.TEXT, "Why; whoever proposed them reads it.", max_length=500),),
+            (
+                Input(
+                    "reason", Kind.TEXT, _("Why; whoever proposed them reads it."), max_length=500
+                ),
+            ),
         ),
         Transition(
             "correct",
-            "Issue a correction",
-            "corrected",
-            "The note is shown, dated, with the current verdict, which stays as it was published, "
-            "and is announced in the feeds.",
+            _("Issue a correction"),
+            _("corrected"),
+            _(
+                "The note is shown, dated, with the current verdict, which stays as it was "
+                "published, and is announced in the feeds."
+            ),
             "correct_verdict",
             correct,
             lambda s, user: s.claim.is_public and s.has_current_verdict,
@@ -300,7 +319,7 @@ TRANSITIONS: dict[str, Transition] = {
                 Input(
                     "note",
                     Kind.TEXT,
-                    "What the verdict got wrong and what is right; readers see it, dated.",
+                    _("What the verdict got wrong and what is right; readers see it, dated."),
                     max_length=5000,
                 ),
             ),

@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 import charset_normalizer
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 PAGE_HEADERS = {"Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
@@ -199,27 +200,32 @@ def check_url(url: str, policy: FetchPolicy | None = None) -> list[IPAddress]:
     policy = policy or FetchPolicy.from_settings()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise RefusedURL(f"Only http and https addresses can be imported, not “{url[:100]}”.")
+        raise RefusedURL(
+            _("Only http and https addresses can be imported, not “%(url)s”.") % {"url": url[:100]}
+        )
     if not parts.hostname:
-        raise RefusedURL(f"“{url[:100]}” has no host name.")
+        raise RefusedURL(_("“%(url)s” has no host name.") % {"url": url[:100]})
     if parts.username or parts.password:
-        raise RefusedURL("Addresses with a user name or password in them are not imported.")
+        raise RefusedURL(_("Addresses with a user name or password in them are not imported."))
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as error:
-        raise RefusedURL(f"“{url[:100]}” has an invalid port.") from error
+        raise RefusedURL(_("“%(url)s” has an invalid port.") % {"url": url[:100]}) from error
     try:
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchFailed(
-            f"The site {parts.hostname} could not be found: check the address."
+            _("The site %(host)s could not be found: check the address.") % {"host": parts.hostname}
         ) from (error)
     addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
     refused = [address for address in addresses if not _allowed(address, policy)]
     if refused:
         raise RefusedURL(
-            f"{parts.hostname} is on a private or reserved network ({refused[0]}); "
-            "the workbench does not open such addresses."
+            _(
+                "%(host)s is on a private or reserved network (%(address)s); the workbench does "
+                "not open such addresses."
+            )
+            % {"host": parts.hostname, "address": refused[0]}
         )
     return addresses
 
@@ -267,18 +273,21 @@ def _follow(
     hops: list[str] = []
     while True:
         if time.monotonic() - started > policy.total_timeout:
-            raise FetchFailed(f"{url} took too long to answer; try again later.")
+            raise FetchFailed(_("%(url)s took too long to answer; try again later.") % {"url": url})
         response, connection = _open(url, policy, method=method, headers=headers)
         if response.status not in REDIRECTS:
             return url, response, connection, tuple(hops)
         connection.close()
         location = response.getheader("Location")
         if not location:
-            raise FetchFailed(f"{url} redirects without saying where to.")
+            raise FetchFailed(_("%(url)s redirects without saying where to.") % {"url": url})
         if len(hops) >= policy.max_redirects:
             raise FetchFailed(
-                f"{url} redirected more than {policy.max_redirects} times; "
-                "open it in a browser to see the address it ends at."
+                _(
+                    "%(url)s redirected more than %(times)s times; open it in a browser to see the "
+                    "address it ends at."
+                )
+                % {"url": url, "times": policy.max_redirects}
             )
         hops.append(url)
         url = urljoin(url, location)
@@ -309,13 +318,21 @@ def _open(
         return connection.getresponse(), connection
     except TimeoutError as error:
         connection.close()
-        raise FetchFailed(f"{parts.hostname} did not answer in time; try again later.") from error
+        raise FetchFailed(
+            _("%(host)s did not answer in time; try again later.") % {"host": parts.hostname}
+        ) from error
     except ssl.SSLError as error:
         connection.close()
-        raise FetchFailed(f"{parts.hostname} has no valid secure connection ({error}).") from error
+        raise FetchFailed(
+            _("%(host)s has no valid secure connection (%(error)s).")
+            % {"host": parts.hostname, "error": error}
+        ) from error
     except (OSError, http.client.HTTPException) as error:
         connection.close()
-        raise FetchFailed(f"{parts.hostname} could not be reached ({error}).") from error
+        raise FetchFailed(
+            _("%(host)s could not be reached (%(error)s).")
+            % {"host": parts.hostname, "error": error}
+        ) from error
 
 
 def _read(
@@ -327,22 +344,28 @@ def _read(
 ) -> Fetched:
     if response.status >= 400:
         reason = f"{response.status} {response.reason}".strip()
-        advice = "check the address" if response.status < 500 else "try again later"
-        raise FetchFailed(f"The site answered “{reason}” for {url}: {advice}.")
+        if response.status < 500:
+            answered = _("The site answered “%(reason)s” for %(url)s: check the address.")
+        else:
+            answered = _("The site answered “%(reason)s” for %(url)s: try again later.")
+        raise FetchFailed(answered % {"reason": reason, "url": url})
     header = Message()
     header["content-type"] = response.getheader("Content-Type") or "text/html"
     content_type = header.get_content_type()
     if content_type not in policy.content_types:
         raise NotAnArticle(
-            f"{url} is not a web page but “{content_type}”; paste the article's text instead."
+            _("%(url)s is not a web page but “%(type)s”; paste the article's text instead.")
+            % {"url": url, "type": content_type}
         )
     length = response.getheader("Content-Length")
-    limit_mb = policy.max_bytes / 1024 / 1024
+    too_large = _("The page is larger than the %(limit)s MB the workbench accepts.") % {
+        "limit": f"{policy.max_bytes / 1024 / 1024:g}"
+    }
     if length and length.isdigit() and int(length) > policy.max_bytes:
-        raise TooLarge(f"The page is larger than the {limit_mb:g} MB the workbench accepts.")
-    body, too_large = _read_body(url, response, policy, started)
-    if too_large:
-        raise TooLarge(f"The page is larger than the {limit_mb:g} MB the workbench accepts.")
+        raise TooLarge(too_large)
+    body, more = _read_body(url, response, policy, started)
+    if more:
+        raise TooLarge(too_large)
     return Fetched(
         url=url,
         content_type=content_type,
@@ -366,12 +389,18 @@ def _read_body(
         ):
             size += len(chunk)
             if time.monotonic() - started > policy.total_timeout:
-                raise FetchFailed(f"{url} took too long to download; try again later.")
+                raise FetchFailed(
+                    _("%(url)s took too long to download; try again later.") % {"url": url}
+                )
             chunks.append(chunk)
     except TimeoutError as error:
-        raise FetchFailed(f"{url} stopped sending in the middle; try again later.") from error
+        raise FetchFailed(
+            _("%(url)s stopped sending in the middle; try again later.") % {"url": url}
+        ) from error
     except (OSError, http.client.HTTPException) as error:
-        raise FetchFailed(f"The download of {url} broke off ({error}).") from error
+        raise FetchFailed(
+            _("The download of %(url)s broke off (%(error)s).") % {"url": url, "error": error}
+        ) from error
     return b"".join(chunks)[: policy.max_bytes], size > policy.max_bytes
 
 

@@ -42,11 +42,15 @@ class RequestSizeMiddleware:
             length = 0
         if limit is None or length <= limit:
             return self.get_response(request)
-        message = (
-            f"The request is {megabytes(length)}, more than the {megabytes(limit)} the workbench "
-            f"reads. An article to import may be at most {megabytes(settings.FETCH_MAX_BYTES)}: "
-            "give its address instead, or paste its text without the rest of the page."
-        )
+        message = _(
+            "The request is %(size)s, more than the %(limit)s the workbench reads. An article to "
+            "import may be at most %(article)s: give its address instead, or paste its text "
+            "without the rest of the page."
+        ) % {
+            "size": megabytes(length),
+            "limit": megabytes(limit),
+            "article": megabytes(settings.FETCH_MAX_BYTES),
+        }
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": message}, status=413)
         return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")

@@ -80,7 +80,7 @@ def test_the_openapi_schema_documents_each_transition_once_from_the_registry():
     for name, transition in TRANSITIONS.items():
         operation = schema["paths"][f"/api/claims/{{id}}/{name.replace('_', '-')}/"]["post"]
         assert operation["summary"] == transition.label
-        assert transition.help in operation["description"]
+        assert str(transition.help) in operation["description"]
         assert f"`{transition.permission}`" in operation["description"]
 
 
