@@ -36,7 +36,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from claims.models import Evidence, LinkCheck
 from factcheck.lib import fetching, page_cache
@@ -123,7 +124,8 @@ def describe(answer: LinkStatus | None, error: FetchError | None) -> str:
     if error is not None:
         return str(error)[:300]
     if answer is not None and not answer.ok:
-        return f"The site answered “{f'{answer.status} {answer.reason}'.strip()}”."
+        answered = f"{answer.status} {answer.reason}".strip()
+        return _("The site answered “%(answer)s”.") % {"answer": answered}
     return ""
 
 
@@ -132,9 +134,16 @@ def describe(answer: LinkStatus | None, error: FetchError | None) -> str:
 
 def check_link(evidence: Evidence, *, limits: FetchPolicy | None = None) -> LinkCheck | None:
     """Claim, check and record one link now; None if another run holds it or has checked it since
-    `evidence` was read. Takes no turn of its host: `run` does that."""
+    `evidence` was read. Takes no turn of its host: `run` does that. Why it failed is kept in
+    the site's language, whoever reads it later."""
     if not _claim(evidence):
         return None
+    with translation.override(settings.LANGUAGE_CODE):
+        return _check(evidence, limits)
+
+
+def _check(evidence: Evidence, limits: FetchPolicy | None) -> LinkCheck:
+    """Check the claimed link and record it; let it go again if anything stops that."""
     try:
         at, clock = timezone.now(), time.monotonic()
         answer, error = None, None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from claims.models import Article, ChangeProposal, Claim
 from claims.workflow.common import User, check_lengths, credit, require
@@ -56,9 +57,9 @@ def redate_article(article: Article, *, by: User) -> int:
     for claim in claims:
         claim.article = article
         fill_deadline(claim)
-        credit(claim, by=by, why="deadline read again: article date corrected")
+        credit(claim, by=by, why=gettext_noop("deadline read again: article date corrected"))
         claim.save()
-    credit(article, by=by, why="date corrected")
+    credit(article, by=by, why=gettext_noop("date corrected"))
     article.save()
     return len(claims)
 
@@ -82,6 +83,11 @@ def edit_article(article: Article, *, by: User, changed: Iterable[str]) -> Chang
     if {"published_on", "published_precision"} & changed:
         redate_article(article, by=by)
     elif changed:
-        credit(article, by=by, why=f"changed: {', '.join(sorted(changed))}")
+        credit(
+            article,
+            by=by,
+            why=gettext_noop("changed: %(fields)s"),
+            fields=", ".join(sorted(changed)),
+        )
         article.save()
     return proposal

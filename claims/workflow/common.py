@@ -52,13 +52,16 @@ def check_lengths(*rows: models.Model) -> None:
                 )
 
 
-def credit(*rows, by: User | None, why: str) -> None:
+def credit(*rows, by: User | None, why: str, **values: object) -> None:
     """Say who makes the change about to be saved, and why, for its recorded history (the rows'
     `history` in claims.models): a worker has no request to tell it, and a reason reads better
-    than a list of fields."""
+    than a list of fields. `why` is marked with gettext_noop and filled with `values`; it is
+    kept in the site's language, like the rest of the stored text."""
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = gettext(why) % values if values else gettext(why)
     for row in rows:
         row._history_user = by
-        row._change_reason = why[:100]
+        row._change_reason = reason[:100]
 
 
 def add_event(

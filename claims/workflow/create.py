@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from claims.deadlines import FoundDeadline, Precision, find_deadlines
 from claims.intake.language import detect_language
@@ -140,7 +140,7 @@ def create_claim(
     claim.status = Claim.Status.DRAFT
     claim.created_by = by
     check_lengths(claim)
-    credit(claim, by=by, why="logged")
+    credit(claim, by=by, why=gettext_noop("logged"))
     claim.save()
     claim.topics.set(topics)
     claim.appearances.set(appearances)
@@ -191,12 +191,12 @@ def edit_claim(claim: Claim, *, by: User, changed: Iterable[str]) -> ChangePropo
         set_language(claim)
     reviewer, claim.reviewer = claim.reviewer, stored.reviewer  # a new one is assigned below
     check_lengths(claim)
-    credit(claim, by=by, why=f"changed: {', '.join(sorted(changed))}")
+    credit(claim, by=by, why=gettext_noop("changed: %(fields)s"), fields=", ".join(sorted(changed)))
     claim.save()
     if reviewer is not None and reviewer != stored.reviewer:
         assign(claim, reviewer=reviewer, by=by)
     elif reviewer is None and stored.reviewer is not None:
         claim.reviewer = None
-        credit(claim, by=by, why="reviewer removed")
+        credit(claim, by=by, why=gettext_noop("reviewer removed"))
         claim.save(update_fields=["reviewer", "updated_at"])
     return proposal

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from claims import signals
 from claims.models import (
@@ -78,7 +79,7 @@ def assign(claim: Claim, *, by: User, reviewer: User | None = None) -> None:
     if locked.status == Claim.Status.RETRACTED:
         raise InvalidTransition(_("a retracted claim has no reviewer to assign."))
     locked.reviewer = claim.reviewer = reviewer
-    credit(locked, by=by, why=f"assigned to {reviewer}")
+    credit(locked, by=by, why=gettext_noop("assigned to %(user)s"), user=reviewer)
     locked.save(update_fields=["reviewer", "updated_at"])
     add_event(
         claim, ClaimEvent.Kind.ASSIGNED, key="assigned", values={"reviewer": str(reviewer)}, by=by
@@ -102,7 +103,7 @@ def submit(claim: Claim, *, by: User) -> Verdict:
     if verdict is None or verdict.status != Verdict.Status.DRAFT:
         raise InvalidTransition(_("there is no draft verdict to submit: write one first."))
     verdict.status = Verdict.Status.SUBMITTED
-    credit(verdict, claim, by=by, why="submitted for review")
+    credit(verdict, claim, by=by, why=gettext_noop("submitted for review"))
     verdict.save(update_fields=["status"])
     if claim.status == Claim.Status.DRAFT:
         claim.status = Claim.Status.IN_REVIEW
@@ -129,7 +130,7 @@ def send_back(claim: Claim, *, by: User, reason: str) -> None:
     if verdict is None or verdict.status != Verdict.Status.SUBMITTED:
         raise InvalidTransition(_("there is no submitted verdict to send back."))
     verdict.status = Verdict.Status.DRAFT
-    credit(verdict, claim, by=by, why=f"sent back: {reason.strip()}")
+    credit(verdict, claim, by=by, why=gettext_noop("sent back: %(reason)s"), reason=reason.strip())
     verdict.save(update_fields=["status"])
     if claim.status == Claim.Status.IN_REVIEW:
         claim.status = Claim.Status.DRAFT
@@ -160,7 +161,7 @@ def withdraw(claim: Claim, *, by: User) -> None:
             % {"user": by}
         )
     verdict.status = Verdict.Status.DRAFT
-    credit(verdict, claim, by=by, why="withdrawn to draft")
+    credit(verdict, claim, by=by, why=gettext_noop("withdrawn to draft"))
     verdict.save(update_fields=["status"])
     if claim.status == Claim.Status.IN_REVIEW:
         claim.status = Claim.Status.DRAFT
@@ -219,7 +220,7 @@ def publish(
     claim.verdicts.filter(is_current=True).update(is_current=False)
     verdict.status, verdict.approver, verdict.published_at = Verdict.Status.PUBLISHED, by, at
     verdict.is_current = True
-    credit(verdict, claim, by=by, why="published")
+    credit(verdict, claim, by=by, why=gettext_noop("published"))
     verdict.save(update_fields=["status", "approver", "published_at", "is_current"])
 
     was_tracking = claim.tracking
@@ -261,7 +262,7 @@ def retract(claim: Claim, *, by: User, reason: str) -> None:
     claim.retraction_reason = reason.strip()
     claim.retracted_at = timezone.now()
     check_lengths(claim)
-    credit(claim, by=by, why="retracted")
+    credit(claim, by=by, why=gettext_noop("retracted"))
     claim.save(update_fields=["status", "retraction_reason", "retracted_at", "updated_at"])
     add_event(claim, ClaimEvent.Kind.RETRACTED, claim.retraction_reason, by=by)
 

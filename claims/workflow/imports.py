@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from claims.models import (
     Article,
@@ -93,7 +94,7 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
     )
     set_language(claim)
     check_lengths(claim)
-    credit(claim, by=by, why=f"imported from {review.origin_name}")
+    credit(claim, by=by, why=gettext_noop("imported from %(origin)s"), origin=review.origin_name)
     claim.save()
     claim.appearances.set(review.appearances)
     verdict = Verdict(
@@ -112,7 +113,7 @@ def import_review(review: ImportedReview, *, by: User) -> Verdict:
         original_rating_label=review.original_rating_label,
     )
     check_lengths(verdict)
-    credit(verdict, by=by, why=f"imported from {review.origin_name}")
+    credit(verdict, by=by, why=gettext_noop("imported from %(origin)s"), origin=review.origin_name)
     verdict.save()
     # Its publisher's own word for the rating, as it came; else the rating's label.
     label = review.original_rating_label or {"rating": review.rating.label}

@@ -8,6 +8,7 @@ import re
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from claims.models import Claim, Note, Notification
 from claims.workflow.common import User, check_lengths, credit, require
@@ -35,7 +36,7 @@ def add_note(claim: Claim, *, by: User, text: str) -> Note:
         raise WorkflowError(_("a note needs a few words."))
     note = Note(claim=claim, author=by, text=text.strip())
     check_lengths(note)
-    credit(note, by=by, why="noted")
+    credit(note, by=by, why=gettext_noop("noted"))
     note.save()
     told = [user for user in mentioned(note.text) if user.pk != by.pk]
     note.mentioned.set(told)

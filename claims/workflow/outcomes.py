@@ -132,7 +132,7 @@ def resolve(
         checked_on=checked_on,
         happened_on=happened_on,
     )
-    credit(verdict, by=by, why="outcome recorded")
+    credit(verdict, by=by, why=gettext_noop("outcome recorded"))
     verdict.save()
     add_event(
         claim,
@@ -174,7 +174,7 @@ def extend(claim: Claim, *, by: User, deadline: dt.date, reason: str) -> None:
     claim.deadline_overridden = True
     claim.tracking = Claim.Tracking.WATCHING
     claim.due_since = None
-    credit(claim, by=by, why="deadline extended")
+    credit(claim, by=by, why=gettext_noop("deadline extended"))
     claim.save()
     add_event(
         claim,

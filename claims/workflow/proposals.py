@@ -92,7 +92,7 @@ def propose(
         before=before or {},
         proposed_by=by,
     )
-    credit(proposal, by=by, why="proposed")
+    credit(proposal, by=by, why=gettext_noop("proposed"))
     proposal.save()
     return proposal
 
@@ -195,7 +195,9 @@ def _add_evidence(proposal: ChangeProposal, by: User) -> None:
             _("%(url)s is already evidence for this claim.") % {"url": evidence.url}
         )
     check_lengths(evidence)
-    credit(evidence, by=by, why=f"added: proposed by {proposal.proposed_by}")
+    credit(
+        evidence, by=by, why=gettext_noop("added: proposed by %(user)s"), user=proposal.proposed_by
+    )
     evidence.save()
 
 
@@ -204,7 +206,7 @@ def _change_row(row: models.Model | None, proposal: ChangeProposal, by: User) ->
         raise InvalidTransition(_("what this change was for no longer exists."))
     decode_onto(row, proposal.changes)
     check_lengths(row)
-    credit(row, by=by, why=f"changed: proposed by {proposal.proposed_by}")
+    credit(row, by=by, why=gettext_noop("changed: proposed by %(user)s"), user=proposal.proposed_by)
     row.save()
 
 
@@ -217,13 +219,23 @@ def _change_article(proposal: ChangeProposal, by: User) -> None:
     if {"published_on", "published_precision"} & set(proposal.changes):
         redate_article(article, by=by)  # refuses a date after a kept deadline
     else:
-        credit(article, by=by, why=f"changed: proposed by {proposal.proposed_by}")
+        credit(
+            article,
+            by=by,
+            why=gettext_noop("changed: proposed by %(user)s"),
+            user=proposal.proposed_by,
+        )
         article.save()
 
 
 def _remove_evidence(proposal: ChangeProposal, by: User) -> None:
     if proposal.evidence is not None:
-        credit(proposal.evidence, by=by, why=f"removed: proposed by {proposal.proposed_by}")
+        credit(
+            proposal.evidence,
+            by=by,
+            why=gettext_noop("removed: proposed by %(user)s"),
+            user=proposal.proposed_by,
+        )
         proposal.evidence.delete()
 
 
@@ -275,7 +287,7 @@ def approve_change(proposal: ChangeProposal, *, by: User) -> ChangeProposal:
     APPLY[proposal.kind](proposal, by)
     proposal.status, proposal.decided_by = ChangeProposal.Status.APPROVED, by
     proposal.decided_at = timezone.now()
-    credit(proposal, by=by, why="approved")
+    credit(proposal, by=by, why=gettext_noop("approved"))
     proposal.save()
     for claim in _pages(proposal):
         add_event(
@@ -298,7 +310,7 @@ def refuse_change(proposal: ChangeProposal, *, by: User, reason: str) -> ChangeP
     proposal = _take(proposal, by, "refuse")
     proposal.status, proposal.decided_by = ChangeProposal.Status.REFUSED, by
     proposal.decided_at, proposal.reason = timezone.now(), reason.strip()[:500]
-    credit(proposal, by=by, why="refused")
+    credit(proposal, by=by, why=gettext_noop("refused"))
     proposal.save()
     return proposal
 

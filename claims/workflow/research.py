@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from claims.models import ChangeProposal, Claim, Evidence, Verdict
 from claims.workflow.common import User, check_lengths, credit, open_verdict, require
@@ -38,7 +39,7 @@ def draft_verdict(verdict: Verdict, *, by: User) -> Verdict:
     )
     verdict.author, verdict.status = by, Verdict.Status.DRAFT
     check_lengths(verdict)
-    credit(verdict, by=by, why="drafted")
+    credit(verdict, by=by, why=gettext_noop("drafted"))
     verdict.save()
     return verdict
 
@@ -66,7 +67,12 @@ def revise_verdict(verdict: Verdict, *, by: User, changed: Iterable[str]) -> Ver
         stored.claim, verdict.rating, happened_on=verdict.happened_on, checked_on=verdict.checked_on
     )
     check_lengths(verdict)
-    credit(verdict, by=by, why=f"changed: {', '.join(sorted(set(changed)))}")
+    credit(
+        verdict,
+        by=by,
+        why=gettext_noop("changed: %(fields)s"),
+        fields=", ".join(sorted(set(changed))),
+    )
     verdict.save()
     if WORDS & set(changed) and by.pk != verdict.author_id:
         verdict.contributors.add(by)
@@ -88,7 +94,7 @@ def add_evidence(evidence: Evidence, *, by: User) -> Evidence | ChangeProposal:
     check_lengths(evidence)
     if evidence.claim.is_public:
         return propose_new_evidence(evidence, by=by)
-    credit(evidence, by=by, why="added")
+    credit(evidence, by=by, why=gettext_noop("added"))
     evidence.save()
     return evidence
 
@@ -103,7 +109,12 @@ def change_evidence(
     check_lengths(evidence)
     if evidence.claim.is_public:
         return propose_evidence_change(evidence, by=by, changed=changed)
-    credit(evidence, by=by, why=f"changed: {', '.join(sorted(set(changed)))}")
+    credit(
+        evidence,
+        by=by,
+        why=gettext_noop("changed: %(fields)s"),
+        fields=", ".join(sorted(set(changed))),
+    )
     evidence.save()
     return evidence
 
@@ -114,6 +125,6 @@ def remove_evidence(evidence: Evidence, *, by: User) -> ChangeProposal | None:
     require(by, "delete_evidence", _("remove evidence"))
     if evidence.claim.is_public:
         return propose_evidence_removal(evidence, by=by)
-    credit(evidence, by=by, why="removed")
+    credit(evidence, by=by, why=gettext_noop("removed"))
     evidence.delete()
     return None

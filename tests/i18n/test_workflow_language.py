@@ -28,6 +28,7 @@ from tests.support.data import write_verdict
 
 FRENCH = {
     "a note needs a few words.": "UNE NOTE-FR",
+    "noted": "NOTÉ-FR",
     "%(user)s may not %(doing)s: that is for %(roles)s.": "%(user)s NON %(doing)s : %(roles)s",
     "publish verdicts": "PUBLIER-FR",
     "Publishers": "ÉDITEURS-FR",
@@ -182,3 +183,10 @@ def test_the_list_actions_of_the_transitions_are_in_the_staff_language(
     client.force_login(editor)
     page = client.get(reverse("admin:claims_claim_changelist")).content.decode()
     assert "ASSIGNER-FR…" in page  # a list action asking for its inputs first, lazily composed
+
+
+def test_a_history_reason_is_kept_in_the_sites_language(translated, make_claim, reviewer):
+    claim = make_claim()
+    with translation.override("fr"):
+        workflow.add_note(claim, by=reviewer, text="Seen.")
+    assert claim.notes.get().history.latest().history_change_reason == "noted"
