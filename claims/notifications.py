@@ -1,4 +1,5 @@
-"""E-mails about deadlines: owed in the outbox (`Notification` rows), composed and sent.
+"""E-mails about deadlines: owed in the outbox (`Notification` rows), composed (in each
+addressee's language) and sent.
 
 The row is written inside the transaction that changes the claim, the e-mail composed and sent
 afterwards, so a crash between the two loses nothing: the next delivery run sends what is unsent.
