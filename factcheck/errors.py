@@ -12,14 +12,15 @@ import sys
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from claims.context import site
 from factcheck.lib.retries import DATABASE_ERRORS
 
 RETRY_AFTER_SECONDS = 30
 API_MESSAGES = {
-    500: "Something went wrong on our side; it has been logged.",
-    503: "The database cannot be reached just now; try again in a minute.",
+    500: _("Something went wrong on our side; it has been logged."),
+    503: _("The database cannot be reached just now; try again in a minute."),
 }
 
 
@@ -43,7 +44,7 @@ def database_unreachable(error: BaseException | None) -> bool:
 
 def error_page(request: HttpRequest, status: int) -> HttpResponse:
     if request.path.startswith("/api/"):
-        response: HttpResponse = JsonResponse({"detail": API_MESSAGES[status]}, status=status)
+        response: HttpResponse = JsonResponse({"detail": str(API_MESSAGES[status])}, status=status)
     else:
         # The site's context alone (no context processor that might read the database).
         html = render_to_string(f"{status}.html", {"request": request, **site(request)})
