@@ -16,9 +16,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from claims import intake
-from claims.models import Article, ArticleImport, Claimant, Source, Suggestion
+from claims.admin.imports import import_page
+from claims.models import Article, Claimant, Source, Suggestion
 
 NEW = "new"
 NONE = "none"
@@ -168,7 +170,6 @@ class IntakeViews:
             path(
                 "<int:pk>/suggestions/", view(self.suggestions_view), name="claims_article_intake"
             ),
-            path("<int:pk>/retry/", view(self.retry_view), name="claims_article_retry"),
             path("<int:pk>/extract/", view(self.extract_view), name="claims_article_extract"),
             path("suggestion/<int:pk>/edit/", view(self.edit_view), name="claims_suggestion_edit"),
             path(
@@ -198,12 +199,15 @@ class IntakeViews:
             except intake.AlreadyImported as error:
                 self.message_user(request, str(error), messages.WARNING)
                 return _to_intake(error.article.pk)
+            except intake.ImportRunning as error:
+                self.message_user(request, str(error), messages.WARNING)
+                return HttpResponseRedirect(import_page(error.running, follow=True))
             except intake.IntakeError as error:
                 form.add_error(None, str(error))
             else:
                 intake.start_after_commit(queued)
-                self.message_user(request, "Queued: the import runs in the background.")
-                return _to_intake(queued.article_id)
+                self.message_user(request, gettext("Queued: the import runs in the background."))
+                return HttpResponseRedirect(import_page(queued, follow=True))
         sources = Source.objects.values_list("name", flat=True)
         context = self._context(request, title="Import article", form=form, sources=sources)
         return TemplateResponse(request, "admin/claims/article/import.html", context)
@@ -232,18 +236,6 @@ class IntakeViews:
             text=highlighted(article, suggestions),
         )
         return TemplateResponse(request, "admin/claims/article/suggestions.html", context)
-
-    def retry_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        state = get_object_or_404(ArticleImport, article_id=pk)
-        if request.method != "POST":
-            return _to_intake(pk)
-        try:
-            intake.retry_import(state, by=request.user)
-        except intake.IntakeError as error:
-            self.message_user(request, str(error), messages.ERROR)
-        else:
-            intake.start_after_commit(state)
-        return _to_intake(pk)
 
     def extract_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         article = get_object_or_404(Article, pk=pk)

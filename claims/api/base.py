@@ -61,6 +61,15 @@ class InNewsroom(BasePermission):
         return request.method not in view.allowed_methods or in_newsroom(request.user)
 
 
+class NewsroomOnly(BasePermission):
+    """Reads and writes for the newsroom only (an article's import says who asked, and what)."""
+
+    message = "Only the newsroom (editors, reviewers, publishers) sees article imports."
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return in_newsroom(request.user)
+
+
 class AnonThrottle(AnonRateThrottle):
     """Anonymous requests per client address, counted in the shared cache; the rate is read
     from API_ANON_THROTTLE_RATE at each request so that it can be changed without a restart of
