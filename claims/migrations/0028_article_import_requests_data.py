@@ -1,6 +1,7 @@
 """What an import was asked for moves from its article to the import itself: the canonical
 address (the article's), the source's name (for an import not done yet, where a retry needs it)
-and the date the editor gave. Imports keep the articles they point to."""
+and the date the editor gave. Imports keep the articles they point to. Going back, imports that
+never made an article are deleted (every import had one before)."""
 
 from django.db import migrations
 
@@ -21,7 +22,10 @@ def move_requests(apps, schema_editor):
 
 
 def move_back(apps, schema_editor):
+    # Before this change every import had its article: a request that never made one (failed,
+    # or not run yet) cannot be kept, and goes.
     ArticleImport = apps.get_model("claims", "ArticleImport")
+    ArticleImport.objects.filter(article__isnull=True).delete()
     ArticleImport.objects.filter(published_on__isnull=False).update(published_given=True)
 
 
