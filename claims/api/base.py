@@ -19,7 +19,7 @@ from django_filters import rest_framework as filters
 from redis.exceptions import RedisError
 from rest_framework import exceptions, status, viewsets
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import BasePermission, DjangoModelPermissions
+from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -109,6 +109,14 @@ class ReadViewSet(ConditionalReads, viewsets.ReadOnlyModelViewSet):
 
     def audience(self) -> str:
         return "newsroom" if in_newsroom(self.request.user) else "public"
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """Who may ask, then the body: a write whose body is not JSON that may be read (nested
+        too deeply, malformed) is a 400 before anything is done, even a step that takes no
+        input and would never have read it."""
+        super().initial(request, *args, **kwargs)
+        if request.method not in SAFE_METHODS:
+            request.data  # noqa: B018  (reading it parses it, and refuses a bad one)
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "newsroom": in_newsroom(self.request.user)}
