@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from claims import roles, workflow
 from claims.models import Claim, Rating
@@ -94,12 +95,21 @@ class TransitionViews:
         if transition is None or not self.has_view_permission(request, claim):
             raise PermissionDenied
         change_url = reverse("admin:claims_claim_change", args=[claim.pk])
-        if not transition.allowed(request.user):  # refused at once, not after the form
+        # Refused at once, in words, not after the form: a role that never takes the step, or
+        # a claim where this user may not take it now (a publisher who wrote the verdict).
+        if not transition.allowed(request.user):
             who = roles.who_may(transition.permission)
             self.message_user(
                 request,
                 f"“{transition.label}” is for {who}; your role does not take this step.",
                 messages.ERROR,
+            )
+            return HttpResponseRedirect(change_url)
+        why_not = workflow.why_not_now(name, claim, request.user)
+        if why_not is not None:
+            refusal = gettext("“%(step)s” cannot be taken now: %(why)s")
+            self.message_user(
+                request, refusal % {"step": transition.label, "why": why_not}, messages.ERROR
             )
             return HttpResponseRedirect(change_url)
         form_class = FORMS[name]
