@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from claims import intake
+from claims import intake, roles
 from claims.admin.imports import import_page
 from claims.models import Article, Claimant, Source, Suggestion
 
@@ -184,7 +184,7 @@ class IntakeViews:
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied(roles.refusal(request.user, "import articles", "add_article"))
         form = ImportForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -282,7 +282,9 @@ class IntakeViews:
     def edit_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         suggestion = get_object_or_404(Suggestion.objects.select_related("article"), pk=pk)
         if not request.user.has_perm("claims.add_claim"):
-            raise PermissionDenied
+            raise PermissionDenied(
+                roles.refusal(request.user, "decide on suggestions", "add_claim")
+            )
         initial = {
             "statement": suggestion.statement,
             "quote": suggestion.quote,
