@@ -79,6 +79,37 @@ def test_an_import_of_an_ipv6_address_keeps_it_as_a_valid_address(db, editor):
     assert queued.url == "http://[2001:db8::1]:8080/story"
 
 
+def test_an_article_at_an_ipv6_address_keeps_its_brackets_and_round_trips(
+    db, editor, client, monkeypatch
+):
+    from django.forms.models import model_to_dict
+    from rest_framework.test import APIClient
+
+    from claims.admin.forms import ArticleAdminForm
+    from factcheck.lib import fetching
+    from tests.support.pages import fixture
+
+    address = "http://[2001:db8::1]/x"
+    page = fetching.Fetched(url=address, content_type="text/html", body=fixture("seed.html"))
+    monkeypatch.setattr(fetching, "fetch", lambda url, **kw: page)  # a documentation address
+    intake.run_import(intake.queue_import(url="http://[2001:DB8::1]/x/?utm_source=a").pk)
+    article = Article.objects.get()
+    assert article.url == address
+    article.full_clean()
+    # The admin's form shows it and gives it back unchanged; the API reads it out as it is.
+    form = ArticleAdminForm(data=model_to_dict(article), instance=article)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["url"] == address and "url" not in form.changed_data
+    client.force_login(editor)
+    change_page = client.get(f"/admin/claims/article/{article.pk}/change/").text
+    assert f'value="{address}"' in change_page
+    api = APIClient()
+    api.force_authenticate(editor)
+    assert api.get(f"/api/articles/{article.pk}/").json()["url"] == address
+    with pytest.raises(intake.AlreadyImported):  # and it is the same article when asked again
+        intake.queue_import(url=address)
+
+
 def test_the_same_url_is_refused_while_its_import_runs_and_points_to_it(db, editor):
     first = intake.queue_import(url="https://news.example/world/border?utm_source=tw", by=editor)
     with pytest.raises(intake.ImportRunning, match=f"import #{first.pk}, queued") as caught:
