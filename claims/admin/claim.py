@@ -325,7 +325,10 @@ class ClaimAdmin(
                 proposed = workflow.edit_claim(obj, by=request.user, changed=changed)
                 self.tell_proposed(request, proposed)
             if form.cleaned_data.get("new_note"):
-                workflow.add_note(obj, by=request.user, text=form.cleaned_data["new_note"])
+                self.tell_proposed(
+                    request,
+                    workflow.add_note(obj, by=request.user, text=form.cleaned_data["new_note"]),
+                )
         else:
             data = form.cleaned_data
             workflow.create_claim(
@@ -338,10 +341,11 @@ class ClaimAdmin(
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         for instance in formset.save(commit=False):
             if isinstance(instance, Verdict) and instance.pk is None:
-                workflow.draft_verdict(instance, by=request.user)
+                self.tell_proposed(request, workflow.draft_verdict(instance, by=request.user))
             elif isinstance(instance, Verdict):
                 changed = next(f.changed_data for f in formset.forms if f.instance is instance)
-                workflow.revise_verdict(instance, by=request.user, changed=changed)
+                done = workflow.revise_verdict(instance, by=request.user, changed=changed)
+                self.tell_proposed(request, done)
             elif isinstance(instance, Evidence) and instance.pk is None:
                 self.tell_proposed(request, workflow.add_evidence(instance, by=request.user))
             elif isinstance(instance, Evidence):
@@ -353,16 +357,31 @@ class ClaimAdmin(
                 self.tell_proposed(request, workflow.remove_evidence(instance, by=request.user))
             else:
                 instance.delete()  # a draft verdict: its author's to discard
+                self.tell_proposed(request, instance)
         formset.save_m2m()
 
     def tell_proposed(self, request: HttpRequest, done: object) -> None:
-        """Say so when a change to a public page was proposed rather than made."""
+        """Say so when a change to a public page was proposed rather than made, and keep count
+        of what was made at once."""
         if isinstance(done, ChangeProposal):
+            request.proposals_made = True
             self.message_user(
                 request,
                 f"Proposed: {done.summary} A publisher approves it before readers see it.",
                 messages.WARNING,
             )
+        else:
+            request.changes_made = True
+
+    def message_user(self, request: HttpRequest, message, level=messages.INFO, *args, **kwargs):
+        """The admin's "changed successfully" is left out when the save only proposed changes:
+        nothing the page shows changed yet, and the warning above says what waits."""
+        proposed_only = getattr(request, "proposals_made", False) and not getattr(
+            request, "changes_made", False
+        )
+        if level == messages.SUCCESS and proposed_only:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     @admin.display(description="notes")
     def notes(self, claim: Claim) -> str:

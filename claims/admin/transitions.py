@@ -140,6 +140,12 @@ class TransitionViews:
             "change_url": change_url,
             "verdict": verdict,
             "past_deadline": past_deadline,
+            # What a decision on proposed changes decides: named, not left to the preview.
+            "proposals": (
+                list(workflow.open_proposals(claim).order_by("proposed_at", "pk"))
+                if name in ("approve_changes", "refuse_changes")
+                else []
+            ),
         }
         return TemplateResponse(request, "admin/claims/claim/transition.html", context)
 
