@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -34,7 +35,9 @@ def suggestions_page(article_id: int) -> str:
 
 @admin.register(ArticleImport)
 class ArticleImportAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["what", "state", "short_error", "requested_by", "created_at", "article_link"]
+    # Few columns, so that the list reads beside its filter: the state carries its reason, or the
+    # way to the suggestions.
+    list_display = ["what", "where_it_stands", "requested_by", "asked_at"]
     list_filter = ["state"]
     list_select_related = ["article", "requested_by"]
     search_fields = ["url", "requested_url", "error", "article__headline"]
@@ -57,11 +60,21 @@ class ArticleImportAdmin(ReadOnly, admin.ModelAdmin):
 
     @admin.display(description=_("article asked for"))
     def what(self, record: ArticleImport) -> str:
-        return Truncator(record.label).chars(100)
+        return Truncator(record.label).chars(80)
 
-    @admin.display(description=_("error"))
-    def short_error(self, record: ArticleImport) -> str:
-        return Truncator(record.error).chars(100)
+    @admin.display(description=_("asked at"), ordering="created_at")
+    def asked_at(self, record: ArticleImport) -> str:
+        # Not the field itself: the admin keeps a date column on one line, wider than the list.
+        return formats.localize(timezone.localtime(record.created_at))
+
+    @admin.display(description=_("state"), ordering="state")
+    def where_it_stands(self, record: ArticleImport) -> str:
+        if record.state == ArticleImport.State.FAILED:
+            reason = Truncator(record.error).chars(100)
+            return format_html("<strong>{}</strong>: {}", record.get_state_display(), reason)
+        if record.article_id is not None:
+            return format_html("{}: {}", record.get_state_display(), self.article_link(record))
+        return record.get_state_display()
 
     @admin.display(description=_("article"))
     def article_link(self, record: ArticleImport) -> str:
@@ -110,6 +123,5 @@ class ArticleImportAdmin(ReadOnly, admin.ModelAdmin):
         except intake.IntakeError as error:
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(import_page(failed))
-        intake.start_after_commit(failed)
-        self.message_user(request, gettext("Queued again: the import runs in the background."))
+        intake.start_after_commit(failed)  # its page says where it stands
         return HttpResponseRedirect(import_page(failed, follow=True))

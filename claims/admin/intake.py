@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
-from django.utils.translation import gettext
 
 from claims import intake, roles
 from claims.admin.imports import import_page
@@ -205,8 +204,7 @@ class IntakeViews:
             except intake.IntakeError as error:
                 form.add_error(None, str(error))
             else:
-                intake.start_after_commit(queued)
-                self.message_user(request, gettext("Queued: the import runs in the background."))
+                intake.start_after_commit(queued)  # its page says where it stands
                 return HttpResponseRedirect(import_page(queued, follow=True))
         sources = Source.objects.values_list("name", flat=True)
         context = self._context(request, title="Import article", form=form, sources=sources)

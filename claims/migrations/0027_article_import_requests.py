@@ -48,6 +48,16 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name="articleimport",
+            name="requested_url",
+            field=models.URLField(
+                blank=True,
+                help_text="The URL as given.",
+                max_length=2000,
+                verbose_name="address as given",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="articleimport",
             name="article",
             field=models.OneToOneField(
                 blank=True,

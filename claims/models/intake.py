@@ -39,7 +39,9 @@ class ArticleImport(models.Model):
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     error = models.CharField(max_length=500, blank=True)
-    requested_url = WebURLField(max_length=2000, blank=True, help_text="The URL as given.")
+    requested_url = WebURLField(
+        _("address as given"), max_length=2000, blank=True, help_text="The URL as given."
+    )
     url = WebURLField(
         "canonical URL",
         max_length=1000,

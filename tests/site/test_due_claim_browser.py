@@ -24,10 +24,10 @@ EVIDENCE_URL = "https://council.demo.invalid/2024/road-works-report"
 class Session:
     """One person at a desk's width; each click that leads to a page is counted."""
 
-    def __init__(self, browser, live_server, user: str) -> None:
+    def __init__(self, browser, live_server, user: str, shots: str = "due") -> None:
         self.context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
         self.page = self.context.new_page()
-        self.user, self.clicks, self.problems = user, 0, []
+        self.user, self.shots, self.clicks, self.problems = user, shots, 0, []
         self.page.goto("/admin/login/")
         self.page.fill("#id_username", user)
         self.page.fill("#id_password", DEMO_USERS[user][1])
@@ -35,7 +35,7 @@ class Session:
         self.page.wait_for_url(re.compile(r"/admin/desk/$"))
 
     def look(self, step: str) -> None:
-        shoot(self.page, f"due-{self.user}-{step}")
+        shoot(self.page, f"{self.shots}-{self.user}-{step}")
         self.problems += [(step, v) for v in axe_violations(self.page)]
 
     def click(self, locator) -> None:
