@@ -4,8 +4,9 @@
 A claim's row carries only its current verdict, which is always a published one: an export never
 holds a draft verdict or a reviewer's note, whoever asks. Every text cell that a spreadsheet would
 read as a formula (one starting with =, +, -, @, a tab or a carriage return) is prefixed with an
-apostrophe (CSV injection), and so is each part after a semicolon: a spreadsheet set to a
-semicolon-separated locale splits an unquoted cell there, and the part after would start one.
+apostrophe (CSV injection), and so is each part after a semicolon, a comma or a tab: a
+spreadsheet set to a locale or an import that separates with one of those splits the cell there,
+and the part after would start one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -22,6 +24,9 @@ from rest_framework.renderers import BaseRenderer
 from claims.models import Claim, Verdict
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may split a cell that was not read as quoted: its locale's separator (a
+# semicolon, a comma) or a tab.
+SEPARATORS = re.compile(r"([;,\t])")
 
 CLAIM_COLUMNS = [
     "id",
@@ -71,13 +76,13 @@ def safe_cell(value: Cell) -> str:
         return value.isoformat()
     if not isinstance(value, str):
         return str(value)
-    first, *after_semicolons = value.split(";")
-    parts = ["'" + first if first.startswith(FORMULA_STARTS) else first]
-    parts += [
-        "'" + part if part.lstrip(" ").startswith(FORMULA_STARTS) else part
-        for part in after_semicolons
-    ]
-    return ";".join(parts)
+    guarded = "'" + value if value.startswith(FORMULA_STARTS) else value
+    first, *rest = SEPARATORS.split(guarded)
+    # rest alternates separator, part: each part may become a cell of its own.
+    return first + "".join(
+        piece if index % 2 == 0 or not piece.lstrip(" ").startswith(FORMULA_STARTS) else "'" + piece
+        for index, piece in enumerate(rest)
+    )
 
 
 def current_verdict(claim: Claim) -> Verdict | None:

@@ -6,11 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from django import forms
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import QuerySet
-from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.utils import timezone
@@ -23,9 +20,9 @@ from claims.admin.deadline import DeadlinePreview
 from claims.admin.display import when
 from claims.admin.forms import ClaimAdminForm
 from claims.admin.history import HistoryAdmin
+from claims.admin.inlines import DraftVerdictInline, EvidenceInline, PublishedVerdictInline
 from claims.admin.links import (
     ClaimLinkHistory,
-    EvidenceLinkState,
     LinkHealthFilter,
 )
 from claims.admin.preview import preview_view
@@ -34,93 +31,6 @@ from claims.models import ChangeProposal, Claim, Evidence, Verdict
 
 # Fieldset titles shown both on a new claim's form and on a logged one's.
 DEADLINE, REVIEW = gettext_lazy("Deadline"), gettext_lazy("Review")
-
-
-class LabelledFormSet(BaseInlineFormSet):
-    def add_fields(self, form, index) -> None:
-        super().add_fields(form, index)
-        if "DELETE" in form.fields:
-            form.fields["DELETE"].widget.attrs["aria-label"] = _("Delete this row")
-
-
-class LabelledTabular(admin.TabularInline):
-    """A tabular inline whose inputs say what they are: a column's heading labels no input for
-    assistive technology, so each gets its field's name as its accessible label."""
-
-    formset = LabelledFormSet
-
-    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None:
-            field.widget.attrs.setdefault("aria-label", str(db_field.verbose_name).capitalize())
-        return field
-
-
-class EvidenceInline(EvidenceLinkState, LabelledTabular):
-    model = Evidence
-    extra = 0
-    fields = ["url", "title", "source_name", "published_on", "stance", "excerpt", "link_state"]
-    readonly_fields = ["link_state"]
-    # A plain address box: the admin's "Currently: <link> Change: <box>" doubles each row's width.
-    formfield_overrides = {models.URLField: {"widget": forms.URLInput}}
-
-
-class PublishedVerdictInline(admin.StackedInline):
-    """Published verdicts: read-only history, never edited or deleted."""
-
-    model = Verdict
-    verbose_name_plural = gettext_lazy("published verdicts")
-    extra = 0
-    fields = [
-        "published_at",
-        "rating",
-        "original_rating_label",
-        "origin_name",
-        "summary",
-        "author",
-        "approver",
-        "is_current",
-    ]
-    readonly_fields = fields
-    can_delete = False
-    show_change_link = False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return (
-            super().get_queryset(request).published().select_related("rating", "author", "approver")
-        )
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
-class DraftVerdictInline(admin.StackedInline):
-    """The one verdict in the works: written by a reviewer, then submitted and approved."""
-
-    model = Verdict
-    verbose_name = gettext_lazy("verdict in the works")
-    verbose_name_plural = gettext_lazy("verdict in the works")
-    extra = 0
-    max_num = 1
-    fields = ["status", "rating", "summary", "explanation", "happened_on", "checked_on", "author"]
-    readonly_fields = ["status", "author"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).exclude(status=Verdict.Status.PUBLISHED)
-
-    @staticmethod
-    def _submitted(claim: Claim | None) -> bool:
-        return claim is not None and claim.verdicts.filter(status=Verdict.Status.SUBMITTED).exists()
-
-    def has_change_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
-        # A submitted verdict is frozen: withdrawn by its author or sent back, never edited.
-        return not self._submitted(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
-        return not self._submitted(obj) and super().has_delete_permission(request, obj)
 
 
 class DeadlineFilter(admin.SimpleListFilter):
@@ -330,7 +240,10 @@ class ClaimAdmin(
                 proposed = workflow.edit_claim(obj, by=request.user, changed=changed)
                 self.tell_proposed(request, proposed)
             if form.cleaned_data.get("new_note"):
-                workflow.add_note(obj, by=request.user, text=form.cleaned_data["new_note"])
+                self.tell_proposed(
+                    request,
+                    workflow.add_note(obj, by=request.user, text=form.cleaned_data["new_note"]),
+                )
         else:
             data = form.cleaned_data
             workflow.create_claim(
@@ -343,10 +256,11 @@ class ClaimAdmin(
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         for instance in formset.save(commit=False):
             if isinstance(instance, Verdict) and instance.pk is None:
-                workflow.draft_verdict(instance, by=request.user)
+                self.tell_proposed(request, workflow.draft_verdict(instance, by=request.user))
             elif isinstance(instance, Verdict):
                 changed = next(f.changed_data for f in formset.forms if f.instance is instance)
-                workflow.revise_verdict(instance, by=request.user, changed=changed)
+                done = workflow.revise_verdict(instance, by=request.user, changed=changed)
+                self.tell_proposed(request, done)
             elif isinstance(instance, Evidence) and instance.pk is None:
                 self.tell_proposed(request, workflow.add_evidence(instance, by=request.user))
             elif isinstance(instance, Evidence):
@@ -358,17 +272,32 @@ class ClaimAdmin(
                 self.tell_proposed(request, workflow.remove_evidence(instance, by=request.user))
             else:
                 instance.delete()  # a draft verdict: its author's to discard
+                self.tell_proposed(request, instance)
         formset.save_m2m()
 
     def tell_proposed(self, request: HttpRequest, done: object) -> None:
-        """Say so when a change to a public page was proposed rather than made."""
+        """Say so when a change to a public page was proposed rather than made, and keep count
+        of what was made at once."""
         if isinstance(done, ChangeProposal):
+            request.proposals_made = True
             self.message_user(
                 request,
                 _("Proposed: %(summary)s A publisher approves it before readers see it.")
                 % {"summary": done.summary_shown},
                 messages.WARNING,
             )
+        else:
+            request.changes_made = True
+
+    def message_user(self, request: HttpRequest, message, level=messages.INFO, *args, **kwargs):
+        """The admin's "changed successfully" is left out when the save only proposed changes:
+        nothing the page shows changed yet, and the warning above says what waits."""
+        proposed_only = getattr(request, "proposals_made", False) and not getattr(
+            request, "changes_made", False
+        )
+        if level == messages.SUCCESS and proposed_only:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     @admin.display(description=gettext_lazy("notes"))
     def notes(self, claim: Claim) -> str:

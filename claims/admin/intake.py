@@ -19,8 +19,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from claims import intake
-from claims.models import Article, ArticleImport, Claimant, Source, Suggestion
+from claims import intake, roles
+from claims.admin.imports import import_page
+from claims.models import Article, Claimant, Source, Suggestion
 
 NEW = "new"
 NONE = "none"
@@ -188,7 +189,6 @@ class IntakeViews:
             path(
                 "<int:pk>/suggestions/", view(self.suggestions_view), name="claims_article_intake"
             ),
-            path("<int:pk>/retry/", view(self.retry_view), name="claims_article_retry"),
             path("<int:pk>/extract/", view(self.extract_view), name="claims_article_extract"),
             path("suggestion/<int:pk>/edit/", view(self.edit_view), name="claims_suggestion_edit"),
             path(
@@ -203,7 +203,7 @@ class IntakeViews:
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied(roles.refusal(request.user, "import articles", "add_article"))
         form = ImportForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -218,12 +218,14 @@ class IntakeViews:
             except intake.AlreadyImported as error:
                 self.message_user(request, str(error), messages.WARNING)
                 return _to_intake(error.article.pk)
+            except intake.ImportRunning as error:
+                self.message_user(request, str(error), messages.WARNING)
+                return HttpResponseRedirect(import_page(error.running, follow=True))
             except intake.IntakeError as error:
                 form.add_error(None, str(error))
             else:
-                intake.start_after_commit(queued)
-                self.message_user(request, _("Queued: the import runs in the background."))
-                return _to_intake(queued.article_id)
+                intake.start_after_commit(queued)  # its page says where it stands
+                return HttpResponseRedirect(import_page(queued, follow=True))
         sources = Source.objects.values_list("name", flat=True)
         context = self._context(request, title=_("Import article"), form=form, sources=sources)
         return TemplateResponse(request, "admin/claims/article/import.html", context)
@@ -252,18 +254,6 @@ class IntakeViews:
             text=highlighted(article, suggestions),
         )
         return TemplateResponse(request, "admin/claims/article/suggestions.html", context)
-
-    def retry_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        state = get_object_or_404(ArticleImport, article_id=pk)
-        if request.method != "POST":
-            return _to_intake(pk)
-        try:
-            intake.retry_import(state, by=request.user)
-        except intake.IntakeError as error:
-            self.message_user(request, str(error), messages.ERROR)
-        else:
-            intake.start_after_commit(state)
-        return _to_intake(pk)
 
     def extract_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         article = get_object_or_404(Article, pk=pk)
@@ -314,7 +304,9 @@ class IntakeViews:
     def edit_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         suggestion = get_object_or_404(Suggestion.objects.select_related("article"), pk=pk)
         if not request.user.has_perm("claims.add_claim"):
-            raise PermissionDenied
+            raise PermissionDenied(
+                roles.refusal(request.user, "decide on suggestions", "add_claim")
+            )
         initial = {
             "statement": suggestion.statement,
             "quote": suggestion.quote,

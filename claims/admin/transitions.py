@@ -17,8 +17,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from claims import roles, workflow
 from claims.models import Claim, Rating
@@ -99,13 +99,22 @@ class TransitionViews:
         if transition is None or not self.has_view_permission(request, claim):
             raise PermissionDenied
         change_url = reverse("admin:claims_claim_change", args=[claim.pk])
-        if not transition.allowed(request.user):  # refused at once, not after the form
+        # Refused at once, in words, not after the form: a role that never takes the step, or
+        # a claim where this user may not take it now (a publisher who wrote the verdict).
+        if not transition.allowed(request.user):
             who = roles.who_may(transition.permission)
             self.message_user(
                 request,
                 _("“%(step)s” is for %(roles)s; your role does not take this step.")
                 % {"step": transition.label, "roles": who},
                 messages.ERROR,
+            )
+            return HttpResponseRedirect(change_url)
+        why_not = workflow.why_not_now(name, claim, request.user)
+        if why_not is not None:
+            refusal = gettext("“%(step)s” cannot be taken now: %(why)s")
+            self.message_user(
+                request, refusal % {"step": transition.label, "why": why_not}, messages.ERROR
             )
             return HttpResponseRedirect(change_url)
         form_class = FORMS[name]
@@ -140,6 +149,12 @@ class TransitionViews:
             "change_url": change_url,
             "verdict": verdict,
             "past_deadline": past_deadline,
+            # What a decision on proposed changes decides: named, not left to the preview.
+            "proposals": (
+                list(workflow.open_proposals(claim).order_by("proposed_at", "pk"))
+                if name in ("approve_changes", "refuse_changes")
+                else []
+            ),
         }
         return TemplateResponse(request, "admin/claims/claim/transition.html", context)
 

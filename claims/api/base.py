@@ -20,7 +20,7 @@ from django_filters import rest_framework as filters
 from redis.exceptions import RedisError
 from rest_framework import exceptions, status, viewsets
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import BasePermission, DjangoModelPermissions
+from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -62,6 +62,15 @@ class InNewsroom(BasePermission):
         return request.method not in view.allowed_methods or in_newsroom(request.user)
 
 
+class NewsroomOnly(BasePermission):
+    """Reads and writes for the newsroom only (an article's import says who asked, and what)."""
+
+    message = _("Only the newsroom (editors, reviewers, publishers) sees article imports.")
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return in_newsroom(request.user)
+
+
 class AnonThrottle(AnonRateThrottle):
     """Anonymous requests per client address, counted in the shared cache; the rate is read
     from API_ANON_THROTTLE_RATE at each request so that it can be changed without a restart of
@@ -101,6 +110,14 @@ class ReadViewSet(ConditionalReads, viewsets.ReadOnlyModelViewSet):
 
     def audience(self) -> str:
         return "newsroom" if in_newsroom(self.request.user) else "public"
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """Who may ask, then the body: a write whose body is not JSON that may be read (nested
+        too deeply, malformed) is a 400 before anything is done, even a step that takes no
+        input and would never have read it."""
+        super().initial(request, *args, **kwargs)
+        if request.method not in SAFE_METHODS:
+            request.data  # noqa: B018  (reading it parses it, and refuses a bad one)
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "newsroom": in_newsroom(self.request.user)}

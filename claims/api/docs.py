@@ -70,6 +70,10 @@ class ApiSchema(AutoSchema):
         return [*auths, {}] if self.method in SAFE_METHODS else auths
 
 
+class NewsroomSchema(AutoSchema):
+    """The newsroom's endpoints: reads need credentials too (so no anonymous throttle)."""
+
+
 def _reads(
     kind: str,
     serializer: Any,
@@ -187,13 +191,59 @@ ARTICLES = {
     "create": _create(
         s.ArticleImportRequestSerializer,
         OpenApiResponse(
-            s.ArticleSerializer,
-            description="Queued: the import runs in the background; poll the article (`Location`) "
-            "until `intake.state` is done or failed.",
+            s.ImportSerializer,
+            description="Queued: the import runs in the background. Follow it at `Location` "
+            "(`/api/imports/{id}/`) until its `state` is done (`article` is then its id) or "
+            "failed (with its `error`; no article is made).",
         ),
         202,
         summary="Import an article (editors, publishers)",
-        conflict="This article was imported already: `existing` is its id.",
+        conflict="This article was imported already (`existing` is its id) or is being "
+        "imported now (`running` is that import's id); `Location` names it.",
+    ),
+}
+NEWSROOM_ONLY = OpenApiResponse(
+    s.ErrorSerializer, description="Article imports are the newsroom's: you are not in it."
+)
+IMPORTS = {
+    "list": extend_schema(
+        summary="List article imports (the newsroom's)",
+        responses={
+            200: OpenApiResponse(
+                s.ImportSerializer(many=True), description="The imports, newest first."
+            ),
+            304: NOT_MODIFIED,
+            400: BAD_FILTER,
+            401: UNAUTHENTICATED,
+            403: NEWSROOM_ONLY,
+            404: BAD_PAGE,
+        },
+    ),
+    "retrieve": extend_schema(
+        summary="One article import (the newsroom's)",
+        responses={
+            200: OpenApiResponse(s.ImportSerializer, description="The import as it stands."),
+            304: NOT_MODIFIED,
+            401: UNAUTHENTICATED,
+            403: NEWSROOM_ONLY,
+            404: NOT_FOUND,
+        },
+    ),
+    "retry": extend_schema(
+        summary="Try a failed import again (editors, publishers)",
+        request=None,
+        responses={
+            202: OpenApiResponse(s.ImportSerializer, description="Queued again."),
+            400: INVALID,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: OpenApiResponse(
+                s.ConflictSerializer,
+                description="The article came in meanwhile (`existing`) or is being imported "
+                "(`running`); `Location` names it.",
+            ),
+        },
     ),
 }
 

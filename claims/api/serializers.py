@@ -19,6 +19,7 @@ from rest_framework import serializers
 
 from claims.models import (
     Article,
+    ArticleImport,
     ChangeProposal,
     Claim,
     Claimant,
@@ -125,6 +126,36 @@ class ArticleImportRequestSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="", max_length=200, help_text="Source name."
     )
     published = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class ImportSerializer(serializers.ModelSerializer):
+    """A request to import an article and where it stands; `article` is null until it is done
+    (a failed import makes no article)."""
+
+    source = serializers.CharField(source="source_name", help_text="The source's name, if given.")
+    published = serializers.DateField(
+        source="published_on", allow_null=True, help_text="The publication date, if given."
+    )
+    requested_by = serializers.CharField(
+        source="requested_by.username", allow_null=True, default=None
+    )
+    state = serializers.CharField(help_text="queued, fetching, extracting, done or failed.")
+    error = serializers.CharField(help_text="Why a failed import failed.")
+
+    class Meta:
+        model = ArticleImport
+        fields = [
+            "id",
+            "url",
+            "source",
+            "published",
+            "state",
+            "error",
+            "article",
+            "requested_by",
+            "created_at",
+            "finished_at",
+        ]
 
 
 class ArticleRefSerializer(serializers.ModelSerializer):
@@ -447,4 +478,7 @@ class ErrorSerializer(serializers.Serializer):
 class ConflictSerializer(ErrorSerializer):
     existing = serializers.IntegerField(
         required=False, help_text="The id of the existing article or verdict, where one exists."
+    )
+    running = serializers.IntegerField(
+        required=False, help_text="The id of the import of the same article running now."
     )

@@ -18,6 +18,7 @@ from claims.api.views import (
     ClaimantViewSet,
     ClaimViewSet,
     EvidenceViewSet,
+    ImportViewSet,
     RatingViewSet,
     SourceViewSet,
     TopicViewSet,
@@ -29,6 +30,7 @@ router.register("claims", ClaimViewSet, basename="claim")
 router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("evidence", EvidenceViewSet, basename="evidence")
 router.register("articles", ArticleViewSet, basename="article")
+router.register("imports", ImportViewSet, basename="import")
 router.register("sources", SourceViewSet, basename="source")
 router.register("claimants", ClaimantViewSet, basename="claimant")
 router.register("ratings", RatingViewSet, basename="rating")

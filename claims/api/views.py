@@ -18,6 +18,7 @@ from rest_framework import exceptions, mixins, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from claims import csv_export, intake, workflow
 from claims.api import docs as docs
@@ -25,6 +26,7 @@ from claims.api import serializers as s
 from claims.api.base import (
     IdFilter,
     InNewsroom,
+    NewsroomOnly,
     ReadViewSet,
     created_response,
     workflow_errors,
@@ -32,6 +34,7 @@ from claims.api.base import (
 from claims.filters import ClaimFilter
 from claims.models import (
     Article,
+    ArticleImport,
     ChangeProposal,
     Claim,
     Claimant,
@@ -231,15 +234,65 @@ class ArticleViewSet(mixins.CreateModelMixin, ReadViewSet):
                 published=data["published"],
                 by=request.user,
             )
-        except intake.AlreadyImported as error:
-            return Response(
-                {"detail": str(error), "existing": error.article.pk},
-                status=status.HTTP_409_CONFLICT,
-            )
         except intake.IntakeError as error:
-            raise exceptions.ValidationError({"detail": str(error)}) from error
+            return import_refused(request, error)
         intake.start_after_commit(queued)
-        return created_response(s.ArticleSerializer, queued.article, self, status.HTTP_202_ACCEPTED)
+        return import_response(request, queued)
+
+
+@extend_schema_view(**docs.IMPORTS)
+class ImportViewSet(ReadViewSet):
+    """Article imports, newest first: follow one (`Location` of an import) until it is done, and
+    its `article` is there, or failed with its `error`; a failed one is tried again with
+    `retry`."""
+
+    serializer_class = s.ImportSerializer
+    permission_classes = [NewsroomOnly]
+    schema = docs.NewsroomSchema()
+    filterset_fields = ["state"]
+
+    def public_queryset(self) -> QuerySet:
+        return ArticleImport.objects.none()
+
+    def newsroom_queryset(self) -> QuerySet:
+        return ArticleImport.objects.select_related("requested_by").order_by("-pk")
+
+    @action(detail=True, methods=["post"])
+    def retry(self, request: Request, pk: str | None = None) -> Response:
+        failed = self.get_object()
+        try:
+            intake.retry_import(failed, by=request.user)
+        except intake.IntakeError as error:
+            return import_refused(request, error)
+        intake.start_after_commit(failed)
+        return import_response(request, failed)
+
+
+def import_refused(request: Request, error: intake.IntakeError) -> Response:
+    """Intake's refusal as an answer: the same article imported already, or being imported, is a
+    409 whose `Location` names it; not allowed is a 403; anything else a 400."""
+    if isinstance(error, intake.AlreadyImported):
+        found, body = "api:article-detail", {"existing": error.article.pk}
+    elif isinstance(error, intake.ImportRunning):
+        found, body = "api:import-detail", {"running": error.running.pk}
+    elif isinstance(error, intake.ImportNotAllowed):
+        raise exceptions.PermissionDenied(str(error)) from error
+    else:
+        raise exceptions.ValidationError({"detail": str(error)}) from error
+    location = reverse(found, args=[next(iter(body.values()))], request=request)
+    return Response(
+        {"detail": str(error), **body},
+        status=status.HTTP_409_CONFLICT,
+        headers={"Location": location},
+    )
+
+
+def import_response(request: Request, queued: ArticleImport) -> Response:
+    """202: the import as it stands, with `Location` to follow it."""
+    fresh = ArticleImport.objects.select_related("requested_by").get(pk=queued.pk)
+    location = reverse("api:import-detail", args=[queued.pk], request=request)
+    body = s.ImportSerializer(fresh).data
+    return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
 
 
 # --- Reference data -----------------------------------------------------------------------------

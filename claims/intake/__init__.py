@@ -1,8 +1,8 @@
 """Articles in: imported from an address or pasted, read for claims worth checking (extraction,
 attribution, names; pure Python), and the suggestions decided on by an editor."""
 
-from claims.intake.dedupe import canonical_url, find_duplicate, pasted_text
-from claims.intake.errors import AlreadyImported, IntakeError
+from claims.intake.dedupe import canonical_url, find_duplicate, find_running, pasted_text
+from claims.intake.errors import AlreadyImported, ImportNotAllowed, ImportRunning, IntakeError
 from claims.intake.imports import (
     check_size,
     extract_again,
@@ -25,6 +25,8 @@ from claims.intake.suggestions import (
 __all__ = [
     "AlreadyImported",
     "ClaimantMatch",
+    "ImportNotAllowed",
+    "ImportRunning",
     "IntakeError",
     "accept",
     "canonical_url",
@@ -32,6 +34,7 @@ __all__ = [
     "claimant_matches",
     "extract_again",
     "find_duplicate",
+    "find_running",
     "pasted_text",
     "queue_import",
     "reject",

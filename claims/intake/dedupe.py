@@ -1,12 +1,12 @@
-"""How an article is known to be in already: its canonical address, or the hash of its pasted
-text."""
+"""How an article is known to be in already, or on its way in: its canonical address, or the
+hash of its pasted text."""
 
 import hashlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db.models import Q
 
-from claims.models import Article
+from claims.models import Article, ArticleImport
 
 _TRACKING = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga")
 _TRACKING_EXACT = {"ref", "ref_src", "cmpid", "ocid", "spm", "share", "s_cid", "yclid"}
@@ -39,6 +39,17 @@ def find_duplicate(*, url: str = "", content: str = "") -> Article | None:
         digest = content_hash(content)
         return Article.objects.filter(intake__content_hash=digest).first()
     return None
+
+
+def find_running(
+    *, url: str = "", digest: str = "", other_than: int | None = None
+) -> ArticleImport | None:
+    """The import of this canonical URL or pasted content's hash that is running now, if any."""
+    key = Q(url=url) if url else Q(content_hash=digest) if digest else None
+    if key is None:
+        return None
+    running = ArticleImport.objects.filter(key, state__in=ArticleImport.RUNNING_STATES)
+    return running.exclude(pk=other_than).first()
 
 
 def pasted_text(content: str) -> str:

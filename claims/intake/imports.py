@@ -1,21 +1,30 @@
 """Importing an article: queue it (from a URL or pasted text), run it (fetch → extract →
-suggestions), retry it, or read its text again. A failed import keeps its reason on the article's
-import record and changes nothing else."""
+suggestions), retry it, or read its text again. An import is a request (`ArticleImport`) until it
+succeeds: only then, in one transaction, are its article and a new source made, so a failed
+import keeps its reason on the request and leaves nothing else behind. One import of an article
+runs at a time (a partial unique constraint keeps two requests that race to one)."""
 
 import datetime as dt
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from claims import roles
 from claims.intake import extraction
-from claims.intake.dedupe import canonical_url, content_hash, find_duplicate, pasted_text
-from claims.intake.errors import AlreadyImported, IntakeError
+from claims.intake.dedupe import (
+    canonical_url,
+    content_hash,
+    find_duplicate,
+    find_running,
+    pasted_text,
+)
+from claims.intake.errors import AlreadyImported, ImportNotAllowed, ImportRunning, IntakeError
 from claims.intake.suggestions import similar_claim
 from claims.models import Article, ArticleImport, Source, Suggestion
 from factcheck.lib import fetching
@@ -24,7 +33,7 @@ from factcheck.lib import fetching
 # (readers see it as data, like any source's name).
 UNKNOWN_SOURCE = "Unknown source"
 # A pasted article's headline until its text is read (its first line), in the site's language.
-PASTED_HEADLINE = gettext_noop("Pasted article")
+
 MIN_WORDS = 5  # fewer, and the page had no article in it (a menu, a login wall)
 
 
@@ -37,35 +46,55 @@ def queue_import(
     published: dt.date | None = None,
     by=None,
 ) -> ArticleImport:
-    """Record an article to import (from a URL or pasted text/HTML); the work is `run_import`."""
-    if by is not None and not by.has_perm("claims.add_article"):
-        raise IntakeError(roles.refusal(by, _("import articles"), "add_article"))
+    """Record a request to import an article (from a URL or pasted text/HTML); the work is
+    `run_import`. The same article imported already, or being imported now, is refused."""
+    _check_may_import(by)
     url, content = url.strip(), pasted_text(content)
     if bool(url) == bool(content):
-        raise IntakeError(_("Give either the article's address or its text, not both or neither."))
+        raise IntakeError(
+            gettext("Give either the article's address or its text, not both or neither.")
+        )
     if url and urlsplit(url).scheme.lower() not in ("http", "https"):
         raise IntakeError(
-            _("Only http and https addresses can be imported, not “%(url)s”.") % {"url": url[:100]}
+            gettext("Only http and https addresses can be imported, not “%(url)s”.")
+            % {"url": url[:100]}
         )
     check_size(content)
     duplicate = find_duplicate(url=url, content=content)
     if duplicate is not None:
         raise AlreadyImported(duplicate)
-    canonical = canonical_url(url) if url else None
-    article = Article.objects.create(
-        source=_source(source_name, canonical),
-        url=canonical,
-        headline=(canonical or _in_site_language(PASTED_HEADLINE))[:500],
-        published_on=published,
-    )
-    return ArticleImport.objects.create(
-        article=article,
+    request = ArticleImport(
         requested_url=url,
+        url=canonical_url(url) if url else "",
         pasted=content,
         content_hash=content_hash(content) if content else "",
-        published_given=published is not None,
+        source_name=source_name.strip()[:200],
+        published_on=published,
         requested_by=by,
     )
+    _alone(request, request.save)
+    return request
+
+
+def _check_may_import(by) -> None:
+    if by is not None and not by.has_perm("claims.add_article"):
+        raise ImportNotAllowed(roles.refusal(by, gettext("import articles"), "add_article"))
+
+
+def _alone(request: ArticleImport, write: Callable[[], object]) -> None:
+    """Make `request` a running import with `write`, unless the same article is being imported:
+    checked first for a clear refusal, and by the database for two requests that race."""
+    running = find_running(url=request.url, digest=request.content_hash, other_than=request.pk)
+    if running is not None:
+        raise ImportRunning(running)
+    try:
+        with transaction.atomic():
+            write()
+    except IntegrityError as error:
+        running = find_running(url=request.url, digest=request.content_hash, other_than=request.pk)
+        if running is None:
+            raise
+        raise ImportRunning(running) from error
 
 
 def start_after_commit(intake: ArticleImport) -> None:
@@ -145,9 +174,10 @@ def _megabytes(size: int) -> str:
 def run_import(import_id: int) -> ArticleImport:
     """Fetch and extract a queued import. Safe to run twice, and at once: a run first takes the
     import (a conditional update), so a finished import, or one another worker is running, is
-    left alone; a worker that died is taken over once it is stalled. The results are written in
-    one transaction: a run killed half-way leaves nothing half-written. A failure's reason is
-    kept in the site's language, whoever reads it later."""
+    left alone; a worker that died is taken over once it is stalled. The article and everything
+    read from it are written in one transaction: a run that fails or is killed half-way leaves
+    no article behind. A failure's reason is kept in the site's language, whoever reads it
+    later."""
     with translation.override(settings.LANGUAGE_CODE):
         return _run_import(import_id)
 
@@ -159,37 +189,50 @@ def _run_import(import_id: int) -> ArticleImport:
     )
     if not taken:
         return ArticleImport.objects.get(pk=import_id)
-    intake = ArticleImport.objects.select_related("article").get(pk=import_id)
+    intake = ArticleImport.objects.select_related("article__source").get(pk=import_id)
     try:
         page, is_html, final_url = _content(intake)
         _set_state(intake, ArticleImport.State.EXTRACTING)
         found = extraction.read_html(page, url=final_url) if is_html else extraction.read_text(page)
         if len(found.text.split()) < MIN_WORDS:
-            raise IntakeError(_("No article text was found on the page; paste the text instead."))
-        with transaction.atomic():
-            _save_article(intake, found)
-            store_suggestions(intake.article)
-            _finish(intake, ArticleImport.State.DONE)
+            raise IntakeError(
+                gettext("No article text was found on the page; paste the text instead.")
+            )
+        _save_result(intake, found)
     except (fetching.FetchError, IntakeError) as error:
         _finish(intake, ArticleImport.State.FAILED, str(error))
     except Exception:
-        _finish(intake, ArticleImport.State.FAILED, _("The import failed unexpectedly; try again."))
+        _finish(
+            intake,
+            ArticleImport.State.FAILED,
+            gettext("The import failed unexpectedly; try again."),
+        )
         raise
     return intake
 
 
 def retry_import(intake: ArticleImport, *, by=None) -> ArticleImport:
-    """Queue a failed import again."""
-    if by is not None and not by.has_perm("claims.add_article"):
-        raise IntakeError(roles.refusal(by, _("import articles"), "add_article"))
+    """Queue a failed import again, unless its article came in meanwhile or is being imported."""
+    _check_may_import(by)
     if intake.state != ArticleImport.State.FAILED:
         raise IntakeError(
-            _("Only a failed import can be retried; this one is %(state)s.")
+            gettext("Only a failed import can be tried again; this one is %(state)s.")
             % {"state": intake.get_state_display()}
         )
-    ArticleImport.objects.filter(pk=intake.pk).update(
-        state=ArticleImport.State.QUEUED, error="", state_since=timezone.now()
-    )
+    if intake.article_id is None:
+        duplicate = find_duplicate(url=intake.requested_url, content=intake.pasted)
+        if duplicate is not None:
+            raise AlreadyImported(duplicate)
+
+    def requeue() -> None:
+        ArticleImport.objects.filter(pk=intake.pk, state=ArticleImport.State.FAILED).update(
+            state=ArticleImport.State.QUEUED,
+            error="",
+            state_since=timezone.now(),
+            finished_at=None,
+        )
+
+    _alone(intake, requeue)
     intake.refresh_from_db()
     return intake
 
@@ -240,42 +283,68 @@ def store_suggestions(article: Article) -> list[Suggestion]:
     return stored
 
 
-def _in_site_language(message: str) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return _(message)
-
-
-def _source(name: str, url: str | None) -> Source:
-    if name.strip():
-        return Source.objects.get_or_create(name=name.strip()[:200])[0]
-    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
-    known = Source.objects.filter(domain__iexact=host).first() if host else None
-    return known or Source.objects.get_or_create(name=UNKNOWN_SOURCE)[0]
-
-
 def _content(intake: ArticleImport) -> tuple[str, bool, str | None]:
     if intake.pasted:
         return intake.pasted, extraction.looks_like_html(intake.pasted), None
-    page = fetching.fetch(intake.requested_url or intake.article.url)
+    page = fetching.fetch(intake.requested_url or intake.url)
     return page.text(), page.content_type != "text/plain", page.url
 
 
-def _save_article(intake: ArticleImport, found: extraction.ExtractedArticle) -> None:
-    article = intake.article
-    article.headline = (found.headline or article.headline)[:500]
+def _save_result(intake: ArticleImport, found: extraction.ExtractedArticle) -> None:
+    """The article, its source, its suggestions and the import's end, in one transaction. An
+    article with this address that came in while the import ran (logged by hand, or a race the
+    check did not see) fails the import, pointing to it."""
+    try:
+        with transaction.atomic():
+            article = _save_article(intake, found)
+            ArticleImport.objects.filter(pk=intake.pk).update(article=article)
+            store_suggestions(article)
+            _finish(intake, ArticleImport.State.DONE)
+    except IntegrityError as error:
+        duplicate = Article.objects.filter(url=intake.url).first() if intake.url else None
+        if duplicate is None:
+            raise
+        raise AlreadyImported(duplicate) from error
+    intake.article = article
+
+
+def _save_article(intake: ArticleImport, found: extraction.ExtractedArticle) -> Article:
+    # An import queued before articles waited for success still has its (empty) article.
+    article = intake.article or Article(url=intake.url or None)
+    if article.pk is None and article.url:
+        duplicate = Article.objects.filter(url=article.url).first()
+        if duplicate is not None:
+            raise AlreadyImported(duplicate)
+    headline = found.headline or article.headline or intake.url or gettext("Pasted article")
+    article.headline = headline[:500]
     article.byline = found.byline[:300]
     article.language = found.language[:8]
     article.text = found.text
-    if not intake.published_given and found.published:
-        article.published_on = found.published
-        article.published_precision = "day"
-    if article.source.name == UNKNOWN_SOURCE and article.url:
-        host = (urlsplit(article.url).hostname or "").removeprefix("www.")
-        named = Source.objects.filter(Q(domain__iexact=host) | Q(name=found.site_name or host))
-        article.source = named.first() or Source.objects.create(
-            name=(found.site_name or host)[:200], domain=host
-        )
+    if intake.published_on is not None:
+        article.published_on, article.published_precision = intake.published_on, "day"
+    elif found.published:
+        article.published_on, article.published_precision = found.published, "day"
+    if article.source_id is None or article.source.name == UNKNOWN_SOURCE:
+        article.source = _source(intake, found)
     article.save()
+    return article
+
+
+def _source(intake: ArticleImport, found: extraction.ExtractedArticle) -> Source:
+    """The source named by who asked, else the one at the article's host (made if new), else
+    the unknown source (pasted text)."""
+    if intake.source_name:
+        return Source.objects.get_or_create(name=intake.source_name)[0]
+    host = (urlsplit(intake.url).hostname or "").removeprefix("www.") if intake.url else ""
+    if not host:
+        return Source.objects.get_or_create(name=UNKNOWN_SOURCE)[0]
+    name = (found.site_name or host)[:200]
+    known = Source.objects.filter(domain__iexact=host).first()
+    return (
+        known
+        or Source.objects.filter(name=name).first()
+        or Source.objects.create(name=name, domain=host)
+    )
 
 
 def _set_state(intake: ArticleImport, state: str) -> None:

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from claims.models.claim import Claim
 from claims.models.newsroom import Article
@@ -33,8 +33,9 @@ REASONS = {
 
 
 class ArticleImport(models.Model):
-    """How an article came in and where its import stands: queued → fetching → extracting → done,
-    or failed with a reason an editor can act on."""
+    """A request to import an article and where it stands: queued → fetching → extracting → done,
+    or failed with a reason an editor can act on. The article (and a new source) is made only
+    when the import succeeds, so a failed import leaves no article behind."""
 
     class State(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -46,12 +47,24 @@ class ArticleImport(models.Model):
     RUNNING_STATES = (State.QUEUED, State.FETCHING, State.EXTRACTING)
 
     article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, related_name="intake", verbose_name=_("article")
+        Article,
+        on_delete=models.CASCADE,
+        related_name="intake",
+        null=True,
+        blank=True,
+        verbose_name=_("article"),
+        help_text=_("Made when the import succeeds."),
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
     error = models.CharField(_("error"), max_length=500, blank=True)
     requested_url = WebURLField(
-        _("requested URL"), max_length=2000, blank=True, help_text=_("The URL as given.")
+        _("address as given"), max_length=2000, blank=True, help_text=_("The URL as given.")
+    )
+    url = WebURLField(
+        _("canonical URL"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The address without tracking parameters: the article's, once imported."),
     )
     pasted = models.TextField(
         _("pasted"), blank=True, help_text=_("Text or HTML pasted by the editor.")
@@ -63,10 +76,17 @@ class ArticleImport(models.Model):
         db_index=True,
         help_text=_("SHA-256 of pasted content."),
     )
-    published_given = models.BooleanField(
-        _("published given"),
-        default=False,
-        help_text=_("The editor gave the date: the page's own date does not win."),
+    source_name = models.CharField(
+        _("source name"),
+        max_length=200,
+        blank=True,
+        help_text=_("The outlet's name as given, if it was."),
+    )
+    published_on = models.DateField(
+        _("published on"),
+        null=True,
+        blank=True,
+        help_text=_("Given by who asked: the page's own date does not win."),
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -82,9 +102,9 @@ class ArticleImport(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("article import")
         verbose_name_plural = _("article imports")
-        ordering = ["-created_at"]
         indexes = [
             models.Index(
                 fields=["state_since"],
@@ -92,9 +112,33 @@ class ArticleImport(models.Model):
                 condition=Q(state__in=["queued", "fetching", "extracting"]),
             )
         ]
+        # Two requests for the same article at once make one import: the second is refused and
+        # pointed to the first, even when both pass the check before either is saved.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=Q(state__in=["queued", "fetching", "extracting"]) & ~Q(url=""),
+                name="import_running_once_per_url",
+            ),
+            models.UniqueConstraint(
+                fields=["content_hash"],
+                condition=Q(state__in=["queued", "fetching", "extracting"]) & ~Q(content_hash=""),
+                name="import_running_once_per_text",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.article} ({self.get_state_display()})"
+        return f"{self.label} ({self.get_state_display()})"
+
+    @property
+    def label(self) -> str:
+        """What was asked for: the article once there is one, else its address or first line."""
+        if self.article_id is not None:
+            return str(self.article)
+        if self.url:
+            return self.url
+        first_line = self.pasted.strip().split("\n", 1)[0]
+        return gettext("pasted: “%(line)s”") % {"line": first_line[:80]}
 
     @property
     def is_running(self) -> bool:

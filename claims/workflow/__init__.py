@@ -70,7 +70,12 @@ from claims.workflow.research import (
     remove_evidence,
     revise_verdict,
 )
-from claims.workflow.transitions import TRANSITIONS, available_transitions, run_transition
+from claims.workflow.transitions import (
+    TRANSITIONS,
+    available_transitions,
+    run_transition,
+    why_not_now,
+)
 
 __all__ = [
     "DEADLINE_INPUTS",
@@ -126,5 +131,6 @@ __all__ = [
     "set_language",
     "submit",
     "sweep",
+    "why_not_now",
     "withdraw",
 ]

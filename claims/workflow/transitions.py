@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Verdict
@@ -109,6 +110,10 @@ class Transition:
     run: Callable[..., Any]  # run(claim, by=user, **inputs)
     applies: Callable[[State, User], bool]
     inputs: tuple[Input, ...] = ()
+    # Why it does not apply to the claim for this user now, in a few plain words.
+    not_now: Callable[[State, User], str] = lambda s, user: gettext(
+        "it does not apply to the claim as it is now."
+    )
     bulk: bool = False  # also offered on a list of claims
     confirm: bool = False  # shown on a page of its own before it happens, even without inputs
     rank: int = 9  # which comes first when several are offered: the likely next step, lowest
@@ -156,6 +161,11 @@ TRANSITIONS: dict[str, Transition] = {
                     asked_in_bulk=True,
                 ),
             ),
+            not_now=lambda s, user: (
+                gettext("the claim is retracted.")
+                if s.claim.status == Claim.Status.RETRACTED
+                else gettext("it is assigned to you already.")
+            ),
             bulk=True,
             rank=5,
             direct_label=_("Assign to me"),
@@ -169,6 +179,9 @@ TRANSITIONS: dict[str, Transition] = {
             submit,
             lambda s, user: (
                 s.drafted and s.claim.status in (Claim.Status.DRAFT, Claim.Status.PUBLISHED)
+            ),
+            not_now=lambda s, user: gettext(
+                "there is no draft verdict to submit: write one first."
             ),
             bulk=True,
             rank=4,
@@ -192,6 +205,13 @@ TRANSITIONS: dict[str, Transition] = {
                     False,
                 ),
             ),
+            not_now=lambda s, user: (
+                gettext(
+                    "you wrote this verdict, or changed its words; another publisher approves it."
+                )
+                if s.submitted
+                else gettext("there is no submitted verdict to publish.")
+            ),
             bulk=True,
             confirm=True,
             rank=1,
@@ -204,6 +224,14 @@ TRANSITIONS: dict[str, Transition] = {
             "submit_claim",
             withdraw,
             lambda s, user: s.submitted and s.wrote(user),
+            not_now=lambda s, user: (
+                gettext(
+                    "only its author withdraws a submitted verdict; a publisher sends it back "
+                    "with a reason."
+                )
+                if s.submitted
+                else gettext("there is no submitted verdict to withdraw.")
+            ),
         ),
         Transition(
             "send_back",
@@ -214,6 +242,7 @@ TRANSITIONS: dict[str, Transition] = {
             send_back,
             lambda s, user: s.submitted,
             (REASON,),
+            not_now=lambda s, user: gettext("there is no submitted verdict to send back."),
         ),
         Transition(
             "resolve",
@@ -241,6 +270,9 @@ TRANSITIONS: dict[str, Transition] = {
                 ),
                 Input("checked_on", Kind.DATE, _("The day you checked, if not today."), False),
             ),
+            not_now=lambda s, user: gettext(
+                "an outcome is recorded for a watched or due claim with no verdict in the works."
+            ),
             rank=3,
         ),
         Transition(
@@ -260,6 +292,7 @@ TRANSITIONS: dict[str, Transition] = {
                     max_length=300,
                 ),
             ),
+            not_now=lambda s, user: gettext("only a watched or due claim's deadline is extended."),
         ),
         Transition(
             "retract",
@@ -270,6 +303,7 @@ TRANSITIONS: dict[str, Transition] = {
             retract,
             lambda s, user: s.published,
             (REASON,),
+            not_now=lambda s, user: gettext("only a published claim is retracted."),
             bulk=True,
         ),
         Transition(
@@ -283,6 +317,9 @@ TRANSITIONS: dict[str, Transition] = {
             "publish_claim",
             approve_changes,
             lambda s, user: s.waits_for(user),
+            not_now=lambda s, user: gettext(
+                "no change to this claim's page waits for your decision."
+            ),
             bulk=True,
             confirm=True,
             rank=2,
@@ -302,6 +339,9 @@ TRANSITIONS: dict[str, Transition] = {
                 Input(
                     "reason", Kind.TEXT, _("Why; whoever proposed them reads it."), max_length=500
                 ),
+            ),
+            not_now=lambda s, user: gettext(
+                "no change to this claim's page waits for your decision."
             ),
         ),
         Transition(
@@ -323,6 +363,9 @@ TRANSITIONS: dict[str, Transition] = {
                     max_length=5000,
                 ),
             ),
+            not_now=lambda s, user: gettext(
+                "only the published verdict of a public claim is corrected."
+            ),
         ),
     ]
 }
@@ -332,6 +375,13 @@ def available_transitions(claim: Claim, user: User) -> list[str]:
     """The transitions `user` may make on `claim` now, in the registry's order."""
     state = State(claim, open_verdict(claim))
     return [name for name, t in TRANSITIONS.items() if t.allowed(user) and t.applies(state, user)]
+
+
+def why_not_now(name: str, claim: Claim, user: User) -> str | None:
+    """Why `user`, whose role takes the step `name`, may not take it on `claim` now, in plain
+    words; None when they may."""
+    transition, state = TRANSITIONS[name], State(claim, open_verdict(claim))
+    return None if transition.applies(state, user) else transition.not_now(state, user)
 
 
 def run_transition(name: str, claim: Claim, *, by: User, **inputs: Any) -> Any:

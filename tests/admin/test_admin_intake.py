@@ -33,6 +33,10 @@ def border(article: Article) -> Suggestion:
     return article.suggestions.get(quote__contains="border crossing connecting")
 
 
+def import_page(request: ArticleImport) -> str:
+    return reverse("admin:claims_articleimport_change", args=[request.pk])
+
+
 def intake_page(article: Article) -> str:
     return reverse("admin:claims_article_intake", args=[article.pk])
 
@@ -54,19 +58,30 @@ def test_an_editor_imports_a_url_and_the_task_is_enqueued(
         response = client.post(IMPORT, {"url": "https://news.example/border?utm_source=x"})
     state = ArticleImport.objects.get()
     assert response.status_code == 302
-    assert response.url == intake_page(state.article)
+    assert response.url == import_page(state) + "?follow=1"
     assert enqueued == [state.pk]
     assert state.state == ArticleImport.State.QUEUED
-    assert state.article.url == "https://news.example/border"
+    assert state.url == "https://news.example/border"
     assert state.requested_by == editor
+    assert not Article.objects.exists()  # made only when the import succeeds
 
 
 def test_a_queued_import_shows_its_state_and_refreshes(client, editor, enqueued):
     client.force_login(editor)
-    client.post(IMPORT, {"url": "https://news.example/border"})
-    page = client.get(intake_page(Article.objects.get())).text
+    page = client.post(IMPORT, {"url": "https://news.example/border"}, follow=True).text
     assert "Import: <strong>queued</strong>" in page
     assert '<meta http-equiv="refresh"' in page
+    assert "Try again" not in page
+
+
+def test_a_done_import_followed_leads_to_its_suggestions(client, editor, seed_article):
+    client.force_login(editor)
+    done = seed_article.intake
+    response = client.get(import_page(done) + "?follow=1")
+    assert response.status_code == 302 and response.url == intake_page(seed_article)
+    page = client.get(import_page(done)).text  # asked directly, it shows the import
+    assert "Import: <strong>done</strong>" in page and intake_page(seed_article) in page
+    assert 'http-equiv="refresh"' not in page
 
 
 def test_a_failed_import_shows_its_reason_and_does_not_refresh(client, editor, settings):
@@ -74,10 +89,10 @@ def test_a_failed_import_shows_its_reason_and_does_not_refresh(client, editor, s
     queued = intake.queue_import(url="http://127.0.0.1:9/nothing", by=editor)
     intake.run_import(queued.pk)
     client.force_login(editor)
-    page = client.get(intake_page(queued.article)).text
+    page = client.get(import_page(queued) + "?follow=1").text
     assert "failed" in page and "private or reserved network" in page
     assert "Try again" in page and 'http-equiv="refresh"' not in page
-    assert "suggested claim" not in page
+    assert not Article.objects.exists()
 
 
 def test_pasting_text_without_url_or_text_is_refused(client, editor, enqueued):
@@ -96,17 +111,26 @@ def test_an_address_that_is_not_a_web_page_gets_one_clear_error(client, editor, 
     assert not Article.objects.exists() and enqueued == []
 
 
-def test_importing_the_same_url_again_leads_to_the_first(
+def test_importing_a_url_being_imported_leads_to_the_running_import(
     client, editor, enqueued, django_capture_on_commit_callbacks
 ):
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(IMPORT, {"url": "https://news.example/border"})
         response = client.post(IMPORT, {"url": "HTTPS://news.example/border/#x"}, follow=True)
-    first = Article.objects.get()
-    assert response.redirect_chain[-1][0] == intake_page(first)
-    assert f"imported already: article #{first.pk}" in response.text
-    assert len(enqueued) == 1
+    running = ArticleImport.objects.get()
+    assert response.redirect_chain[-1][0] == import_page(running) + "?follow=1"
+    assert f"being imported already (import #{running.pk}, queued)" in response.text
+    assert len(enqueued) == 1 and not Article.objects.exists()
+
+
+def test_importing_the_same_text_again_leads_to_the_first(client, editor, seed_article):
+    client.force_login(editor)
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    response = client.post(IMPORT, {"content": text}, follow=True)
+    assert response.redirect_chain[-1][0] == intake_page(seed_article)
+    assert f"imported already: article #{seed_article.pk}" in response.text
+    assert ArticleImport.objects.count() == 1
 
 
 def test_a_reviewer_cannot_import(client, reviewer, enqueued):
@@ -147,9 +171,9 @@ def test_a_quote_no_longer_where_it_was_is_not_marked_over_other_words(
 def test_article_text_is_escaped_on_the_suggestions_page(client, editor, enqueued):
     text = "Headline\n\nThe mayor said <script>alert(1)</script> will open 3 bridges in 2 weeks."
     queued = intake.queue_import(content=text, published=dt.date(2024, 1, 1))
-    intake.run_import(queued.pk)
+    done = intake.run_import(queued.pk)
     client.force_login(editor)
-    page = client.get(intake_page(queued.article)).text
+    page = client.get(intake_page(done.article)).text
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -290,9 +314,10 @@ def test_a_reviewer_cannot_extract_again(client, reviewer, seed_article):
     assert not seed_article.suggestions.filter(quote=suggestion.quote).exists()
 
 
-def test_a_running_import_is_not_extracted_again(client, editor, enqueued):
+def test_a_running_import_is_not_extracted_again(client, editor, article):
+    """An import queued before articles waited for success still runs with its article."""
+    ArticleImport.objects.create(article=article, state=ArticleImport.State.FETCHING)
+    Article.objects.filter(pk=article.pk).update(text="The bridge will reopen within two weeks.")
     client.force_login(editor)
-    client.post(IMPORT, {"content": "Headline\n\nThe bridge will reopen within two weeks."})
-    article = Article.objects.get()
     response = client.post(extract(article), follow=True)
     assert "still running" in response.text and not article.suggestions.exists()

@@ -22,6 +22,7 @@ from rest_framework.authtoken.models import Token, TokenProxy
 
 from claims import workflow
 from claims.models import (
+    ArticleImport,
     Claim,
     Claimant,
     Evidence,
@@ -44,6 +45,8 @@ MODELS: dict[str, dict[str, str]] = {
     "claims.source": {"editor": "vac", "reviewer": "v", "publisher": "vac"},
     "claims.claimant": {"editor": "vac", "reviewer": "v", "publisher": "vac"},
     "claims.article": {"editor": "vac", "reviewer": "v", "publisher": "vac"},
+    # Requests to import an article: made by Import article, tried again on their page.
+    "claims.articleimport": {"editor": "v", "reviewer": "v", "publisher": "v"},
     "claims.rating": {"editor": "v", "reviewer": "v", "publisher": "v"},
     # A draft claim; a published one is never deleted (below).
     "claims.claim": {"editor": "vacd", "reviewer": "vc", "publisher": "vacd"},
@@ -64,7 +67,7 @@ SITE |= {"jsi18n", "view_on_site", "app_list", "desk", "language"}
 CUSTOM = {
     "claims_article_import",
     "claims_article_intake",
-    "claims_article_retry",
+    "claims_articleimport_retry",
     "claims_article_extract",
     "claims_suggestion_edit",
     "claims_suggestion_decide",
@@ -89,6 +92,7 @@ ACTIONS: dict[tuple[str, str], set[str]] = {
     ("claims.source", "delete_selected"): set(),
     ("claims.claimant", "delete_selected"): set(),
     ("claims.article", "delete_selected"): set(),
+    ("claims.articleimport", "delete_selected"): set(),
     ("claims.rating", "delete_selected"): set(),
     ("claims.claim", "delete_selected"): {"editor", "publisher"},
     ("claims.claim", "submit"): {"reviewer", "publisher"},
@@ -188,6 +192,7 @@ def objects(make_claim, publish_claim, article, reviewer, editor, publisher) -> 
         "claims.source": article.source,
         "claims.claimant": Claimant.objects.create(name="Ahmad Jadayan"),
         "claims.article": article,
+        "claims.articleimport": ArticleImport.objects.create(url="https://news.example/a"),
         "claims.rating": published.verdicts.get().rating,
         "claims.claim": draft,
         "claims.verdict": published.verdicts.get(),

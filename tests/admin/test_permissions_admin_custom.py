@@ -79,6 +79,10 @@ def custom_pages(imported, objects) -> dict[str, tuple[str, dict[str, int]]]:
             reverse("admin:claims_article_intake", args=[imported.article_id]),
             newsroom,
         ),
+        "claims_articleimport_change": (
+            reverse("admin:claims_articleimport_change", args=[imported.pk]),
+            newsroom,
+        ),
         "claims_suggestion_edit": (
             reverse("admin:claims_suggestion_edit", args=[suggestion.pk]),
             may_add,
@@ -130,7 +134,7 @@ def test_only_who_may_add_claims_extracts_again(people, imported, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_only_who_may_import_retries_a_failed_import(people, failed, role):
     response = client_as(people[role]).post(
-        reverse("admin:claims_article_retry", args=[failed.article_id])
+        reverse("admin:claims_articleimport_retry", args=[failed.pk])
     )
     assert response.status_code == 302
     failed.refresh_from_db()

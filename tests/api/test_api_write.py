@@ -14,7 +14,7 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import tasks, workflow
+from claims import intake, tasks, workflow
 from claims.models import (
     Article,
     ArticleImport,
@@ -502,25 +502,51 @@ def test_a_new_verdict_is_a_draft_by_its_caller(as_reviewer, scene, reviewer):
 
 
 def test_an_import_is_queued_and_its_task_sent_on_commit(
-    as_editor, db, monkeypatch, django_capture_on_commit_callbacks
+    as_editor, editor, monkeypatch, django_capture_on_commit_callbacks
 ):
     sent: list[int] = []
     monkeypatch.setattr(tasks.import_article, "delay", sent.append)
     with django_capture_on_commit_callbacks(execute=True):
         response = as_editor.post("/api/articles/", {"url": "https://daily.example/a?utm_source=x"})
     assert response.status_code == 202
-    article = Article.objects.get(pk=response.json()["id"])
-    assert article.url == "https://daily.example/a"
-    assert sent == [article.intake.pk]
-    assert response.json()["intake"]["state"] == "queued"
+    queued = ArticleImport.objects.get(pk=response.json()["id"])
+    assert response["Location"] == f"http://testserver/api/imports/{queued.pk}/"
+    assert response.json() | {"created_at": None} == {
+        "id": queued.pk,
+        "url": "https://daily.example/a",
+        "source": "",
+        "published": None,
+        "state": "queued",
+        "error": "",
+        "article": None,
+        "requested_by": editor.username,
+        "created_at": None,
+        "finished_at": None,
+    }
+    assert sent == [queued.pk]
+    assert not Article.objects.exists()  # made only when the import succeeds
 
 
-def test_the_same_article_twice_is_a_conflict_naming_the_first(as_editor, db, monkeypatch):
+def test_the_same_article_while_it_is_imported_is_a_conflict_naming_the_import(
+    as_editor, db, monkeypatch
+):
     monkeypatch.setattr(tasks.import_article, "delay", lambda pk: None)
     first = as_editor.post("/api/articles/", {"text": PASTED}).json()
     before = snapshot()
     again = as_editor.post("/api/articles/", {"text": PASTED})
-    assert again.status_code == 409 and again.json()["existing"] == first["id"]
+    assert again.status_code == 409 and again.json()["running"] == first["id"]
+    assert again["Location"] == f"http://testserver/api/imports/{first['id']}/"
+    assert snapshot() == before
+
+
+def test_the_same_article_imported_is_a_conflict_naming_it(as_editor, db, monkeypatch):
+    monkeypatch.setattr(tasks.import_article, "delay", lambda pk: None)
+    first = as_editor.post("/api/articles/", {"text": PASTED}).json()
+    article_id = intake.run_import(first["id"]).article_id
+    before = snapshot()
+    again = as_editor.post("/api/articles/", {"text": PASTED})
+    assert again.status_code == 409 and again.json()["existing"] == article_id
+    assert again["Location"] == f"http://testserver/api/articles/{article_id}/"
     assert snapshot() == before
 
 
@@ -539,10 +565,18 @@ def test_a_bad_import_is_refused(as_editor, db, body, expected):
     assert snapshot() == before
 
 
-def test_the_import_state_is_the_newsrooms_only(as_editor, db, monkeypatch, make_claim):
+def test_the_import_is_the_newsrooms_only(as_editor, as_reviewer, db, monkeypatch, outsider):
     monkeypatch.setattr(tasks.import_article, "delay", lambda pk: None)
-    article_id = as_editor.post("/api/articles/", {"text": PASTED}).json()["id"]
-    assert as_editor.get(f"/api/articles/{article_id}/").json()["intake"]["state"] == "queued"
+    import_id = as_editor.post("/api/articles/", {"text": PASTED}).json()["id"]
+    assert as_reviewer.get(f"/api/imports/{import_id}/").json()["state"] == "queued"
+    assert as_reviewer.get("/api/imports/?state=queued").json()["count"] == 1
+    assert APIClient().get(f"/api/imports/{import_id}/").status_code == 401
+    assert APIClient().get("/api/imports/").status_code == 401
+    stranger = APIClient()
+    stranger.force_authenticate(outsider)
+    assert stranger.get(f"/api/imports/{import_id}/").status_code == 403
+    article_id = intake.run_import(import_id).article_id
+    assert as_editor.get(f"/api/articles/{article_id}/").json()["intake"]["state"] == "done"
     assert APIClient().get(f"/api/articles/{article_id}/").status_code == 404
 
 

@@ -21,13 +21,18 @@ from tests.support.data import write_verdict
         ("+1 555 0100", "'+1 555 0100"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
-        ("\t=1", "'\t=1"),
+        ("\t=1", "'\t'=1"),
         ("Taxes rose = bad", "Taxes rose = bad"),
         # A locale that separates with ";" splits the cell there: no part may start a formula.
         ('Minister;=HYPERLINK("http://evil")', 'Minister;\'=HYPERLINK("http://evil")'),
         ("a; +1 555;@SUM(A1)", "a;' +1 555;'@SUM(A1)"),
         ("=1;=2", "'=1;'=2"),
         ("Two clauses; both plain", "Two clauses; both plain"),
+        # Nor one that splits at a comma or a tab (a spreadsheet told those are separators).
+        ('Minister,=HYPERLINK("http://evil")', 'Minister,\'=HYPERLINK("http://evil")'),
+        ("Minister, +1 555 0100", "Minister,' +1 555 0100"),
+        ("Minister\t@SUM(A1)", "Minister\t'@SUM(A1)"),
+        ("a,b\tc;d", "a,b\tc;d"),
         (-5, "-5"),
         (None, ""),
         (True, "yes"),
@@ -61,6 +66,46 @@ def test_the_csv_text_quotes_commas_and_new_lines():
 @pytest.fixture
 def formula_claim(make_claim, publish_claim):
     return publish_claim(make_claim("=cmd|' /C calc'!A0 said the minister"), "false")
+
+
+SPLIT_FORMULAS = 'Minister;=HYPERLINK("a"),+1 555\t@SUM(A1), -2+3'
+
+
+def formula_parts(rows: list[list[str]]) -> list[str]:
+    """Every piece of every cell, split where a spreadsheet may split it, that starts a formula."""
+    import re
+
+    pieces = (piece for row in rows for cell in row for piece in re.split(r"[;,\t]", cell))
+    return [piece for piece in pieces if piece.lstrip(" ").startswith(csv_export.FORMULA_STARTS)]
+
+
+@pytest.fixture
+def split_formulas(make_claim, reviewer, publisher):
+    claim = make_claim(SPLIT_FORMULAS, quote=SPLIT_FORMULAS, reported_by=SPLIT_FORMULAS)
+    write_verdict(claim, reviewer, "false", summary=SPLIT_FORMULAS)
+    workflow.submit(claim, by=reviewer)
+    workflow.publish(claim, by=publisher)
+    return claim
+
+
+def test_no_export_holds_a_formula_after_a_separator(client, editor, split_formulas):
+    verdict = split_formulas.verdicts.get()
+    client.force_login(editor)
+    exports = {
+        "admin claims": client.post(
+            "/admin/claims/claim/",
+            {"action": "export_csv", "_selected_action": [split_formulas.pk]},
+        ),
+        "admin verdicts": client.post(
+            "/admin/claims/verdict/", {"action": "export_csv", "_selected_action": [verdict.pk]}
+        ),
+        "api claims": APIClient().get("/api/claims/?format=csv"),
+        "api verdicts": APIClient().get("/api/verdicts/?format=csv"),
+    }
+    for name, response in exports.items():
+        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        assert SPLIT_FORMULAS.split(";")[0] in str(rows), name  # the text is there
+        assert formula_parts(rows) == [], name
 
 
 def admin_export(client, user, claims) -> list[list[str]]:

@@ -73,18 +73,58 @@ def test_an_ipv6_address_keeps_its_brackets(url, canonical):
     assert intake.canonical_url(url) == canonical
 
 
-def test_an_article_at_an_ipv6_address_is_stored_as_a_valid_address(db, editor):
+def test_an_import_of_an_ipv6_address_keeps_it_as_a_valid_address(db, editor):
     queued = intake.queue_import(url="http://[2001:db8::1]:8080/story", by=editor)
-    queued.article.full_clean()  # the stored address is a URL Django accepts again
-    assert queued.article.url == "http://[2001:db8::1]:8080/story"
+    queued.full_clean()  # the stored address is a URL Django accepts again
+    assert queued.url == "http://[2001:db8::1]:8080/story"
 
 
-def test_the_same_url_is_imported_once_and_the_second_says_where(db, editor):
+def test_an_article_at_an_ipv6_address_keeps_its_brackets_and_round_trips(
+    db, editor, client, monkeypatch
+):
+    from django.forms.models import model_to_dict
+    from rest_framework.test import APIClient
+
+    from claims.admin.forms import ArticleAdminForm
+    from factcheck.lib import fetching
+    from tests.support.pages import fixture
+
+    address = "http://[2001:db8::1]/x"
+    page = fetching.Fetched(url=address, content_type="text/html", body=fixture("seed.html"))
+    monkeypatch.setattr(fetching, "fetch", lambda url, **kw: page)  # a documentation address
+    intake.run_import(intake.queue_import(url="http://[2001:DB8::1]/x/?utm_source=a").pk)
+    article = Article.objects.get()
+    assert article.url == address
+    article.full_clean()
+    # The admin's form shows it and gives it back unchanged; the API reads it out as it is.
+    form = ArticleAdminForm(data=model_to_dict(article), instance=article)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["url"] == address and "url" not in form.changed_data
+    client.force_login(editor)
+    change_page = client.get(f"/admin/claims/article/{article.pk}/change/").text
+    assert f'value="{address}"' in change_page
+    api = APIClient()
+    api.force_authenticate(editor)
+    assert api.get(f"/api/articles/{article.pk}/").json()["url"] == address
+    with pytest.raises(intake.AlreadyImported):  # and it is the same article when asked again
+        intake.queue_import(url=address)
+
+
+def test_the_same_url_is_refused_while_its_import_runs_and_points_to_it(db, editor):
     first = intake.queue_import(url="https://news.example/world/border?utm_source=tw", by=editor)
-    with pytest.raises(intake.AlreadyImported, match=f"article #{first.article_id}") as caught:
+    with pytest.raises(intake.ImportRunning, match=f"import #{first.pk}, queued") as caught:
         intake.queue_import(url="HTTPS://NEWS.example/world/border/#top", by=editor)
-    assert caught.value.article == first.article
-    assert Article.objects.count() == 1
+    assert caught.value.running == first
+    assert list(ArticleImport.objects.all()) == [first]
+    assert not Article.objects.exists()
+
+
+def test_the_same_url_once_imported_says_where_the_article_is(db, pages):
+    done = intake.run_import(intake.queue_import(url=pages.url("/seed?utm_source=tw")).pk)
+    with pytest.raises(intake.AlreadyImported, match=f"article #{done.article_id}") as caught:
+        intake.queue_import(url=pages.url("/seed/#top"))
+    assert caught.value.article == done.article
+    assert Article.objects.count() == 1 and ArticleImport.objects.count() == 1
 
 
 def test_the_same_pasted_text_is_imported_once(db):
@@ -114,13 +154,14 @@ def test_the_migration_gives_earlier_browser_pastes_the_same_hash(db):
     from django.apps import apps
 
     migration = importlib.import_module("claims.migrations.0016_pasted_line_ends")
-    queued = intake.queue_import(content="Headline\n\nThe bridge will reopen.")
+    queued = intake.queue_import(content="Headline\n\nThe bridge will reopen here soon.")
+    intake.run_import(queued.pk)
     ArticleImport.objects.filter(pk=queued.pk).update(
-        pasted="Headline\r\n\r\nThe bridge will reopen.\r\n", content_hash="old"
+        pasted="Headline\r\n\r\nThe bridge will reopen here soon.\r\n", content_hash="old"
     )
     migration.rehash(apps, None)
     with pytest.raises(intake.AlreadyImported):
-        intake.queue_import(content="Headline\r\n\r\nThe bridge will reopen.")
+        intake.queue_import(content="Headline\r\n\r\nThe bridge will reopen here soon.")
 
 
 def test_url_and_text_together_are_refused(db):
@@ -189,14 +230,13 @@ def test_the_editors_date_wins_over_the_pages(db, pages):
         ("/empty", "No article text"),
     ],
 )
-def test_a_failed_import_keeps_its_reason_and_changes_nothing_else(db, pages, path, reason):
-    queued = intake.queue_import(url=pages.url(path))
-    before = Article.objects.values().get(pk=queued.article_id)
+def test_a_failed_import_keeps_its_reason_and_makes_nothing_else(db, pages, path, reason):
+    queued = intake.queue_import(url=pages.url(path), source_name="Lakeside Chronicle")
     done = intake.run_import(queued.pk)
     assert done.state == ArticleImport.State.FAILED
     assert reason in done.error
-    assert done.finished_at is not None
-    assert Article.objects.values().get(pk=queued.article_id) == before
+    assert done.finished_at is not None and done.article is None
+    assert not Article.objects.exists() and not Source.objects.exists()
     assert not Suggestion.objects.exists()
     assert not Claim.objects.exists() and not Claimant.objects.exists()
 
@@ -377,5 +417,6 @@ def test_a_worker_runs_the_import_task_sent_over_the_broker(tmp_path, pages):
             what="the worker to import the article",
             log=worker["log"],
         )
-    assert border(Article.objects.get(pk=queued.article_id)).claimant_name == "Ahmad Jadayan"
+    queued.refresh_from_db()
+    assert border(queued.article).claimant_name == "Ahmad Jadayan"
     assert "claims.tasks.import_article" in worker["log"].read_text()

@@ -60,3 +60,44 @@ def test_an_extract_deadlines_line_nested_too_deeply_is_reported_as_that_line(mo
     with pytest.raises((SystemExit, CommandError)):
         call_command("extract_deadlines", stdout=out, stderr=err)
     assert "nests more than 64 levels" in out.getvalue() + err.getvalue()
+
+
+@pytest.fixture
+def every_write(make_claim, reviewer, publisher) -> list[tuple[str, str]]:
+    """Every write the API's schema lists (method, address), its ids those of real rows: a claim
+    with a verdict in the works, and a failed import."""
+    from claims import intake
+    from claims.models import ArticleImport
+
+    claim = make_claim("Taxes rose.")
+    claim.reviewer = reviewer
+    claim.save()
+    failed = ArticleImport.objects.create(url="https://news.example/a", state="failed")
+    ids = {"/api/claims/": claim.pk, "/api/imports/": failed.pk}
+    schema = APIClient().get("/api/schema/?format=json").json()
+    writes = []
+    for path, methods in schema["paths"].items():
+        for method in methods.keys() & {"post", "put", "patch"}:
+            prefix = path.split("{")[0]
+            writes.append((method, path.replace("{id}", str(ids.get(prefix, 0)))))
+    assert intake and len(writes) > 10
+    return sorted(writes)
+
+
+def test_every_api_write_answers_a_deep_body_with_a_400(every_write, publisher):
+    from tests.api.test_api_write import snapshot
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=publisher).key}")
+    before = snapshot()
+    answers = {
+        (method, path): getattr(client, method)(path, DEEP, content_type="application/json")
+        for method, path in every_write
+    }
+    wrong = {
+        where: (r.status_code, r.content[:120])
+        for where, r in answers.items()
+        if r.status_code != 400 or "nests more than 64 levels" not in r.json()["detail"]
+    }
+    assert sorted(wrong) == [], wrong
+    assert snapshot() == before

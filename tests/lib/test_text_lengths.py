@@ -107,3 +107,33 @@ def test_nothing_but_the_limits_changed_for_text_within_them(article, editor, re
     workflow.add_evidence(evidence, by=reviewer)
     assert Claim.objects.get().statement == "s" * 1000
     assert Verdict.objects.count() == 0
+
+
+# Text nobody types, each bounded where it is written: no limit of its own is needed.
+WRITTEN_BY_THE_WORKBENCH = {
+    ("claims", "articleimport", "pasted"): "intake.check_size: a page's bytes, an article's length",
+    ("claims", "suggestion", "statement"): "cut from an article's text, read up to its length",
+    ("claims", "suggestion", "quote"): "cut from an article's text, read up to its length",
+    ("webhooks", "attempt", "response_excerpt"): "delivery.EXCERPT_CHARS of a receiver's answer",
+}
+
+
+def test_every_text_field_has_a_length_limit():
+    """A new long text without a limit fails here (histories copy their model's fields)."""
+    from django.apps import apps
+    from django.db import models
+
+    ours = [
+        *apps.get_app_config("claims").get_models(),
+        *apps.get_app_config("webhooks").get_models(),
+    ]
+    unbounded = {
+        (model._meta.app_label, model._meta.model_name, field.name)
+        for model in ours
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.TextField)
+        and not field.max_length
+        and not field.generated
+        and not model._meta.model_name.startswith("historical")
+    }
+    assert unbounded == set(WRITTEN_BY_THE_WORKBENCH)

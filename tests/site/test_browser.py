@@ -304,7 +304,7 @@ def test_the_editor_accepts_a_suggested_claim_from_an_imported_article(browser, 
     intake = intake_service.queue_import(
         content=seed.read_text(), source_name="Al-Masdar News", published=dt.date(2019, 7, 20)
     )
-    intake_service.run_import(intake.pk)
+    intake = intake_service.run_import(intake.pk)
     context, page = log_in(browser, live_server, "editor")
     page.goto(f"/admin/claims/article/{intake.article_id}/suggestions/")
     first = page.locator(".card").first

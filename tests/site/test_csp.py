@@ -167,7 +167,7 @@ def test_the_admin_keeps_to_the_policy(browser, live_server, monkeypatch):
     watcher.settle()
     failed = intake_service.queue_import(url="http://127.0.0.1:1/gone", source_name="Nowhere")
     intake_service.run_import(failed.pk)
-    watcher.visit(f"/admin/claims/article/{failed.article_id}/suggestions/")
+    watcher.visit(f"/admin/claims/articleimport/{failed.pk}/change/")
     assert page.get_by_role("button", name="Try again").is_visible()
     assert watcher.found == []
 

@@ -80,6 +80,7 @@ Pages.routes = {
     "/to-file": lambda h: h._send(302, "text/html", b"", Location="file:///etc/passwd"),
     "/loop": lambda h: h._send(302, "text/html", b"", Location="/loop"),
     "/error": lambda h: h._send(503, "text/html", b"<h1>Down</h1>"),
+    "/broken": lambda h: h._send(500, "text/html", b"<h1>Internal Server Error</h1>"),
 }
 
 

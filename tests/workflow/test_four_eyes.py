@@ -156,3 +156,17 @@ def test_an_outcome_is_published_past_the_deadline_without_a_yes(
     )  # fmt: skip
     workflow.publish(watching_claim, by=publisher)
     assert Claim.objects.get().tracking == Claim.Tracking.RESOLVED
+
+
+def test_the_list_action_publishes_no_pending_verdict_past_its_deadline(
+    client, pending_past, publisher
+):
+    client.force_login(publisher)
+    response = client.post(
+        reverse("admin:claims_claim_changelist"),
+        {"action": "publish", "_selected_action": [pending_past.pk]},
+        follow=True,
+    )
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert "record the outcome" in shown
+    assert pending_past.verdicts.get().status == Verdict.Status.SUBMITTED

@@ -62,6 +62,20 @@ def test_a_reviewer_repointing_a_link_on_the_claim_page_only_proposes_it(client,
     assert ChangeProposal.objects.get().changes == {"url": "https://evil.example/phish"}
 
 
+def test_a_save_that_only_proposes_does_not_say_the_claim_was_changed(client, public, reviewer):
+    """A new user added evidence and read "changed successfully" above an empty evidence list."""
+    evidence = public.evidence.get()
+    client.force_login(reviewer)
+    url = reverse("admin:claims_claim_change", args=[public.pk])
+    data = evidence_inline(evidence, title="Ministry notice, updated") | {"_continue": "1"}
+    shown = [str(m) for m in client.post(url, data, follow=True).context["messages"]]
+    assert len(shown) == 1 and shown[0].startswith("Proposed: Evidence")
+    note = {"new_note": "Asked the ministry for the full notice.", "_continue": "1"}
+    data = evidence_inline(evidence, title="Ministry notice, once more") | note
+    shown = [str(m) for m in client.post(url, data, follow=True).context["messages"]]
+    assert any("was changed successfully" in m for m in shown)  # the note was saved at once
+
+
 def test_deleting_a_link_of_a_public_claim_only_proposes_it_by_every_door(client, public, reviewer):
     evidence = public.evidence.get()
     client.force_login(reviewer)
@@ -180,3 +194,17 @@ def test_a_draft_claims_research_changes_at_once(make_claim, reviewer, editor):
         is None
     )
     assert Article.objects.get().byline == "A. Writer"
+
+
+@pytest.mark.parametrize("step", ["approve_changes", "refuse_changes"])
+def test_the_decision_page_names_each_change_proposed(client, public, reviewer, publisher, step):
+    workflow.add_evidence(
+        Evidence(
+            claim=public, url="https://e.example/new", title="Council report", stance="refutes"
+        ),
+        by=reviewer,
+    )
+    client.force_login(publisher)
+    body = client.get(reverse("admin:claims_claim_transition", args=[public.pk, step])).text
+    assert "The change proposed" in body
+    assert "Evidence added: “Council report”" in body and f"proposed by {reviewer}" in body

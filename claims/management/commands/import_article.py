@@ -56,7 +56,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         done = intake.run_import(queued.pk)
         if done.state == ArticleImport.State.FAILED:
-            raise CommandError(f"Import of article #{done.article_id} failed: {done.error}")
+            # The import keeps its reason (Article imports in the admin); no article was made.
+            raise CommandError(f"Import #{done.pk} failed: {done.error}")
         suggestions = list(done.article.suggestions.order_by("-score", "start"))
         if options["json"]:
             payload = {
