@@ -181,6 +181,8 @@ def _claims_batch(numbers, rng, articles, claimants, ratings, reviewer, publishe
             )
         )
     claims = Claim.objects.bulk_create(claims)
+    # bulk_create skips Claim.save, which writes the search document: written here as a batch.
+    Claim.objects.filter(pk__in=[claim.pk for claim in claims]).refresh_search_text()
     verdicts, evidence, events = [], [], []
     for claim in claims:
         evidence += [

@@ -10,9 +10,10 @@ class ClaimsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import post_migrate, pre_save
 
         from claims.admin import language
+        from claims.models import search
         from factcheck.lib import page_cache, security, text
 
         user_logged_in.connect(security.stamp_login, dispatch_uid="claims-stamp-login")
@@ -22,6 +23,12 @@ class ClaimsConfig(AppConfig):
         # (factcheck/lib/text.py).
         for model in self.get_models():
             pre_save.connect(text.normalise_fields, sender=model, dispatch_uid=f"text-{model}")
+
+        # Claims are found by their claimant's and source's names (claims/models/search.py).
+        search.connect_signals(
+            *map(self.get_model, ("Claimant", "ClaimantAlias", "Source", "Article"))
+        )
+        post_migrate.connect(search.ensure_fts5_index, sender=self, dispatch_uid="search-fts5")
 
         # Whatever the public site shows; a change to any of them makes cached pages stale.
         page_cache.connect_signals(

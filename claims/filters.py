@@ -103,6 +103,8 @@ class ClaimFilter(django_filters.FilterSet):
     )
     sort = django_filters.ChoiceFilter(
         choices=[
+            # With a search, its order; without one, the list's own (newest first).
+            ("relevance", _("Best match first")),
             ("newest", _("Newest verdicts first")),
             ("oldest", _("Oldest verdicts first")),
             ("deadline", _("Soonest deadline first")),
@@ -153,4 +155,6 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(verdicts__is_current=True, verdicts__rating=value)
 
     def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "relevance":
+            return queryset  # `filter_search` ordered it, best match first
         return queryset.order_by(*SORTS[value])

@@ -7,7 +7,7 @@ import datetime as dt
 from functools import partial
 
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.utils import timezone
@@ -79,13 +79,12 @@ class ClaimAdmin(
         "article__source",
         "is_demo",
     ]
-    search_fields = [
-        "statement",
-        "quote",
-        "claimant__name",
-        "claimant__aliases__name",
-        "article__headline",
-    ]
+    # What the search box looks in (get_search_results): the site's search, and headlines.
+    search_fields = ["search_text", "article__headline"]
+    search_help_text = gettext_lazy(
+        "Finds claims with every word, in any of its forms, in the statement, quote, claimant's "
+        "names, source or reporter, and claims whose article's headline holds the words."
+    )
     autocomplete_fields = ["claimant", "article", "appearances", "topics"]
     date_hierarchy = "deadline"
     list_select_related = ["reviewer", "article__source"]
@@ -155,6 +154,18 @@ class ClaimAdmin(
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).with_current_verdict()
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        """The public site's search (every word, in any language and form, in the statement,
+        quote, claimant's names, source or reporter: `Claim.objects.search`), drafts included,
+        or the article's headline; in the list's own order."""
+        if not search_term.strip():
+            return queryset, False
+        found = queryset.search(search_term).values("pk")
+        by_headline = queryset.filter(article__headline__icontains=search_term).values("pk")
+        return queryset.filter(Q(pk__in=found) | Q(pk__in=by_headline)), False
 
     # The claim's own fields, which the workflow says who may change when (editable_fields).
     CLAIM_FIELDS = ClaimAdminForm.Meta.fields

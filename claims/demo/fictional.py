@@ -1,8 +1,11 @@
-"""Fictional claims from The Demo Gazette (marked as demo), one per state, and one in Arabic."""
+"""Fictional claims from The Demo Gazette (marked as demo), one per state, and one each from
+Arabic-, French- and Spanish-language outlets."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from django.utils.text import slugify
 
 from claims import workflow
 from claims.demo.build import (
@@ -144,7 +147,7 @@ def load_fictional(cast: Cast, today: dt.date) -> None:
         "use 30 percent less energy than the old ones",
     )
 
-    _arabic(cast, today)
+    _foreign_outlets(cast, today)
 
     retracted = claim(budget, mayor, "The city has no debt.", "the city has no debt")
     draft_verdict(retracted, cast, "false", "The city owes 200 million demo-crowns.")
@@ -154,34 +157,62 @@ def load_fictional(cast: Cast, today: dt.date) -> None:
     )
 
 
-def _arabic(cast: Cast, today: dt.date) -> None:
-    """A fictional Arabic-language outlet: its quote reads right to left inside the English page,
-    and its deadline is read from the Arabic words ("within sixty days")."""
-    outlet = Source.objects.create(
-        name="صحيفة ديموفيل", domain="ar.gazette.demo.invalid", language="ar", is_demo=True
-    )
-    director = Claimant.objects.create(
-        name="Yusuf Tarek",
-        role="Director of the port of Demoville (fictional)",
-        affiliation="Demoville Port Authority",
-        is_demo=True,
-    )
-    article = Article.objects.create(
-        source=outlet,
-        url="https://ar.gazette.demo.invalid/ferry-port",
-        headline="ميناء العبّارات الجديد يفتح خلال ستين يومًا",
-        published_on=today - dt.timedelta(days=12),
-        language="ar",
-        is_demo=True,
-    )
-    claim = new_claim(
-        cast,
-        topic="Transport",
-        statement="The new ferry port will open within 60 days.",
-        quote="سيتم فتح ميناء العبّارات الجديد خلال ستين يومًا",
-        article=article,
-        claimant=director,
-        is_demo=True,
-    )
-    draft_verdict(claim, cast, "pending", "A promise with a deadline; we will check on it.")
-    submit_and_publish(claim, cast)
+# Fictional outlets writing in the other languages the workbench reads: each quote reads in its
+# own direction inside the English page, its deadline is read from its own words, and searching
+# finds it by any form of its words ("passerelle" finds "passerelles", "العبارات" finds
+# "العبّارات"). (name, domain, language, claimant (name, role), headline, statement, quote)
+FOREIGN_OUTLETS = [
+    (
+        "صحيفة ديموفيل",
+        "ar.gazette.demo.invalid",
+        "ar",
+        ("Yusuf Tarek", "Director of the port of Demoville (fictional)"),
+        "ميناء العبّارات الجديد يفتح خلال ستين يومًا",
+        "The new ferry port will open within 60 days.",
+        "سيتم فتح ميناء العبّارات الجديد خلال ستين يومًا",
+    ),
+    (
+        "Le Courrier de Démoville",
+        "fr.gazette.demo.invalid",
+        "fr",
+        ("Claire Morel", "Deputy mayor for transport of Demoville (fictional)"),
+        "Les passerelles du port rouvriront d'ici trois mois",
+        "Both footbridges of the port will reopen within three months.",
+        "les deux passerelles piétonnes du port seront rouvertes d'ici trois mois",
+    ),
+    (
+        "El Heraldo de Demoville",
+        "es.gazette.demo.invalid",
+        "es",
+        ("Lucía Ferrer", "Director of the Demoville bus company (fictional)"),
+        "Las nuevas líneas de autobús eléctrico funcionarán en dos meses",
+        "The new electric bus lines will be running within two months.",
+        "las nuevas líneas de autobuses eléctricos estarán en funcionamiento dentro de dos meses",
+    ),
+]
+
+
+def _foreign_outlets(cast: Cast, today: dt.date) -> None:
+    """One published claim, watched until its deadline, from each of FOREIGN_OUTLETS."""
+    for name, domain, language, (person, role), headline, statement, quote in FOREIGN_OUTLETS:
+        outlet = Source.objects.create(name=name, domain=domain, language=language, is_demo=True)
+        claimant = Claimant.objects.create(name=person, role=role, is_demo=True)
+        article = Article.objects.create(
+            source=outlet,
+            url=f"https://{domain}/{slugify(statement)[:40]}",
+            headline=headline,
+            published_on=today - dt.timedelta(days=12),
+            language=language,
+            is_demo=True,
+        )
+        claim = new_claim(
+            cast,
+            topic="Transport",
+            statement=statement,
+            quote=quote,
+            article=article,
+            claimant=claimant,
+            is_demo=True,
+        )
+        draft_verdict(claim, cast, "pending", "A promise with a deadline; we will check on it.")
+        submit_and_publish(claim, cast)

@@ -5,10 +5,19 @@ matching row had to recompute."""
 import django.contrib.postgres.search
 from django.db import migrations, models
 
-import claims.models
-
 INDEX = "claim_search_document_idx"
 OLD_INDEX = "claim_search_idx"
+
+
+class StatementAndQuote(django.contrib.postgres.search.SearchVector):
+    """The column's expression until migration 0034 replaced it (claims/models/search.py): the
+    statement and quote in the `english` configuration; an empty string on SQLite."""
+
+    def __init__(self) -> None:
+        super().__init__("statement", "quote", config="english")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(models.Value(""))
 
 
 def create_index(apps, schema_editor):
@@ -33,7 +42,7 @@ class Migration(migrations.Migration):
             name="search_document",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=claims.models.ClaimSearchDocument(),
+                expression=StatementAndQuote(),
                 output_field=django.contrib.postgres.search.SearchVectorField(),
             ),
         ),

@@ -5,26 +5,20 @@ every part of the site shares (`Claim.objects.public()`, `.due()`, `.watching()`
 """
 
 from claims.models import guards  # noqa: F401  (registers the delete guards)
-from claims.models.claim import (
-    RTL_LANGUAGES,
-    SEARCH_CONFIG,
-    Claim,
-    ClaimQuerySet,
-    ClaimSearchDocument,
-)
+from claims.models.claim import RTL_LANGUAGES, Claim, ClaimQuerySet
 from claims.models.dates import DatePrecision, format_deadline, format_partial_date
 from claims.models.evidence import Evidence, LinkCheck
 from claims.models.intake import ArticleImport, Suggestion
 from claims.models.newsroom import Article, Claimant, ClaimantAlias, Source, Topic
 from claims.models.notes import Note
 from claims.models.proposal import ChangeProposal
+from claims.models.search import ClaimSearchDocument, ClaimSearchEntry
 from claims.models.staff import StaffProfile
 from claims.models.timeline import ClaimEvent, Notification
 from claims.models.verdict import Correction, Rating, RatingScale, Verdict, VerdictQuerySet
 
 __all__ = [
     "RTL_LANGUAGES",
-    "SEARCH_CONFIG",
     "Article",
     "ArticleImport",
     "ChangeProposal",
@@ -32,6 +26,7 @@ __all__ = [
     "ClaimEvent",
     "ClaimQuerySet",
     "ClaimSearchDocument",
+    "ClaimSearchEntry",
     "Claimant",
     "ClaimantAlias",
     "Correction",

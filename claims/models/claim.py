@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
-from django.db import connections, models
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,30 +18,19 @@ from simple_history.models import HistoricalRecords
 
 from claims.models.dates import format_deadline
 from claims.models.newsroom import Article, Claimant, Topic
+from claims.models.search import (
+    SEARCHED_FIELDS,
+    ClaimSearchDocument,
+    SearchQuerySet,
+    search_text_for,
+)
 from claims.models.verdict import Rating, Verdict
 
 # Languages written right to left, so that a quote in one reads right inside a page in another.
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 
-# The text-search configuration of `Claim.search_document` and `ClaimQuerySet.search`.
-SEARCH_CONFIG = "english"
 
-
-class ClaimSearchDocument(SearchVector):
-    """A claim's statement and quote as one tsvector, stored in `Claim.search_document` on
-    PostgreSQL and indexed there (GIN, migration 0010), so a search reads no claim text.
-
-    SQLite has no text-search type: its column holds an empty string, and `ClaimQuerySet.search`
-    matches words in the text instead."""
-
-    def __init__(self) -> None:
-        super().__init__("statement", "quote", config=SEARCH_CONFIG)
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return compiler.compile(models.Value(""))
-
-
-class ClaimQuerySet(models.QuerySet):
+class ClaimQuerySet(SearchQuerySet):
     def public(self) -> ClaimQuerySet:
         """What the public may see: published claims, and retracted ones (which say so)."""
         return self.filter(status__in=Claim.PUBLIC_STATUSES)
@@ -122,26 +111,6 @@ class ClaimQuerySet(models.QuerySet):
         """Watched claims whose deadline falls from `first` to `last` (both included), soonest
         first."""
         return self.watching().filter(deadline__gte=first, deadline__lte=last).order_by("deadline")
-
-    def search(self, text: str) -> ClaimQuerySet:
-        """Claims whose statement or quote matches `text`, or whose claimant's name (or alias)
-        contains all its words. Full-text on the stored, GIN-indexed `search_document` on
-        PostgreSQL; word by word, case-insensitively, elsewhere."""
-        words = text.split()[:8]
-        if not words:
-            return self
-        named = Q()
-        for word in words:
-            named &= Q(name__icontains=word) | Q(aliases__name__icontains=word)
-        claimants = list(Claimant.objects.filter(named).values_list("pk", flat=True).distinct())
-        by_claimant = Q(claimant_id__in=claimants) if claimants else Q(pk__in=[])
-        if connections[self.db].vendor == "postgresql":
-            query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="websearch")
-            return self.filter(Q(search_document=query) | by_claimant)
-        in_text = Q()
-        for word in words:
-            in_text &= Q(statement__icontains=word) | Q(quote__icontains=word)
-        return self.filter(in_text | by_claimant)
 
     def rating_counts(self) -> list[tuple[Rating, int]]:
         """How many of these claims have each rating as their current verdict, in scale order."""
@@ -299,6 +268,8 @@ class Claim(models.Model):
     is_demo = models.BooleanField(
         _("is demo"), default=False, help_text=_("Fictional, made for the demo.")
     )
+    # What the claim is found by (claims/models/search.py): written when it is saved.
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     search_document = models.GeneratedField(
         expression=ClaimSearchDocument(),
         output_field=SearchVectorField(),
@@ -311,7 +282,7 @@ class Claim(models.Model):
     # The tracking state is not here: the sweep flips it set-based, and the timeline (ClaimEvent)
     # records every flip with its cause; keeping it here would credit the next editor with it.
     history = HistoricalRecords(
-        excluded_fields=["tracking", "due_since", "updated_at", "search_document"]
+        excluded_fields=["tracking", "due_since", "updated_at", "search_text", "search_document"]
     )
 
     class Meta:
@@ -369,10 +340,15 @@ class Claim(models.Model):
         if not self.slug:
             self.slug = slugify(self.statement)[:80].rstrip("-")
         update_fields = kwargs.get("update_fields")
+        derived = set()
         if self.article_id and (update_fields is None or "article" in update_fields):
             self.stated_on = self.article.published_on  # the date of the article it was said in
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "stated_on"}
+            derived.add("stated_on")
+        if self.article_id and (update_fields is None or SEARCHED_FIELDS & set(update_fields)):
+            self.search_text = search_text_for(self)
+            derived.add("search_text")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *derived}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

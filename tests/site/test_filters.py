@@ -1,5 +1,5 @@
-"""ClaimFilter on its own, as the list and the coming REST API use it: every filter, the sort,
-the search (full text with its GIN index on PostgreSQL, word by word elsewhere), and bad input."""
+"""ClaimFilter on its own, as the list and the REST API use it: every filter, the sort, the
+search (the same on both databases: tests/search/), and bad input."""
 
 from __future__ import annotations
 
@@ -153,8 +153,7 @@ def test_search_uses_the_gin_index_on_postgresql(claims):
     assert "claim_search_document_idx" in plan
 
 
-@needs(ON_POSTGRES, "the stored search vector is PostgreSQL's tsvector (set DATABASE_URL)")
-def test_the_stored_search_document_follows_an_edit(claims):
+def test_the_search_follows_an_edit(claims):
     bridge = claims["bridge"]
     bridge.statement = "The ferry will sail again"
     bridge.quote = ""
@@ -163,9 +162,37 @@ def test_the_stored_search_document_follows_an_edit(claims):
     assert bridge not in run({"q": "bridge"})
 
 
-@needs(ON_POSTGRES, "stemming is PostgreSQL's full-text search (set DATABASE_URL)")
-def test_search_on_postgresql_matches_other_forms_of_a_word(claims):
+def test_search_matches_other_forms_of_a_word(claims):
     assert run({"q": "reopened bridges"}) == [claims["bridge"]]
+
+
+def test_search_finds_a_claim_by_its_words_and_its_claimants_together(claims):
+    assert run({"q": "budget Quill"}) == [claims["budget"]]
+    assert run({"q": "trams Quill"}) == []
+
+
+def test_search_ranks_the_best_match_first_unless_a_sort_is_chosen(
+    claims, make_claim, publish_claim
+):
+    passing = publish_claim(make_claim("Trams pass by the old bridge and the harbour and more."))
+    heavy = publish_claim(make_claim("Bridge, bridge: the bridge.", quote="the bridge"))
+    for data in ({"q": "bridge"}, {"q": "bridge", "sort": "relevance"}):
+        assert run_in_order(data)[0] == heavy
+        assert set(run_in_order(data)) == {heavy, passing, claims["bridge"]}
+    assert run_in_order({"q": "bridge", "sort": "newest"})[0] == heavy  # published last
+    assert run_in_order({"q": "bridge", "sort": "oldest"})[0] == claims["bridge"]
+
+
+def test_best_match_without_a_search_keeps_the_lists_order(claims):
+    assert run_in_order({"sort": "relevance"}) == run_in_order({})
+
+
+def run_in_order(data: dict) -> list[Claim]:
+    """The filter over the list's own order (newest first), as the list runs it."""
+    base = Claim.objects.public().order_by("-first_published_at", "-pk")
+    filterset = ClaimFilter(data=data, queryset=base)
+    assert filterset.is_valid(), filterset.errors
+    return list(filterset.qs)
 
 
 def test_a_long_claimant_list_offers_only_the_chosen_one(claims, monkeypatch):

@@ -444,6 +444,7 @@ def many(make_claim, publish_claim, reviewer) -> Callable[..., list]:
         "/",
         "/claims/",
         "/claims/?tracking=watching&sort=deadline",
+        "/claims/?q=claims+come+true&sort=relevance",
         "/deadlines/",
         "claimant",
         "source",
