@@ -68,7 +68,7 @@ class NewsroomOnly(BasePermission):
     message = _("Only the newsroom (editors, reviewers, publishers) sees article imports.")
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return in_newsroom(request.user)
+        return request.method not in view.allowed_methods or in_newsroom(request.user)
 
 
 class AnonThrottle(AnonRateThrottle):
@@ -116,7 +116,7 @@ class ReadViewSet(ConditionalReads, viewsets.ReadOnlyModelViewSet):
         too deeply, malformed) is a 400 before anything is done, even a step that takes no
         input and would never have read it."""
         super().initial(request, *args, **kwargs)
-        if request.method not in SAFE_METHODS:
+        if request.method not in SAFE_METHODS and request.method in self.allowed_methods:
             request.data  # noqa: B018  (reading it parses it, and refuses a bad one)
 
     def get_serializer_context(self) -> dict[str, Any]:

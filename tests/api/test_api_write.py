@@ -77,6 +77,9 @@ def scene(make_claim, reviewer, publisher, other_reviewer, watching_claim, publi
         "published": publish_claim(make_claim("A published claim."), "true"),
         "watching": watching_claim,
         "other_reviewer": other_reviewer,
+        "failed import": ArticleImport.objects.create(
+            url="https://news.example/gone", state="failed", error="The site answered 404."
+        ),
     }
 
 
@@ -124,6 +127,15 @@ WRITES: dict[str, Write] = {
         allowed=frozenset({"editor", "publisher"}),
         done=202,
         happened=lambda sc: ArticleImport.objects.filter(pasted=PASTED).exists(),
+    ),
+    "retry import": Write(
+        url=lambda sc: f"/api/imports/{sc['failed import'].pk}/retry/",
+        body=lambda sc: {},
+        allowed=frozenset({"editor", "publisher"}),
+        done=202,
+        happened=lambda sc: ArticleImport.objects.filter(
+            pk=sc["failed import"].pk, state="queued"
+        ).exists(),
     ),
     "add evidence": Write(
         url=lambda sc: "/api/evidence/",
@@ -293,6 +305,12 @@ def unoffered(scene: dict) -> list[tuple[str, str]]:
     pairs += [
         (method, f"/api/{name}/") for name in REFERENCE for method in ("post", "put", "delete")
     ]
+    failed = scene["failed import"].pk
+    pairs += [(method, "/api/imports/") for method in ("post", "put", "patch", "delete")]
+    pairs += [(method, f"/api/imports/{failed}/") for method in ("post", "put", "patch", "delete")]
+    pairs += [
+        (method, f"/api/imports/{failed}/retry/") for method in ("get", "put", "patch", "delete")
+    ]
     return pairs
 
 
@@ -304,7 +322,7 @@ def test_methods_no_endpoint_offers_are_405_for_everyone(request, scene, role):
     answers = {(method, url): getattr(client, method)(url).status_code for method, url in pairs}
     assert {pair: code for pair, code in answers.items() if code != 405} == {}
     assert snapshot() == before
-    assert len(pairs) == 12 + 16 + 44 + 12
+    assert len(pairs) == 12 + 16 + 44 + 12 + 12
 
 
 # --- Refusals by the workflow: the right 4xx, its message, nothing changed ----------------------

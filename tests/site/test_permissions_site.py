@@ -24,6 +24,7 @@ from tests.support.data import write_verdict
 
 ROLES = ["anonymous", "outsider", "editor", "reviewer", "publisher"]
 READ = "everyone reads"
+NEWSROOM_READS = "the newsroom reads"
 
 API: dict[tuple[str, str], str] = {
     ("schema", "get"): READ,
@@ -51,6 +52,9 @@ API: dict[tuple[str, str], str] = {
     ("article-list", "get"): READ,
     ("article-list", "post"): "import article",
     ("article-detail", "get"): READ,
+    ("import-list", "get"): NEWSROOM_READS,
+    ("import-detail", "get"): NEWSROOM_READS,
+    ("import-retry", "post"): "retry import",
     ("source-list", "get"): READ,
     ("source-detail", "get"): READ,
     ("claimant-list", "get"): READ,
@@ -87,7 +91,7 @@ def test_every_api_endpoint_and_method_has_an_expectation():
 
 
 def test_every_write_endpoint_is_in_the_write_matrix_and_every_row_there_is_an_endpoint():
-    writes = [row for row in API.values() if row != READ]
+    writes = [row for row in API.values() if row not in (READ, NEWSROOM_READS)]
     assert sorted(writes) == sorted(WRITES)
 
 
@@ -171,6 +175,24 @@ def test_each_role_reads_exactly_what_it_may(
             if status != (200 if role in allowed else 404):
                 wrong.append((role, name, status))
     assert wrong == []
+
+
+def test_the_newsrooms_own_reads_are_the_newsrooms_only(editor, reviewer, publisher, outsider):
+    """Article imports say who asked for what: the public is told to log in, staff without a
+    role are refused, the newsroom reads them."""
+    from claims.models import ArticleImport
+
+    asked = ArticleImport.objects.create(url="https://news.example/a", requested_by=editor)
+    urls = {"import-list": "/api/imports/", "import-detail": f"/api/imports/{asked.pk}/"}
+    assert set(urls) == {name for (name, _), row in API.items() if row == NEWSROOM_READS}
+    people = {"outsider": outsider, "editor": editor, "reviewer": reviewer, "publisher": publisher}
+    expected = {"anonymous": 401, "outsider": 403, **dict.fromkeys(NEWSROOM, 200)}
+    answers = {
+        (role, name): client_for(role, people).get(url).status_code
+        for role in ROLES
+        for name, url in urls.items()
+    }
+    assert answers == {(role, name): expected[role] for role, name in answers}
 
 
 # --- The public site ----------------------------------------------------------------------------
