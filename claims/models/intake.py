@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from claims.models.claim import Claim
+from claims.models.monitoring import MonitoredFeed
 from claims.models.newsroom import Article
 from factcheck.lib.weburl import WebURLField
 
@@ -39,6 +40,10 @@ class ArticleImport(models.Model):
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    # The monitored feed the article was found in ("From monitored news"); none for an editor's.
+    feed = models.ForeignKey(
+        MonitoredFeed, on_delete=models.SET_NULL, null=True, blank=True, related_name="imports"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     # When it entered its state: a running import whose worker died, or a queued one whose message
