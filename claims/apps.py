@@ -11,8 +11,12 @@ class ClaimsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import pre_save
 
+        from claims import signals
+        from claims.intake import followups
         from factcheck.lib import page_cache, security, text
 
+        # A claim that falls due is re-checked against the news seen since it was made.
+        signals.claims_fell_due.connect(followups.on_claims_fell_due, dispatch_uid="recheck")
         user_logged_in.connect(security.stamp_login, dispatch_uid="claims-stamp-login")
         # However text comes in (admin, API, imports), it is kept by one rule
         # (factcheck/lib/text.py).

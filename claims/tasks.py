@@ -10,6 +10,7 @@ from django.conf import settings
 
 from claims import intake, notifications, workflow
 from claims.evidence import linkcheck
+from claims.intake import followups
 from factcheck.lib.draining import runs_for
 from factcheck.lib.retries import database_task
 
@@ -57,3 +58,10 @@ def check_links() -> dict[str, int]:
         limit=settings.LINK_CHECK_BATCH_SIZE, budget=settings.LINK_CHECK_TIME_BUDGET_SECONDS
     )
     return report.counts()
+
+
+@database_task
+def recheck_claims(claim_ids: list[int]) -> int:
+    """Look again through the news seen since each claim was made, for claims that just fell
+    due (asked for by the sweep); how many follow-ups were found."""
+    return followups.recheck_claims(claim_ids)

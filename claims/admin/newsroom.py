@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.urls import path
 
-from claims import workflow
+from claims import intake, workflow
 from claims.admin.forms import ArticleAdminForm
 from claims.admin.history import HistoryAdmin
 from claims.admin.intake import IntakeViews
@@ -63,7 +63,7 @@ class ArticleAdmin(IntakeViews, HistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if not change:
-            super().save_model(request, obj, form, change)
+            intake.log_article(obj, by=request.user)
             return
         proposed = workflow.edit_article(obj, by=request.user, changed=form.changed_data)
         if proposed is not None:

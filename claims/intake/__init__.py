@@ -6,6 +6,7 @@ from claims.intake.errors import AlreadyImported, IntakeError
 from claims.intake.imports import (
     check_size,
     extract_again,
+    log_article,
     queue_import,
     resume_stalled_imports,
     retry_import,
@@ -32,6 +33,7 @@ __all__ = [
     "claimant_matches",
     "extract_again",
     "find_duplicate",
+    "log_article",
     "pasted_text",
     "queue_import",
     "reject",

@@ -1,6 +1,7 @@
 """Importing an article: queue it (from a URL or pasted text), run it (fetch → extract →
-suggestions), retry it, or read its text again. A failed import keeps its reason on the article's
-import record and changes nothing else."""
+suggestions → follow-ups), retry it, or read its text again; an article logged by hand is
+matched for follow-ups too. A failed import keeps its reason on the article's import record and
+changes nothing else."""
 
 import datetime as dt
 from urllib.parse import urlsplit
@@ -11,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from claims import roles
-from claims.intake import extraction
+from claims.intake import extraction, followups
 from claims.intake.dedupe import canonical_url, content_hash, find_duplicate, pasted_text
 from claims.intake.errors import AlreadyImported, IntakeError
 from claims.intake.suggestions import similar_claim
@@ -141,6 +142,7 @@ def run_import(import_id: int) -> ArticleImport:
         with transaction.atomic():
             _save_article(intake, found)
             store_suggestions(intake.article)
+            followups.match_article(intake.article)
             _finish(intake, ArticleImport.State.DONE)
     except (fetching.FetchError, IntakeError) as error:
         _finish(intake, ArticleImport.State.FAILED, str(error))
@@ -174,7 +176,20 @@ def extract_again(article: Article, *, by) -> list[Suggestion]:
         raise IntakeError("The import is still running; its suggestions come when it is done.")
     if not article.text.strip():
         raise IntakeError("The article has no text to read claims from; paste it first.")
-    return store_suggestions(article)
+    suggestions = store_suggestions(article)
+    followups.match_article(article)
+    return suggestions
+
+
+@transaction.atomic
+def log_article(article: Article, *, by) -> Article:
+    """Save an article an editor logged by hand, and match it against the claims the news may
+    settle, as an imported one is."""
+    if by is not None and not by.has_perm("claims.add_article"):
+        raise IntakeError(roles.refusal(by, "log articles", "add_article"))
+    article.save()
+    followups.match_article(article)
+    return article
 
 
 def store_suggestions(article: Article) -> list[Suggestion]:

@@ -122,28 +122,39 @@ def _name_forms(parts: list[str], language: str) -> list[str]:
     return forms
 
 
+@dataclass(frozen=True)
+class ReadArticle:
+    """An article's words and sentences (its headline first), read once for every claim."""
+
+    words: Words
+    sentences: tuple[tuple[str, Words], ...]
+
+
+def read_article(*, headline: str, text: str, language: str) -> ReadArticle:
+    """The article's words in its language (English when unknown)."""
+    language = language or "en"
+    sentences = [headline, *_sentences(text, language)]
+    return ReadArticle(
+        words=words_of(f"{headline}\n{text}", language),
+        sentences=tuple((s, words_of(s, language)) for s in sentences if s.strip()),
+    )
+
+
 def find_follow_up(
-    promise: Promise,
-    *,
-    headline: str,
-    text: str,
-    language: str,
-    published: dt.date | None,
+    promise: Promise, article: ReadArticle, *, published: dt.date | None
 ) -> Match | None:
     """The best sentence of the article that follows up `promise`, or None. An article dated on
     or before the day the claim was made is never one."""
     if promise.made_on and published and published <= promise.made_on:
         return None
-    language = language or promise.language
-    article = words_of(f"{headline}\n{text}", language)
     compounds = promise.language == "de"
-    if _shared(promise.what, article.stems, compounds) < MIN_WHAT_WORDS:
+    if _shared(promise.what, article.words.stems, compounds) < MIN_WHAT_WORDS:
         return None  # the cheap test first: most news shares nothing with most claims
-    who_elsewhere = ELSEWHERE if _names(promise.who, article) else 0.0
-    where_elsewhere = ELSEWHERE * _where(promise, article)
+    who_elsewhere = ELSEWHERE if _names(promise.who, article.words) else 0.0
+    where_elsewhere = ELSEWHERE * _where(promise, article.words)
     best: Match | None = None
-    for sentence in [headline, *_sentences(text, language)]:
-        found = _score(promise, words_of(sentence, language), who_elsewhere, where_elsewhere)
+    for sentence, words in article.sentences:
+        found = _score(promise, words, who_elsewhere, where_elsewhere)
         if found is not None and (best is None or found[0] > best.score):
             best = Match(sentence.strip()[:LONGEST_SENTENCE], *found)
     return best

@@ -17,9 +17,8 @@ BRIDGE = matching.promise_of(
 
 
 def find(text: str, headline: str = "", published=dt.date(2024, 2, 1), promise=BRIDGE):
-    return matching.find_follow_up(
-        promise, headline=headline, text=text, language="en", published=published
-    )
+    article = matching.read_article(headline=headline, text=text, language="en")
+    return matching.find_follow_up(promise, article, published=published)
 
 
 def test_the_news_that_settles_the_promise_is_found_with_its_sentence():
@@ -92,17 +91,21 @@ def test_arabic_follow_up_without_names_needs_more_of_the_what():
     )
     found = matching.find_follow_up(
         promise,
-        headline="الرئيس يفتتح محور روض الفرج وكوبري تحيا مصر",
-        text="افتتح الرئيس اليوم محور روض الفرج.",
-        language="ar",
+        matching.read_article(
+            headline="الرئيس يفتتح محور روض الفرج وكوبري تحيا مصر",
+            text="افتتح الرئيس اليوم محور روض الفرج.",
+            language="ar",
+        ),
         published=dt.date(2019, 5, 15),
     )
     assert found is not None and found.matched == "what"
     other = matching.find_follow_up(
         promise,
-        headline="افتتاح كوبري جديد على الطريق الدائري",
-        text="تم افتتاح كوبري جديد.",
-        language="ar",
+        matching.read_article(
+            headline="افتتاح كوبري جديد على الطريق الدائري",
+            text="تم افتتاح كوبري جديد.",
+            language="ar",
+        ),
         published=dt.date(2019, 5, 15),
     )
     assert other is None
@@ -126,9 +129,11 @@ def test_german_compounds_meet_their_parts():
     )
     found = matching.find_follow_up(
         promise,
-        headline="Cannabislegalisierung: Gesetzentwurf vorgelegt",
-        text="Lauterbach legte den Gesetzentwurf vor.",
-        language="de",
+        matching.read_article(
+            headline="Cannabislegalisierung: Gesetzentwurf vorgelegt",
+            text="Lauterbach legte den Gesetzentwurf vor.",
+            language="de",
+        ),
         published=dt.date(2023, 4, 12),
     )
     assert found is not None

@@ -35,13 +35,10 @@ def promise(claim: dict) -> matching.Promise:
 
 
 def follow_up(claim: dict, news: dict) -> matching.Match | None:
-    return matching.find_follow_up(
-        promise(claim),
-        headline=news["headline"],
-        text=news["text"],
-        language=news["lang"],
-        published=day(news["published"]),
+    article = matching.read_article(
+        headline=news["headline"], text=news["text"], language=news["lang"]
     )
+    return matching.find_follow_up(promise(claim), article, published=day(news["published"]))
 
 
 @dataclass

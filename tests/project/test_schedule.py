@@ -13,7 +13,7 @@ from claims import tasks
 from webhooks import tasks as webhook_tasks
 
 # Tasks sent on demand (a queued import), not on a schedule.
-ON_DEMAND = {"claims.tasks.import_article"}
+ON_DEMAND = {"claims.tasks.import_article", "claims.tasks.recheck_claims"}
 
 
 def periodic_tasks() -> set[str]:
