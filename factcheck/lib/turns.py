@@ -26,13 +26,15 @@ def host_of(url: str) -> str:
 
 
 def take(host: str, *, scope: str, delay: int) -> bool:
-    """Whether a request to `host` may be made now; if so, the turn is this caller's."""
-    return cache.add(_key(scope, host), 1, timeout=max(1, delay))
+    """Whether a request to `host` may be made now; if so, the turn is this caller's. A delay of
+    0 keeps no turns."""
+    return delay <= 0 or cache.add(_key(scope, host), 1, timeout=delay)
 
 
 def end(host: str, *, scope: str, delay: int) -> None:
     """Renew the host's token as a request to it ends."""
-    cache.set(_key(scope, host), 1, timeout=max(1, delay))
+    if delay > 0:
+        cache.set(_key(scope, host), 1, timeout=delay)
 
 
 def wait(host: str, *, scope: str, delay: int, longest: float) -> bool:
