@@ -9,14 +9,19 @@ class ClaimsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import post_save, pre_save
 
         from claims import signals
+        from claims.evidence import snapshots
         from claims.intake import followups
         from factcheck.lib import page_cache, security, text
 
         # A claim that falls due is re-checked against the news seen since it was made.
         signals.claims_fell_due.connect(followups.on_claims_fell_due, dispatch_uid="recheck")
+        # Evidence attached, however it came in: its page's readable copy is taken once.
+        post_save.connect(
+            snapshots.on_evidence_saved, sender=self.get_model("Evidence"), dispatch_uid="snapshot"
+        )
         user_logged_in.connect(security.stamp_login, dispatch_uid="claims-stamp-login")
         # However text comes in (admin, API, imports), it is kept by one rule
         # (factcheck/lib/text.py).
@@ -38,6 +43,7 @@ class ClaimsConfig(AppConfig):
                     "Verdict",
                     "Correction",
                     "Evidence",
+                    "EvidenceSnapshot",
                     "ClaimEvent",
                 )
             ]

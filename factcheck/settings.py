@@ -431,6 +431,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.check_links",
         "schedule": schedule(LINK_CHECK_SWEEP_SECONDS),
     },
+    # Monitored news feeds due for a poll, politely, within a time budget (claims/intake/feeds.py).
+    "poll-feeds": {
+        "task": "claims.tasks.poll_feeds",
+        "schedule": schedule(FEED_POLL_SECONDS),
+    },
+    # Readable copies of evidence pages still owed (claims/evidence/snapshots.py).
+    "snapshot-evidence": {
+        "task": "claims.tasks.snapshot_evidence",
+        "schedule": schedule(SNAPSHOT_SWEEP_SECONDS),
+    },
 }
 
 # --- Production hardening (DEBUG off) -------------------------------------------------------

@@ -208,16 +208,17 @@ def host_of(url: str) -> str:
 def take_turn(host: str) -> bool:
     """Whether a link on `host` may be checked now: one check per host per
     LINK_CHECK_HOST_DELAY_SECONDS across every worker (factcheck/lib/turns.py)."""
-    return turns.take(host, scope=TURNS, delay=_delay())
+    return turns.take(host, scope=TURNS, delay=host_delay())
 
 
 def end_turn(host: str) -> None:
     """Renew the host's token as a check of it ends: the next check starts a full delay after
     this one ended, however long it took."""
-    turns.end(host, scope=TURNS, delay=_delay())
+    turns.end(host, scope=TURNS, delay=host_delay())
 
 
-def _delay() -> int:
+def host_delay() -> int:
+    """The least wait between two requests to one host, in seconds (at least one)."""
     return max(1, settings.LINK_CHECK_HOST_DELAY_SECONDS)
 
 

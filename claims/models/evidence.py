@@ -8,6 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -97,6 +98,20 @@ class Evidence(models.Model):
     @property
     def link_broken_since(self) -> dt.datetime | None:
         return self.link_failing_since if self.link_health == self.LinkHealth.BROKEN else None
+
+    @property
+    def archived_copy(self) -> EvidenceSnapshot | None:
+        """The readable copy kept of the page, if one was (claims/evidence/snapshots.py)."""
+        try:
+            snapshot = self.snapshot
+        except EvidenceSnapshot.DoesNotExist:
+            return None
+        return snapshot if snapshot.ok else None
+
+    @property
+    def archived_copy_path(self) -> str:
+        """Where the public site shows the copy (a published claim's evidence only)."""
+        return reverse("claims:archived-copy", args=[self.claim_id, self.pk])
 
     @property
     def archive_url(self) -> str:

@@ -67,6 +67,20 @@ class MonitoredFeed(models.Model):
         return self.failures_in_a_row >= settings.FEED_FAILING_AFTER
 
 
+class FollowUpQuerySet(models.QuerySet):
+    def offered(self) -> FollowUpQuerySet:
+        """Follow-ups still offered or taken, not dismissed, best first, with their article."""
+        return (
+            self.exclude(status=FollowUp.Status.DISMISSED)
+            .select_related("article__source")
+            .order_by("-score", "pk")
+        )
+
+    def open(self) -> FollowUpQuerySet:
+        """Follow-ups nobody has decided on yet."""
+        return self.filter(status=FollowUp.Status.NEW)
+
+
 class FollowUp(models.Model):
     """An article that may settle a watched or due claim: the sentence that says so, and how
     well it matches (claims/intake/followups.py). Decided once: accepted as evidence, or
@@ -89,6 +103,8 @@ class FollowUp(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FollowUpQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("follow-up")

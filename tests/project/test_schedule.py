@@ -46,6 +46,8 @@ def test_every_beat_entry_is_also_a_command_of_its_name():
         ("resume_imports", "imports resumed: 0"),
         ("check_links", "checked 0"),
         ("deliver_webhooks", "deliveries tried: 0"),
+        ("poll_feeds", "polled 0 feeds: new articles 0, follow-ups 0, failed 0"),
+        ("snapshot_evidence", "snapshots taken 0, failed 0, left 0"),
     ],
 )
 def test_each_command_does_its_job_and_says_so(command, says):
