@@ -10,6 +10,7 @@ from claims import intake, workflow
 from claims.admin.forms import ArticleAdminForm
 from claims.admin.history import HistoryAdmin
 from claims.admin.intake import IntakeViews
+from claims.admin.monitoring import CameInFilter
 from claims.models import (
     Article,
     Claimant,
@@ -51,7 +52,7 @@ class ClaimantAdmin(HistoryAdmin):
 class ArticleAdmin(IntakeViews, HistoryAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
-    list_filter = ["source", "language", "published_precision", "is_demo"]
+    list_filter = [CameInFilter, "source", "language", "published_precision", "is_demo"]
     search_fields = ["headline", "url", "byline"]
     autocomplete_fields = ["source"]
     date_hierarchy = "published_on"

@@ -93,6 +93,11 @@ def add_feed(url: str, *, source_name: str = "", language: str = "", by=None) ->
     )
 
 
+def poll_soon(chosen: QuerySet[MonitoredFeed]) -> int:
+    """Put the feeds first in line: the next run polls them, whatever their back-off."""
+    return chosen.update(next_poll_at=timezone.now())
+
+
 # --- Which feeds, when --------------------------------------------------------------------------
 
 
