@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import exceptions, mixins, status
@@ -102,7 +101,9 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
     )
     def follow_ups(self, request: Request, pk: str) -> Response:
         """The claim's follow-ups found in the news (not dismissed), best first: the newsroom's."""
-        claim = get_object_or_404(Claim.objects.only("pk"), pk=pk)  # none of a detail's reads
+        claim = Claim.objects.only("pk").filter(pk=pk).first() if pk.isdigit() else None
+        if claim is None:  # none of a detail's reads: the follow-ups are all it shows
+            raise exceptions.NotFound()
         self.check_object_permissions(request, claim)
         body = {"claim": claim.pk, "follow_ups": claim.follow_ups.offered()}
         return Response(s.ClaimFollowUpsSerializer(body).data)

@@ -69,6 +69,13 @@ def test_the_newsroom_gets_a_claims_follow_ups_best_first(watching_claim, found,
     }
 
 
+def test_an_address_that_names_no_claim_is_a_json_404(reviewer, db):
+    client = token_client(reviewer)
+    for pk in ("999999", "null,null"):
+        response = client.get(f"/api/claims/{pk}/follow-ups/")
+        assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
 def test_the_public_and_staff_without_a_role_are_refused(watching_claim, found, outsider):
     assert APIClient().get(url_of(watching_claim)).status_code in (401, 403)
     assert token_client(outsider).get(url_of(watching_claim)).status_code == 403
