@@ -42,7 +42,7 @@ from factcheck.lib.weburl import validate_web_url
 
 USER_AGENT = "FactcheckWorkbench/1.0 (+news monitoring)"
 # An item carrying this many words of text is the whole article, not a teaser.
-FULL_TEXT_WORDS = 150
+FULL_TEXT_WORDS = 100
 
 
 def policy() -> fetching.FetchPolicy:
