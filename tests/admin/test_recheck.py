@@ -22,6 +22,7 @@ from claims.models import (
     MonitoredFeed,
     Suggestion,
 )
+from tests.support.data import found_in_news
 
 
 @pytest.fixture
@@ -33,23 +34,11 @@ def due_claim(make_claim, publish_claim):
     return claim
 
 
-def follow_up(claim, source, slug: str, score: float, sentence: str) -> FollowUp:
-    article = Article.objects.create(
-        source=source,
-        url=f"https://daily.example/{slug}",
-        headline=f"Headline {slug}",
-        published_on=dt.date(2024, 2, 1),
-    )
-    return FollowUp.objects.create(
-        claim=claim, article=article, sentence=sentence, score=score, matched="who, what, where"
-    )
-
-
 @pytest.fixture
 def found(due_claim, source):
     return [
-        follow_up(due_claim, source, "weak", 0.55, "Works on the bridge go on."),
-        follow_up(due_claim, source, "strong", 0.9, "The bridge reopened on Monday."),
+        found_in_news(due_claim, source, "weak", 0.55, sentence="Works on the bridge go on."),
+        found_in_news(due_claim, source, "strong", 0.9, sentence="The bridge reopened on Monday."),
     ]
 
 

@@ -11,6 +11,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims.models import Article, Evidence, EvidenceSnapshot, FollowUp
+from tests.support.data import found_in_news
 
 
 def token_client(user) -> APIClient:
@@ -21,26 +22,12 @@ def token_client(user) -> APIClient:
 
 @pytest.fixture
 def found(watching_claim, source) -> list[FollowUp]:
-    def make(slug: str, score: float, **fields) -> FollowUp:
-        article = Article.objects.create(
-            source=source,
-            url=f"https://daily.example/{slug}",
-            headline=f"Headline {slug}",
-            published_on=dt.date(2024, 2, 1),
-        )
-        return FollowUp.objects.create(
-            claim=watching_claim,
-            article=article,
-            sentence=f"Sentence {slug}.",
-            score=score,
-            matched="who, what",
-            **fields,
-        )
-
     return [
-        make("weak", 0.55),
-        make("strong", 0.9),
-        make("dismissed", 0.95, status="dismissed", decided_at=timezone.now()),
+        found_in_news(watching_claim, source, "weak", 0.55),
+        found_in_news(watching_claim, source, "strong", 0.9),
+        found_in_news(
+            watching_claim, source, "dismissed", 0.95, status="dismissed", decided_at=timezone.now()
+        ),
     ]
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from claims import intake
 from claims.intake import feeds
 from claims.intake.feedformats import FeedFormatError, read_feed
-from claims.models import Article, ArticleImport, Claimant, FollowUp, MonitoredFeed, Source
+from claims.models import Article, ArticleImport, FollowUp, MonitoredFeed, Source
 from tests.support.newsserver import ETAG, NewsServer, page, rss, serve_news
 
 pytestmark = pytest.mark.django_db
@@ -22,18 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def news(settings) -> Iterator[NewsServer]:
     yield from serve_news(settings)
-
-
-@pytest.fixture
-def bridge_claim(make_claim, publish_claim):
-    whitlock = Claimant.objects.create(name="Dana Whitlock")
-    return publish_claim(
-        make_claim(
-            "The Harbour Bridge in Portmere will reopen within two weeks.",
-            claimant=whitlock,
-            deadline=dt.date(2024, 1, 29),
-        )
-    )
 
 
 def feed_at(url: str, **fields) -> MonitoredFeed:
@@ -108,7 +96,7 @@ def test_a_failing_feed_is_backed_off_doubling_and_capped(news, settings):
 
 def test_a_feed_that_works_again_is_no_longer_failing(news):
     feed = feed_at(news.url("/broken.xml"), failures_in_a_row=5)
-    news.routes["/broken.xml"] = lambda handler: handler.send(
+    news.routes["/broken.xml"] = lambda handler: handler._send(
         200, "application/rss+xml", rss(handler.base, [])
     )
     feeds.poll()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from django.urls import reverse
 
 from claims import intake, tasks, workflow
@@ -22,20 +21,6 @@ ANOTHER_BRIDGE = (
     "Minister Ola Berg reopened the Kestrel Bridge in Lundby to traffic on Monday."
 )
 UNRELATED = "Schools budget approved\nThe city council approved a new budget for schools."
-
-
-@pytest.fixture
-def bridge_claim(make_claim, publish_claim) -> Claim:
-    """Watched: Dana Whitlock's promise, made on 15 January 2024, deadline 29 January."""
-    whitlock = Claimant.objects.create(name="Dana Whitlock", role="Mayor of Portmere")
-    return publish_claim(
-        make_claim(
-            "The Harbour Bridge in Portmere will reopen within two weeks.",
-            quote="the Harbour Bridge will be reopened to traffic in two weeks",
-            claimant=whitlock,
-            deadline=dt.date(2024, 1, 29),
-        )
-    )
 
 
 def paste(text: str, day: dt.date = dt.date(2024, 2, 1), **kwargs) -> Article:

@@ -27,18 +27,6 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def bridge_claim(make_claim, publish_claim):
-    whitlock = Claimant.objects.create(name="Dana Whitlock")
-    return publish_claim(
-        make_claim(
-            "The Harbour Bridge in Portmere will reopen within two weeks.",
-            claimant=whitlock,
-            deadline=dt.date(2024, 1, 29),
-        )
-    )
-
-
 def test_add_feed_registers_and_prints_it(db):
     out = run("add_feed", "https://wire.example/rss", "--source", "Wire", "--language", "en")
     feed = MonitoredFeed.objects.get()

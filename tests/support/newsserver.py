@@ -5,13 +5,12 @@ Every request is logged with its headers; a test may add or change routes."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from tests.support.pages import LOOPBACK
+from tests.support.linkserver import LinkServer
+from tests.support.pages import LOOPBACK, Pages
 
 ETAG = '"wire-v1"'
 LAST_MODIFIED = "Mon, 30 Sep 2019 12:00:00 GMT"
@@ -69,7 +68,7 @@ Route = Callable[["NewsHandler"], None]
 
 
 def page(body: str, content_type: str = "text/html; charset=utf-8", status: int = 200) -> Route:
-    return lambda handler: handler.send(status, content_type, body.encode())
+    return lambda handler: handler._send(status, content_type, body.encode())
 
 
 def conditional(body: Callable[[str], bytes], content_type: str) -> Route:
@@ -80,9 +79,9 @@ def conditional(body: Callable[[str], bytes], content_type: str) -> Route:
             handler.headers.get("If-None-Match") == ETAG
             or handler.headers.get("If-Modified-Since") == LAST_MODIFIED
         ):
-            handler.send(304, "", b"", ETag=ETAG)
+            handler._send(304, "", b"", ETag=ETAG)
             return
-        handler.send(200, content_type, body(handler.base), ETag=ETAG, Last_Modified=LAST_MODIFIED)
+        handler._send(200, content_type, body(handler.base), ETag=ETAG, Last_Modified=LAST_MODIFIED)
 
     return answer
 
@@ -144,7 +143,10 @@ ROUTES: dict[str, Route] = {
 }
 
 
-class NewsHandler(BaseHTTPRequestHandler):
+class NewsHandler(Pages):
+    """The news site's answers (ROUTES, and a test's own in `server.routes`), each request kept
+    with its headers and when it came."""
+
     def do_GET(self) -> None:
         self.server.requests.append(
             Request(self.path, dict(self.headers.items()), time.monotonic())
@@ -157,48 +159,13 @@ class NewsHandler(BaseHTTPRequestHandler):
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def send(self, status: int, content_type: str, body: bytes, **headers: str) -> None:
-        self.send_response(status)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
 
-    def log_message(self, *args) -> None:
-        pass
-
-
-class NewsServer:
+class NewsServer(LinkServer):
     def __init__(self) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), NewsHandler)
-        self.httpd.daemon_threads = True
-        self.httpd.requests = []
-        self.httpd.routes = {}
-        self.port = self.httpd.server_address[1]
-        threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    @property
-    def requests(self) -> list[Request]:
-        return self.httpd.requests
-
-    @property
-    def routes(self) -> dict[str, Route]:
-        return self.httpd.routes
+        super().__init__(NewsHandler)
 
     def requested(self, path: str) -> list[Request]:
         return [request for request in self.requests if request.path.split("?")[0] == path]
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def serve_news(settings) -> Iterator[NewsServer]:
