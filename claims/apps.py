@@ -10,12 +10,21 @@ class ClaimsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import post_migrate, pre_save
+        from django.db.models.signals import post_migrate, post_save, pre_save
 
+        from claims import signals
         from claims.admin import language
+        from claims.evidence import snapshots
+        from claims.intake import followups
         from claims.models import search
         from factcheck.lib import page_cache, security, text
 
+        # A claim that falls due is re-checked against the news seen since it was made.
+        signals.claims_fell_due.connect(followups.on_claims_fell_due, dispatch_uid="recheck")
+        # Evidence attached, however it came in: its page's readable copy is taken once.
+        post_save.connect(
+            snapshots.on_evidence_saved, sender=self.get_model("Evidence"), dispatch_uid="snapshot"
+        )
         user_logged_in.connect(security.stamp_login, dispatch_uid="claims-stamp-login")
         # Here, not where the admin's URLs import it: a process's first login may come before.
         user_logged_in.connect(language.remember_language, dispatch_uid="claims-staff-language")
@@ -45,6 +54,7 @@ class ClaimsConfig(AppConfig):
                     "Verdict",
                     "Correction",
                     "Evidence",
+                    "EvidenceSnapshot",
                     "ClaimEvent",
                 )
             ]

@@ -9,7 +9,8 @@ import datetime as dt
 from django.conf import settings
 
 from claims import intake, notifications, workflow
-from claims.evidence import linkcheck
+from claims.evidence import linkcheck, snapshots
+from claims.intake import feeds, followups
 from factcheck.lib.draining import runs_for
 from factcheck.lib.retries import database_task
 
@@ -57,3 +58,27 @@ def check_links() -> dict[str, int]:
         limit=settings.LINK_CHECK_BATCH_SIZE, budget=settings.LINK_CHECK_TIME_BUDGET_SECONDS
     )
     return report.counts()
+
+
+@database_task
+def recheck_claims(claim_ids: list[int]) -> int:
+    """Look again through the news seen since each claim was made, for claims that just fell
+    due (asked for by the sweep); how many follow-ups were found."""
+    return followups.recheck_claims(claim_ids)
+
+
+@database_task
+def poll_feeds() -> str:
+    """Poll the monitored feeds due, politely, within the run's time budget, importing what is
+    new and finding its follow-ups (`poll_feeds`)."""
+    return feeds.poll(budget=settings.FEED_TIME_BUDGET_SECONDS).summary()
+
+
+@database_task
+def snapshot_evidence() -> str:
+    """Take the evidence snapshots owed, a bounded batch within the run's time budget
+    (`snapshot_evidence`); also asked for when evidence is attached."""
+    report = snapshots.run(
+        limit=settings.SNAPSHOT_BATCH_SIZE, budget=settings.SNAPSHOT_TIME_BUDGET_SECONDS
+    )
+    return report.summary()

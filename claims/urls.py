@@ -14,6 +14,11 @@ urlpatterns = [
     path("claims/", views.ClaimListView.as_view(), name="list"),
     path("claims/<int:pk>/", views.ClaimDetailView.as_view(), name="detail"),
     path("claims/<int:pk>/<slug:slug>/", views.ClaimDetailView.as_view(), name="detail-slug"),
+    path(
+        "claims/<int:claim_id>/evidence/<int:pk>/archived/",
+        views.ArchivedCopyView.as_view(),
+        name="archived-copy",
+    ),
     path("deadlines/", views.DeadlineTrackerView.as_view(), name="deadlines"),
     path("claimants/<int:pk>/", views.ClaimantView.as_view(), name="claimant"),
     path("sources/<int:pk>/", views.SourceView.as_view(), name="source"),

@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from django_filters.views import FilterView
 from claims import charts
 from claims.claimreview import jsonld
 from claims.filters import ClaimFilter
-from claims.models import Claim, Claimant, Source
+from claims.models import Claim, Claimant, Evidence, Source
 
 SECTION_SIZE = 6  # claims in each section of the front page
 RECORD_SIZE = 50  # claims listed on a claimant's or source's page; the list has them all
@@ -91,7 +91,10 @@ class ClaimDetailView(DetailView):
             .with_public_verdicts()
             .with_public_events()
             .prefetch_related(
-                "evidence", "topics", "appearances__source", "published_verdicts__corrections"
+                Prefetch("evidence", queryset=Evidence.objects.select_related("snapshot")),
+                "topics",
+                "appearances__source",
+                "published_verdicts__corrections",
             )
         )
 
@@ -109,6 +112,31 @@ class ClaimDetailView(DetailView):
             review = jsonld.script_tag(jsonld.claim_review(claim, verdict))
         return super().get_context_data(
             verdict=verdict, claimreview=review, evidence=claim.evidence.all(), **kwargs
+        )
+
+
+class ArchivedCopyView(DetailView):
+    """The readable copy kept of an evidence page (claims/evidence/snapshots.py), for a published
+    claim's evidence: its text in our own template, never the page's HTML or scripts."""
+
+    template_name = "claims/archived_copy.html"
+    context_object_name = "evidence"
+
+    def get_queryset(self) -> QuerySet:
+        return Evidence.objects.filter(
+            claim_id=self.kwargs["claim_id"], claim__status=Claim.Status.PUBLISHED
+        ).select_related("claim", "snapshot")
+
+    def get_object(self, queryset: QuerySet | None = None) -> Evidence:
+        evidence = super().get_object(queryset)
+        if evidence.archived_copy is None:
+            raise Http404("No archived copy of this evidence.")
+        return evidence
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        evidence = self.object
+        return super().get_context_data(
+            claim=evidence.claim, snapshot=evidence.archived_copy, **kwargs
         )
 
 

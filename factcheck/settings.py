@@ -295,6 +295,32 @@ LINK_CHECK_BROKEN_AFTER = int(env("LINK_CHECK_BROKEN_AFTER", 2))
 # At most one link check per host in this many seconds, across all workers (a shared-cache token).
 LINK_CHECK_HOST_DELAY_SECONDS = int(env("LINK_CHECK_HOST_DELAY_SECONDS", 5))
 
+# --- Monitored news (claims/intake/feeds.py; see docs/workflow.md#the-re-check) -----------------
+# How often beat starts a poll of the feeds due, and how long a run may start requests for.
+FEED_POLL_SECONDS = int(env("FEED_POLL_SECONDS", 300))
+FEED_TIME_BUDGET_SECONDS = int(env("FEED_TIME_BUDGET_SECONDS", 120))
+# A feed is polled again this long after a poll that worked; after failures the wait doubles with
+# each one in a row, up to FEED_BACKOFF_MAX_HOURS, and from FEED_FAILING_AFTER failures in a row
+# the admin shows it as failing.
+FEED_INTERVAL_MINUTES = int(env("FEED_INTERVAL_MINUTES", 15))
+FEED_BACKOFF_MAX_HOURS = int(env("FEED_BACKOFF_MAX_HOURS", 24))
+FEED_FAILING_AFTER = int(env("FEED_FAILING_AFTER", 3))
+# At most one request per host (a feed, or an article found in one) in this many seconds, across
+# every worker; and the most new items a poll takes from one feed (the rest wait for the next).
+FEED_HOST_DELAY_SECONDS = int(env("FEED_HOST_DELAY_SECONDS", 5))
+FEED_ITEMS_PER_POLL = int(env("FEED_ITEMS_PER_POLL", 30))
+
+# --- Evidence snapshots (claims/evidence/snapshots.py) -----------------------------------------
+# How often beat takes the snapshots owed, how many a run takes at most and for how long; the
+# readable text kept of a page (characters); a failed attempt is tried again after
+# SNAPSHOT_RETRY_HOURS, SNAPSHOT_ATTEMPTS times in all.
+SNAPSHOT_SWEEP_SECONDS = int(env("SNAPSHOT_SWEEP_SECONDS", 300))
+SNAPSHOT_BATCH_SIZE = int(env("SNAPSHOT_BATCH_SIZE", 50))
+SNAPSHOT_TIME_BUDGET_SECONDS = int(env("SNAPSHOT_TIME_BUDGET_SECONDS", 120))
+SNAPSHOT_MAX_CHARS = int(env("SNAPSHOT_MAX_CHARS", 200_000))
+SNAPSHOT_RETRY_HOURS = float(env("SNAPSHOT_RETRY_HOURS", 6))
+SNAPSHOT_ATTEMPTS = int(env("SNAPSHOT_ATTEMPTS", 3))
+
 # --- Webhooks (webhooks/; see docs/webhooks.md) ----------------------------------------------
 # Attempts per delivery before it is marked failed; the wait after the first failed attempt
 # (doubled after each further one) and its ceiling, in seconds.
@@ -348,6 +374,8 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery"
     (_broker_dir / "queue").mkdir(parents=True, exist_ok=True)
+    # kombu's filesystem transport, each message written whole before a reader can take it.
+    CELERY_BROKER_TRANSPORT = "factcheck.lib.fsbroker:Transport"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),
@@ -404,6 +432,16 @@ CELERY_BEAT_SCHEDULE = {
     "check-links": {
         "task": "claims.tasks.check_links",
         "schedule": schedule(LINK_CHECK_SWEEP_SECONDS),
+    },
+    # Monitored news feeds due for a poll, politely, within a time budget (claims/intake/feeds.py).
+    "poll-feeds": {
+        "task": "claims.tasks.poll_feeds",
+        "schedule": schedule(FEED_POLL_SECONDS),
+    },
+    # Readable copies of evidence pages still owed (claims/evidence/snapshots.py).
+    "snapshot-evidence": {
+        "task": "claims.tasks.snapshot_evidence",
+        "schedule": schedule(SNAPSHOT_SWEEP_SECONDS),
     },
 }
 

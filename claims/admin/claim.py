@@ -26,6 +26,7 @@ from claims.admin.links import (
     LinkHealthFilter,
 )
 from claims.admin.preview import preview_view
+from claims.admin.recheck import RecheckPanel
 from claims.admin.transitions import TransitionActions, TransitionViews
 from claims.models import ChangeProposal, Claim, Evidence, Verdict
 
@@ -58,7 +59,12 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 @admin.register(Claim)
 class ClaimAdmin(
-    ClaimLinkHistory, DeadlinePreview, TransitionViews, TransitionActions, HistoryAdmin
+    ClaimLinkHistory,
+    DeadlinePreview,
+    RecheckPanel,
+    TransitionViews,
+    TransitionActions,
+    HistoryAdmin,
 ):
     form = ClaimAdminForm
     list_display = [
@@ -343,5 +349,10 @@ class ClaimAdmin(
             self.admin_site.admin_view(partial(preview_view, self)),
             name="claims_claim_preview",
         )
-        own = [preview, *self.deadline_preview_urls(path), *self.transition_urls(path)]
+        own = [
+            preview,
+            *self.deadline_preview_urls(path),
+            *self.transition_urls(path),
+            *self.recheck_urls(path),
+        ]
         return own + super().get_urls()

@@ -12,15 +12,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from claims.models import ChangeProposal, Claim, ClaimEvent, Note, Suggestion, Verdict
+from claims.models import (
+    ChangeProposal,
+    Claim,
+    ClaimEvent,
+    FollowUp,
+    Note,
+    Suggestion,
+    Verdict,
+)
 
 ROWS = 10  # rows a section shows; its count says how many there are
 SOON_DAYS = 14
@@ -52,11 +61,21 @@ def assigned(user: AbstractUser) -> QuerySet:
 
 
 def due(user: AbstractUser) -> QuerySet:
-    """Claims due for re-check, the person's own first."""
+    """Claims due for re-check, the person's own first, each with how many follow-ups found in
+    the news wait for a decision (`open_follow_ups`)."""
     mine = Q(reviewer=user)
+    waiting = (
+        FollowUp.objects.open()
+        .filter(claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         Claim.objects.due()
         .select_related("reviewer")
+        .annotate(open_follow_ups=Coalesce(Subquery(waiting, output_field=IntegerField()), 0))
         .order_by(~Exists(Claim.objects.filter(pk=OuterRef("pk")).filter(mine)), "deadline", "pk")
     )
 
@@ -101,9 +120,22 @@ def mentions(user: AbstractUser) -> QuerySet:
 
 
 def to_triage() -> QuerySet:
-    """Suggested claims nobody has decided on, best first."""
+    """Suggested claims nobody has decided on, best first, from articles the newsroom brought in
+    (those found in monitored news have a section of their own)."""
     return (
-        Suggestion.objects.filter(status=Suggestion.Status.OPEN)
+        Suggestion.objects.filter(status=Suggestion.Status.OPEN, article__intake__feed__isnull=True)
+        .select_related("article")
+        .order_by("-score", "pk")
+    )
+
+
+def from_monitored_news() -> QuerySet:
+    """Suggested claims in the articles found in the monitored feeds, nobody has decided on,
+    best first: the news to triage."""
+    return (
+        Suggestion.objects.filter(
+            status=Suggestion.Status.OPEN, article__intake__feed__isnull=False
+        )
         .select_related("article")
         .order_by("-score", "pk")
     )
@@ -172,15 +204,22 @@ def sections(user: AbstractUser) -> list[Section]:
             ),
         ]
     if user.has_perm("claims.add_claim"):
-        built.append(
+        built += [
             lambda: _section(
                 "triage",
                 _("Suggestions to triage"),
                 _("No suggestion waits."),
                 to_triage(),
                 reverse("admin:claims_article_changelist"),
-            )
-        )
+            ),
+            lambda: _section(
+                "monitored",
+                gettext("From monitored news"),
+                gettext("No suggestion from the monitored feeds waits."),
+                from_monitored_news(),
+                reverse("admin:claims_article_changelist") + "?came_in=monitored",
+            ),
+        ]
     if user.has_perm("claims.view_note"):
         built.append(
             lambda: _section(

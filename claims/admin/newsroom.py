@@ -8,10 +8,11 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from claims import workflow
+from claims import intake, workflow
 from claims.admin.forms import ArticleAdminForm
 from claims.admin.history import HistoryAdmin
 from claims.admin.intake import IntakeViews
+from claims.admin.monitoring import CameInFilter
 from claims.models import (
     Article,
     Claimant,
@@ -53,7 +54,7 @@ class ClaimantAdmin(HistoryAdmin):
 class ArticleAdmin(IntakeViews, HistoryAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "source", "published_display", "language", "url", "import_state"]
-    list_filter = ["source", "language", "published_precision", "is_demo"]
+    list_filter = [CameInFilter, "source", "language", "published_precision", "is_demo"]
     search_fields = ["headline", "url", "byline"]
     autocomplete_fields = ["source"]
     date_hierarchy = "published_on"
@@ -65,7 +66,7 @@ class ArticleAdmin(IntakeViews, HistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if not change:
-            super().save_model(request, obj, form, change)
+            intake.log_article(obj, by=request.user)
             return
         proposed = workflow.edit_article(obj, by=request.user, changed=form.changed_data)
         if proposed is not None:

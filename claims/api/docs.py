@@ -248,6 +248,23 @@ IMPORTS = {
 }
 
 
+FOLLOW_UPS = extend_schema(
+    summary="A claim's follow-ups (the newsroom)",
+    description="Articles found in the news that may settle the claim (monitored feeds, imports, "
+    "articles logged by hand, matched on who, what, where and when), best first; dismissed ones "
+    "are left out. Only the newsroom: anyone else is refused. Decided on the claim's admin page "
+    '(docs/workflow.md, "The re-check").',
+    responses={
+        200: OpenApiResponse(s.ClaimFollowUpsSerializer, description="The claim's follow-ups."),
+        304: NOT_MODIFIED,
+        401: UNAUTHENTICATED,
+        403: FORBIDDEN,
+        404: NOT_FOUND,
+        429: THROTTLED,
+    },
+)
+
+
 def transition(t: Transition, request: Any) -> Any:
     """The schema of a transition of the registry: the claim after it, or the refusal."""
     return extend_schema(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
 from django.utils.text import format_lazy
@@ -25,6 +26,7 @@ from claims.models import (
     Claimant,
     ClaimEvent,
     Evidence,
+    FollowUp,
     Rating,
     Source,
     Topic,
@@ -213,9 +215,32 @@ class VerdictDraftSerializer(serializers.ModelSerializer):
         fields = ["claim", "rating", "summary", "explanation", "happened_on", "checked_on"]
 
 
+class SnapshotSerializer(serializers.Serializer):
+    """The readable copy kept of an evidence page: when it was fetched, what the site answered,
+    the SHA-256 of the bytes it sent, and `url`, the copy on this site (null until the claim is
+    published)."""
+
+    fetched_at = serializers.DateTimeField()
+    http_status = serializers.IntegerField(allow_null=True)
+    sha256 = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, snapshot) -> str | None:
+        evidence = snapshot.evidence
+        if evidence.claim.status != Claim.Status.PUBLISHED:
+            return None
+        return f"{settings.SITE_URL}{evidence.archived_copy_path}"
+
+
 class EvidenceSerializer(serializers.ModelSerializer):
     claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
     url = WebURLSerializerField(max_length=1000)
+    snapshot = SnapshotSerializer(
+        source="archived_copy",
+        read_only=True,
+        allow_null=True,
+        help_text="The readable copy kept of the page, null until one is.",
+    )
 
     class Meta:
         model = Evidence
@@ -230,10 +255,42 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "excerpt",
             "added_at",
             "link_health",
+            "snapshot",
         ]
         read_only_fields = ["added_at", "link_health"]
         # The (claim, url) pair is checked by the database; the view answers 409 for it.
         validators = []
+
+
+class FollowUpSerializer(serializers.ModelSerializer):
+    """An article found in the news that may settle the claim: its sentence and how well it
+    matched (who, what, where), best first."""
+
+    url = serializers.URLField(source="article.url", allow_null=True)
+    headline = serializers.CharField(source="article.headline")
+    published = serializers.DateField(source="article.published_on", allow_null=True)
+    article = serializers.IntegerField(source="article_id")
+
+    class Meta:
+        model = FollowUp
+        fields = [
+            "id",
+            "article",
+            "url",
+            "headline",
+            "published",
+            "sentence",
+            "score",
+            "matched",
+            "status",
+            "found_at",
+        ]
+        read_only_fields = fields
+
+
+class ClaimFollowUpsSerializer(serializers.Serializer):
+    claim = serializers.IntegerField()
+    follow_ups = FollowUpSerializer(many=True)
 
 
 # --- Claims -------------------------------------------------------------------------------------

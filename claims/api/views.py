@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import exceptions, mixins, status
@@ -73,7 +73,8 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
         claims = claims.prefetch_related("topics", "claimant__aliases")
         if self.action == "list":
             return claims
-        return claims.prefetch_related("evidence").with_public_events()
+        evidence = Evidence.objects.select_related("snapshot", "claim")
+        return claims.prefetch_related(Prefetch("evidence", queryset=evidence)).with_public_events()
 
     def get_serializer_class(self) -> type:
         if self.action == "list":
@@ -90,6 +91,25 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
         with workflow_errors():
             claim = workflow.create_claim(Claim(**data), by=request.user, topics=topics)
         return created_response(s.ClaimDetailSerializer, claim, self, status.HTTP_201_CREATED)
+
+    @docs.FOLLOW_UPS
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="follow-ups",
+        permission_classes=[InNewsroom],
+        serializer_class=s.ClaimFollowUpsSerializer,
+        pagination_class=None,
+        filterset_class=None,
+    )
+    def follow_ups(self, request: Request, pk: str) -> Response:
+        """The claim's follow-ups found in the news (not dismissed), best first: the newsroom's."""
+        claim = Claim.objects.only("pk").filter(pk=pk).first() if pk.isdigit() else None
+        if claim is None:  # none of a detail's reads: the follow-ups are all it shows
+            raise exceptions.NotFound()
+        self.check_object_permissions(request, claim)
+        body = {"claim": claim.pk, "follow_ups": claim.follow_ups.offered()}
+        return Response(s.ClaimFollowUpsSerializer(body).data)
 
     def run_transition(self, request: Request, name: str) -> Response:
         """A transition of the registry: its inputs parsed, the workflow called, nothing else."""
@@ -187,10 +207,14 @@ class EvidenceViewSet(mixins.CreateModelMixin, ReadViewSet):
     filterset_class = EvidenceFilter
 
     def public_queryset(self) -> QuerySet:
-        return Evidence.objects.filter(claim__status__in=Claim.PUBLIC_STATUSES).order_by("pk")
+        return (
+            Evidence.objects.filter(claim__status__in=Claim.PUBLIC_STATUSES)
+            .select_related("snapshot", "claim")
+            .order_by("pk")
+        )
 
     def newsroom_queryset(self) -> QuerySet:
-        return Evidence.objects.order_by("pk")
+        return Evidence.objects.select_related("snapshot", "claim").order_by("pk")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         incoming = s.EvidenceSerializer(data=request.data)

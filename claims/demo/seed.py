@@ -16,6 +16,7 @@ from claims.demo.build import (
     rating_named,
     submit_and_publish,
 )
+from claims.demo.wire import load_wire
 from claims.models import (
     Article,
     Claim,
@@ -145,6 +146,8 @@ def _border_claim(cast: Cast, article: Article, jadayan: Claimant) -> None:
             excerpt=excerpt,
             added_by=cast.reviewer,
         )
+    # The news comes in while the claim is watched: the demo wire's items become its follow-ups.
+    load_wire()
     workflow.mark_due(claim, as_of=dt.date(2019, 9, 30))
     Notification.objects.filter(claim=claim).update(sent_at=moment(dt.date(2019, 9, 30), 0))
     workflow.resolve(

@@ -25,27 +25,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import time
 from collections import deque
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from claims.models import Evidence, LinkCheck
-from factcheck.lib import fetching, page_cache
+from factcheck.lib import fetching, page_cache, turns
 from factcheck.lib.fetching import FetchError, FetchPolicy, LinkStatus, RefusedURL
 
 Health = Evidence.LinkHealth
 Outcome = LinkCheck.Outcome
 USER_AGENT = "FactcheckWorkbench/1.0 (+evidence link check)"
+TURNS = "linkcheck"  # the scope of the link checker's turns per host
 # When every host left is waiting for its turn, the run asks again after this long.
 POLL_SECONDS = 0.2
 
@@ -213,27 +211,23 @@ def _claim(evidence: Evidence) -> bool:
 
 
 def host_of(url: str) -> str:
-    return urlsplit(url).netloc.rsplit("@", 1)[-1].lower()
+    return turns.host_of(url)
 
 
 def take_turn(host: str) -> bool:
-    """Whether a link on `host` may be checked now. The turn is a token in the shared cache that
-    lives LINK_CHECK_HOST_DELAY_SECONDS: `add` sets it only if it is not there, atomically, so
-    every worker on every machine keeps to one check per host in that time."""
-    return cache.add(_turn_key(host), 1, timeout=_delay())
+    """Whether a link on `host` may be checked now: one check per host per
+    LINK_CHECK_HOST_DELAY_SECONDS across every worker (factcheck/lib/turns.py)."""
+    return turns.take(host, scope=TURNS, delay=host_delay())
 
 
 def end_turn(host: str) -> None:
     """Renew the host's token as a check of it ends: the next check starts a full delay after
-    this one ended, however long it took. (Had the worker died, the token would lapse anyway.)"""
-    cache.set(_turn_key(host), 1, timeout=_delay())
+    this one ended, however long it took."""
+    turns.end(host, scope=TURNS, delay=host_delay())
 
 
-def _turn_key(host: str) -> str:
-    return "linkcheck:host:" + hashlib.sha256(host.encode()).hexdigest()[:40]
-
-
-def _delay() -> int:
+def host_delay() -> int:
+    """The least wait between two requests to one host, in seconds (at least one)."""
     return max(1, settings.LINK_CHECK_HOST_DELAY_SECONDS)
 
 

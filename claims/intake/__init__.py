@@ -6,6 +6,7 @@ from claims.intake.errors import AlreadyImported, ImportNotAllowed, ImportRunnin
 from claims.intake.imports import (
     check_size,
     extract_again,
+    log_article,
     queue_import,
     resume_stalled_imports,
     retry_import,
@@ -35,6 +36,7 @@ __all__ = [
     "extract_again",
     "find_duplicate",
     "find_running",
+    "log_article",
     "pasted_text",
     "queue_import",
     "reject",

@@ -2,7 +2,8 @@
 suggestions), retry it, or read its text again. An import is a request (`ArticleImport`) until it
 succeeds: only then, in one transaction, are its article and a new source made, so a failed
 import keeps its reason on the request and leaves nothing else behind. One import of an article
-runs at a time (a partial unique constraint keeps two requests that race to one)."""
+runs at a time (a partial unique constraint keeps two requests that race to one). An article
+logged by hand is matched for follow-ups too."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from claims import roles
-from claims.intake import extraction
+from claims.intake import extraction, followups
 from claims.intake.dedupe import (
     canonical_url,
     content_hash,
@@ -27,7 +28,7 @@ from claims.intake.dedupe import (
 from claims.intake.errors import AlreadyImported, ImportNotAllowed, ImportRunning, IntakeError
 from claims.intake.suggestions import similar_claim
 from claims.models import Article, ArticleImport, Source, Suggestion
-from factcheck.lib import fetching
+from factcheck.lib import fetching, turns
 
 # The source of an article none is known for: a row found again by this name, so not translated
 # (readers see it as data, like any source's name).
@@ -35,6 +36,9 @@ UNKNOWN_SOURCE = "Unknown source"
 # A pasted article's headline until its text is read (its first line), in the site's language.
 
 MIN_WORDS = 5  # fewer, and the page had no article in it (a menu, a login wall)
+# The scope of the host turns that requests for monitored news keep to (factcheck/lib/turns.py):
+# a feed and the articles found in it, one request per host per FEED_HOST_DELAY_SECONDS.
+MONITORING_TURNS = "feeds"
 
 
 @transaction.atomic
@@ -248,7 +252,20 @@ def extract_again(article: Article, *, by) -> list[Suggestion]:
         raise IntakeError(_("The import is still running; its suggestions come when it is done."))
     if not article.text.strip():
         raise IntakeError(_("The article has no text to read claims from; paste it first."))
-    return store_suggestions(article)
+    suggestions = store_suggestions(article)
+    followups.match_article(article)
+    return suggestions
+
+
+@transaction.atomic
+def log_article(article: Article, *, by) -> Article:
+    """Save an article an editor logged by hand, and match it against the claims the news may
+    settle, as an imported one is."""
+    if by is not None and not by.has_perm("claims.add_article"):
+        raise IntakeError(roles.refusal(by, _("log articles"), "add_article"))
+    article.save()
+    followups.match_article(article)
+    return article
 
 
 def store_suggestions(article: Article) -> list[Suggestion]:
@@ -286,8 +303,21 @@ def store_suggestions(article: Article) -> list[Suggestion]:
 def _content(intake: ArticleImport) -> tuple[str, bool, str | None]:
     if intake.pasted:
         return intake.pasted, extraction.looks_like_html(intake.pasted), None
-    page = fetching.fetch(intake.requested_url or intake.url)
+    url = intake.requested_url or intake.url or intake.article.url
+    page = _fetch_politely(url) if intake.feed_id else fetching.fetch(url)
     return page.text(), page.content_type != "text/plain", page.url
+
+
+def _fetch_politely(url: str) -> fetching.Fetched:
+    """Fetch an article found in a monitored feed in its host's turn: the news sites the
+    workbench reads on its own are asked one request per FEED_HOST_DELAY_SECONDS. (If the turn
+    does not come within a fetch's time limit, another run holds it far too long; go ahead.)"""
+    host, delay = turns.host_of(url), settings.FEED_HOST_DELAY_SECONDS
+    turns.wait(host, scope=MONITORING_TURNS, delay=delay, longest=settings.FETCH_TOTAL_TIMEOUT)
+    try:
+        return fetching.fetch(url)
+    finally:
+        turns.end(host, scope=MONITORING_TURNS, delay=delay)
 
 
 def _save_result(intake: ArticleImport, found: extraction.ExtractedArticle) -> None:
@@ -299,6 +329,7 @@ def _save_result(intake: ArticleImport, found: extraction.ExtractedArticle) -> N
             article = _save_article(intake, found)
             ArticleImport.objects.filter(pk=intake.pk).update(article=article)
             store_suggestions(article)
+            followups.match_article(article)
             _finish(intake, ArticleImport.State.DONE)
     except IntegrityError as error:
         duplicate = Article.objects.filter(url=intake.url).first() if intake.url else None
@@ -306,6 +337,16 @@ def _save_result(intake: ArticleImport, found: extraction.ExtractedArticle) -> N
             raise
         raise AlreadyImported(duplicate) from error
     intake.article = article
+
+
+def source_for(name: str, url: str | None) -> Source:
+    """The source named `name`, else the one whose domain is the address's, else "Unknown
+    source"; a new one when a name is given that is not known yet."""
+    if name.strip():
+        return Source.objects.get_or_create(name=name.strip()[:200])[0]
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    known = Source.objects.filter(domain__iexact=host).first() if host else None
+    return known or Source.objects.get_or_create(name=UNKNOWN_SOURCE)[0]
 
 
 def _save_article(intake: ArticleImport, found: extraction.ExtractedArticle) -> Article:

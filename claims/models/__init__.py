@@ -7,8 +7,9 @@ every part of the site shares (`Claim.objects.public()`, `.due()`, `.watching()`
 from claims.models import guards  # noqa: F401  (registers the delete guards)
 from claims.models.claim import RTL_LANGUAGES, Claim, ClaimQuerySet
 from claims.models.dates import DatePrecision, format_deadline, format_partial_date
-from claims.models.evidence import Evidence, LinkCheck
+from claims.models.evidence import Evidence, EvidenceSnapshot, LinkCheck
 from claims.models.intake import ArticleImport, Suggestion
+from claims.models.monitoring import FollowUp, MonitoredFeed
 from claims.models.newsroom import Article, Claimant, ClaimantAlias, Source, Topic
 from claims.models.notes import Note
 from claims.models.proposal import ChangeProposal
@@ -32,7 +33,10 @@ __all__ = [
     "Correction",
     "DatePrecision",
     "Evidence",
+    "EvidenceSnapshot",
+    "FollowUp",
     "LinkCheck",
+    "MonitoredFeed",
     "Note",
     "Notification",
     "Rating",

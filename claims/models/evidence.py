@@ -1,4 +1,5 @@
-"""Evidence: the links a reviewer found, and the history of their checks."""
+"""Evidence: the links a reviewer found, the history of their checks, and the readable copy
+kept of each page."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -107,11 +109,27 @@ class Evidence(models.Model):
             self.link_health, self.link_checked_at = self.LinkHealth.UNCHECKED, None
             self.link_failures, self.link_failing_since = 0, None
             self.link_check_started_at = None
+            # A copy of the old address's page is no copy of the new one: one is owed again.
+            EvidenceSnapshot.objects.filter(evidence=self).delete()
         super().save(*args, **kwargs)
 
     @property
     def link_broken_since(self) -> dt.datetime | None:
         return self.link_failing_since if self.link_health == self.LinkHealth.BROKEN else None
+
+    @property
+    def archived_copy(self) -> EvidenceSnapshot | None:
+        """The readable copy kept of the page, if one was (claims/evidence/snapshots.py)."""
+        try:
+            snapshot = self.snapshot
+        except EvidenceSnapshot.DoesNotExist:
+            return None
+        return snapshot if snapshot.ok else None
+
+    @property
+    def archived_copy_path(self) -> str:
+        """Where the public site shows the copy (a published claim's evidence only)."""
+        return reverse("claims:archived-copy", args=[self.claim_id, self.pk])
 
     @property
     def archive_url(self) -> str:
@@ -161,3 +179,37 @@ class LinkCheck(models.Model):
     @property
     def ok(self) -> bool:
         return self.outcome == self.Outcome.OK
+
+
+class EvidenceSnapshot(models.Model):
+    """The page behind an evidence link as it was when the evidence was attached: its readable
+    text (never its HTML), what the site answered, and the SHA-256 of the bytes it sent, kept
+    once so that readers still have it when the link breaks (claims/evidence/snapshots.py).
+    A failed attempt keeps its error and is tried again a few times."""
+
+    evidence = models.OneToOneField(Evidence, on_delete=models.CASCADE, related_name="snapshot")
+    url = models.URLField(max_length=1000)  # the evidence's address when it was fetched
+    final_url = models.URLField(max_length=1000, blank=True)  # where redirects led
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True)  # capped at SNAPSHOT_MAX_CHARS
+    truncated = models.BooleanField(default=False)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    fetched_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=1)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("evidence snapshot")
+        verbose_name_plural = _("evidence snapshots")
+        indexes = [
+            models.Index(fields=["fetched_at"], name="snapshot_failed_idx", condition=~Q(error=""))
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+    @property
+    def ok(self) -> bool:
+        """A readable copy was kept."""
+        return not self.error and bool(self.text)

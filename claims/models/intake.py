@@ -11,6 +11,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from claims.models.claim import Claim
+from claims.models.monitoring import MonitoredFeed
 from claims.models.newsroom import Article
 from factcheck.lib.weburl import WebURLField
 
@@ -94,6 +95,15 @@ class ArticleImport(models.Model):
         null=True,
         blank=True,
         verbose_name=_("requested by"),
+    )
+    # The monitored feed the article was found in ("From monitored news"); none for an editor's.
+    feed = models.ForeignKey(
+        MonitoredFeed,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports",
+        verbose_name=_("feed"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # When it entered its state: a running import whose worker died, or a queued one whose message

@@ -48,6 +48,7 @@ from claims.workflow.errors import (
     NotAllowed,
     WorkflowError,
 )
+from claims.workflow.follow_ups import accept_follow_up, dismiss_follow_up
 from claims.workflow.imports import (
     IMPORT_AUTHOR,
     ImportedReview,
@@ -90,6 +91,7 @@ __all__ = [
     "NotAllowed",
     "SweepResult",
     "WorkflowError",
+    "accept_follow_up",
     "add_evidence",
     "add_note",
     "approve_change",
@@ -103,6 +105,7 @@ __all__ = [
     "check_may_import_reviews",
     "correct",
     "create_claim",
+    "dismiss_follow_up",
     "draft_verdict",
     "edit_article",
     "edit_claim",

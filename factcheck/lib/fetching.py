@@ -1,5 +1,5 @@
-"""The one place that opens a URL: `fetch` GETs a page, `post` sends a body (webhooks), `probe`
-asks whether a link still answers (link checks).
+"""The one place that opens a URL: `fetch` GETs a page (or a feed, conditionally), `post` sends a
+body (webhooks), `probe` asks whether a link still answers (link checks).
 
 http and https only; connect and read timeouts and an overall time limit; a size cap; content types
 checked; redirects followed a few times, every hop checked again. The host is resolved here and the
@@ -27,7 +27,21 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# What news feeds are served as: RSS, Atom, JSON Feed, news sitemaps (and the generic XML and
+# JSON types many servers use for them).
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/json",
+    "application/xml",
+    "text/xml",
+    "application/rdf+xml",
+    "text/plain",
+)
 PAGE_HEADERS = {"Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
+FEED_HEADERS = {"Accept": ", ".join(FEED_TYPES[:-1]) + ";q=0.9, */*;q=0.1"}
+NOT_MODIFIED = 304
 PROBE_HEADERS = {"Accept": "*/*"}
 REDIRECTS = (301, 302, 303, 307, 308)
 # Answers to HEAD after which a probe asks again with GET: servers that do not implement HEAD, or
@@ -89,13 +103,22 @@ class FetchPolicy:
 
 @dataclass(frozen=True)
 class Fetched:
-    """A page as it was served: its final URL, content type, charset and body."""
+    """A page as it was served: its final URL, content type, charset and body; its status and
+    the validators a conditional GET sends back (`ETag`, `Last-Modified`). A 304 answer to a
+    conditional GET has no body (`not_modified`)."""
 
     url: str
     content_type: str
     body: bytes
     charset: str | None = None
     redirects: tuple[str, ...] = field(default=())
+    status: int = 200
+    etag: str = ""
+    last_modified: str = ""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == NOT_MODIFIED
 
     def text(self) -> str:
         """The body decoded: declared charset, else <meta charset>, else UTF-8, else a guess."""
@@ -112,15 +135,37 @@ class Fetched:
             return str(best) if best else self.body.decode("utf-8", errors="replace")
 
 
-def fetch(url: str, *, policy: FetchPolicy | None = None) -> Fetched:
-    """GET `url` within the policy, following redirects; raise a FetchError subclass if refused."""
+def fetch(
+    url: str,
+    *,
+    policy: FetchPolicy | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Fetched:
+    """GET `url` within the policy, following redirects; raise a FetchError subclass if refused.
+
+    `headers` are sent besides (or instead of) the page's `Accept`: `If-None-Match` and
+    `If-Modified-Since` make the GET conditional, and a 304 comes back as a Fetched without a
+    body rather than as an error."""
     policy = policy or FetchPolicy.from_settings()
     started = time.monotonic()
-    url, response, connection, hops = _follow(url, policy, started)
+    sent = {**PAGE_HEADERS, **(headers or {})}
+    url, response, connection, hops = _follow(url, policy, started, headers=sent)
     try:
+        if response.status == NOT_MODIFIED:
+            return Fetched(
+                url, "", b"", redirects=hops, status=NOT_MODIFIED, **_validators(response)
+            )
         return _read(url, response, policy, started, hops)
     finally:
         connection.close()
+
+
+def _validators(response: http.client.HTTPResponse) -> dict[str, str]:
+    """The answer's `ETag` and `Last-Modified` for the next conditional GET, cut to what is kept."""
+    return {
+        "etag": (response.getheader("ETag") or "")[:300],
+        "last_modified": (response.getheader("Last-Modified") or "")[:100],
+    }
 
 
 @dataclass(frozen=True)
@@ -372,6 +417,8 @@ def _read(
         body=body,
         charset=header.get_content_charset(),
         redirects=hops,
+        status=response.status,
+        **_validators(response),
     )
 
 

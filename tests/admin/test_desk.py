@@ -87,6 +87,7 @@ def test_nobody_is_asked_to_approve_their_own_work(client, day, reviewer, publis
         lambda user: desk.proposed_changes(user),
         lambda user: desk.sent_back(user),
         lambda user: desk.to_triage(),
+        lambda user: desk.from_monitored_news(),
         lambda user: desk.mentions(user),
         lambda user: desk.deadlines_soon(user, timezone.localdate()),
     ],

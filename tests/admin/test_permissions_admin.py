@@ -26,6 +26,7 @@ from claims.models import (
     Claim,
     Claimant,
     Evidence,
+    MonitoredFeed,
     Notification,
     Topic,
 )
@@ -58,6 +59,8 @@ MODELS: dict[str, dict[str, str]] = {
     "claims.correction": {"editor": "v", "reviewer": "v", "publisher": "v"},
     # Proposed changes to public pages: decided on by publishers, through the workflow.
     "claims.changeproposal": {"editor": "v", "reviewer": "v", "publisher": "v"},
+    # Monitored news feeds: managed by editors and publishers.
+    "claims.monitoredfeed": {"editor": "vacd", "reviewer": "v", "publisher": "vacd"},
     "webhooks.webhook": {"editor": NOBODY, "reviewer": NOBODY, "publisher": "vacd"},
     "webhooks.delivery": {"editor": NOBODY, "reviewer": NOBODY, "publisher": "v"},
 }
@@ -74,6 +77,7 @@ CUSTOM = {
     "claims_claim_deadline_preview",
     "claims_claim_transition",
     "claims_claim_preview",
+    "claims_claim_follow_up",
 }
 # A recorded version of a row (django-simple-history): read by whoever may view the row, never
 # saved back (test_an_old_version_is_read_by_who_may_view_it_and_never_saved_back).
@@ -108,6 +112,8 @@ ACTIONS: dict[tuple[str, str], set[str]] = {
     ("claims.evidence", "delete_selected"): {"reviewer", "publisher"},
     ("claims.notification", "delete_selected"): set(),
     ("claims.correction", "delete_selected"): set(),
+    ("claims.monitoredfeed", "delete_selected"): {"editor", "publisher"},
+    ("claims.monitoredfeed", "poll_soon"): {"editor", "publisher"},
     ("webhooks.webhook", "delete_selected"): {"publisher"},
     ("webhooks.webhook", "send_test_event"): {"publisher"},
     ("webhooks.delivery", "delete_selected"): set(),
@@ -203,6 +209,9 @@ def objects(make_claim, publish_claim, article, reviewer, editor, publisher) -> 
         ),
         "claims.notification": Notification.objects.create(
             claim=published, kind="reminder", deadline=dt.date(2024, 2, 1)
+        ),
+        "claims.monitoredfeed": MonitoredFeed.objects.create(
+            url="https://wire.example/rss", source=article.source
         ),
         "webhooks.webhook": webhook,
         "webhooks.delivery": Delivery.objects.create(

@@ -21,6 +21,7 @@ from claims.models import (
     Claim,
     Claimant,
     Correction,
+    FollowUp,
     Notification,
     Rating,
     Source,
@@ -153,6 +154,22 @@ def test_only_who_may_add_claims_decides_on_suggestions(people, imported, role, 
     decided = suggestion.status != Suggestion.Status.OPEN
     assert decided == (role in {"editor", "publisher"})
     assert Claim.objects.exists() == (decided and decision == "accept")
+
+
+@pytest.mark.parametrize("decision", ["accept", "dismiss"])
+@pytest.mark.parametrize("role", ROLES)
+def test_only_reviewers_and_publishers_decide_on_follow_ups(people, objects, role, decision):
+    claim = objects["published_claim"]
+    article = claim.article.source.articles.create(
+        headline="Follow-up", url="https://daily.example/follow-up"
+    )
+    found = FollowUp.objects.create(claim=claim, article=article, sentence="S", score=0.8)
+    url = reverse("admin:claims_claim_follow_up", args=[claim.pk, found.pk, decision])
+    response = client_as(people[role]).post(url, {"stance": "supports"})
+    assert response.status_code == {"outsider": 403}.get(role, 302)
+    found.refresh_from_db()
+    decided = found.status != FollowUp.Status.NEW
+    assert decided == (role in {"reviewer", "publisher"})
 
 
 # (claim in the scene, form data, who may, what shows it happened)

@@ -114,6 +114,9 @@ WRITTEN_BY_THE_WORKBENCH = {
     ("claims", "articleimport", "pasted"): "intake.check_size: a page's bytes, an article's length",
     ("claims", "suggestion", "statement"): "cut from an article's text, read up to its length",
     ("claims", "suggestion", "quote"): "cut from an article's text, read up to its length",
+    ("claims", "claim", "search_text"): "search_text_for: words of the claim's own bounded fields",
+    ("claims", "claimsearchentry", "search_text"): "FTS5's copy of the claim's search_text",
+    ("claims", "evidencesnapshot", "text"): "snapshots: cut at SNAPSHOT_MAX_CHARS",
     ("webhooks", "attempt", "response_excerpt"): "delivery.EXCERPT_CHARS of a receiver's answer",
 }
 

@@ -8,11 +8,21 @@ import io
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
-from claims.models import Article, Claim, ClaimEvent, Evidence, Notification, Verdict
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    Evidence,
+    FollowUp,
+    MonitoredFeed,
+    Notification,
+    Verdict,
+)
 
-MODELS = [User, Article, Claim, Verdict, Evidence, ClaimEvent, Notification]
+MODELS = [User, Article, Claim, Verdict, Evidence, ClaimEvent, Notification, FollowUp]
 
 
 def counts() -> list[int]:
@@ -130,3 +140,30 @@ def test_an_arabic_quote_is_on_screen_right_to_left(demo, client):
     assert claim.tracking == Claim.Tracking.WATCHING and claim.deadline is not None
     page = client.get(claim.get_absolute_url()).content.decode()
     assert '<blockquote lang="ar" dir="rtl"' in page
+
+
+def test_the_seed_claims_recheck_has_the_demo_wires_follow_ups(demo):
+    """The demo wire (fictional, marked demo) is read without the internet: its two reports of
+    the opening are the best follow-ups, the other crossing (Arar) ranks below them, and the
+    book fair is not offered."""
+    feed = MonitoredFeed.objects.get()
+    assert (feed.is_demo, feed.active, feed.source.is_demo) == (True, False, True)
+    wire = Article.objects.filter(intake__feed=feed)
+    assert wire.count() == 4 and all(article.is_demo for article in wire)
+    assert all(article.text.startswith("DEMO") for article in wire)
+    follow_ups = list(border_claim().follow_ups.offered())
+    assert {f.article.headline for f in follow_ups[:2]} == {
+        "Iraq and Syria reopen the Al-Qaim – Albukamal border crossing",
+        "Trucks roll again between Al-Qaim and Albu Kamal as crossing reopens",
+    }
+    assert follow_ups[2].article.headline.startswith("Iraq and Saudi Arabia say the Arar")
+    assert follow_ups[2].score < min(f.score for f in follow_ups[:2])
+    assert FollowUp.objects.count() == 3
+
+
+def test_the_re_check_panel_shows_on_the_seed_claims_page(demo, client):
+    client.force_login(User.objects.get(username="reviewer"))
+    page = client.get(reverse("admin:claims_claim_change", args=[border_claim().pk]))
+    text = page.content.decode()
+    assert "3 follow-ups found in the news" in text
+    assert "Trucks roll again between Al-Qaim and Albu Kamal" in text

@@ -13,7 +13,7 @@ from claims import tasks
 from webhooks import tasks as webhook_tasks
 
 # Tasks sent on demand (a queued import), not on a schedule.
-ON_DEMAND = {"claims.tasks.import_article"}
+ON_DEMAND = {"claims.tasks.import_article", "claims.tasks.recheck_claims"}
 
 
 def periodic_tasks() -> set[str]:
@@ -46,6 +46,8 @@ def test_every_beat_entry_is_also_a_command_of_its_name():
         ("resume_imports", "imports resumed: 0"),
         ("check_links", "checked 0"),
         ("deliver_webhooks", "deliveries tried: 0"),
+        ("poll_feeds", "polled 0 feeds: new articles 0, follow-ups 0, failed 0"),
+        ("snapshot_evidence", "snapshots taken 0, failed 0, left 0"),
     ],
 )
 def test_each_command_does_its_job_and_says_so(command, says):

@@ -12,12 +12,13 @@ draft, staff included.
 from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims import urls as public_urls
 from claims.api import urls as api
-from claims.models import Claim, Claimant, Evidence, Source, Topic
+from claims.models import Claim, Claimant, Evidence, EvidenceSnapshot, Source, Topic
 from factcheck import urls as root_urls
 from tests.api.test_api_write import WRITES
 from tests.support.data import write_verdict
@@ -43,6 +44,7 @@ API: dict[tuple[str, str], str] = {
     ("claim-extend", "post"): "extend",
     ("claim-assign", "post"): "assign",
     ("claim-correct", "post"): "correct",
+    ("claim-follow-ups", "get"): NEWSROOM_READS,
     ("verdict-list", "get"): READ,
     ("verdict-list", "post"): "draft verdict",
     ("verdict-detail", "get"): READ,
@@ -107,7 +109,12 @@ def newsroom_world(make_claim, publish_claim, reviewer, source) -> dict:
     """A published claim and what it names; a draft and what only it names."""
     said = Claimant.objects.create(name="Said it in public")
     published = publish_claim(make_claim("A published claim.", claimant=said), "false")
-    Evidence.objects.create(claim=published, url="https://e.example/p", title="P", stance="context")
+    kept = Evidence.objects.create(
+        claim=published, url="https://e.example/p", title="P", stance="context"
+    )
+    EvidenceSnapshot.objects.create(
+        evidence=kept, url=kept.url, text="The page's words.", fetched_at=timezone.now()
+    )
     hidden_source = Source.objects.create(name="Only in drafts")
     hidden_article = published.article.__class__.objects.create(
         source=hidden_source, url="https://hidden.example/1", headline="Draft's article"
@@ -118,7 +125,12 @@ def newsroom_world(make_claim, publish_claim, reviewer, source) -> dict:
         claimant=Claimant.objects.create(name="Only in a draft"),
     )
     write_verdict(draft, reviewer, "false", "A draft verdict.")
-    Evidence.objects.create(claim=draft, url="https://e.example/d", title="D", stance="context")
+    hidden = Evidence.objects.create(
+        claim=draft, url="https://e.example/d", title="D", stance="context"
+    )
+    EvidenceSnapshot.objects.create(
+        evidence=hidden, url=hidden.url, text="The draft's page.", fetched_at=timezone.now()
+    )
     Topic.objects.create(name="Borders", slug="borders")
     return {"published": published, "draft": draft}
 
@@ -162,6 +174,20 @@ def test_every_read_endpoint_is_tried(make_claim, publish_claim, reviewer, sourc
     assert tried == {name for (name, method), row in API.items() if row == READ}
 
 
+def test_only_the_newsroom_reads_a_claims_follow_ups(
+    make_claim, publish_claim, reviewer, source, editor, publisher, outsider
+):
+    people = {"outsider": outsider, "editor": editor, "reviewer": reviewer, "publisher": publisher}
+    world = newsroom_world(make_claim, publish_claim, reviewer, source)
+    expected = {"anonymous": 401, "outsider": 403, **dict.fromkeys(NEWSROOM, 200)}
+    for claim in (world["published"], world["draft"]):
+        answers = {
+            role: client_for(role, people).get(f"/api/claims/{claim.pk}/follow-ups/").status_code
+            for role in ROLES
+        }
+        assert answers == expected
+
+
 def test_each_role_reads_exactly_what_it_may(
     make_claim, publish_claim, reviewer, source, editor, publisher, outsider
 ):
@@ -184,7 +210,8 @@ def test_the_newsrooms_own_reads_are_the_newsrooms_only(editor, reviewer, publis
 
     asked = ArticleImport.objects.create(url="https://news.example/a", requested_by=editor)
     urls = {"import-list": "/api/imports/", "import-detail": f"/api/imports/{asked.pk}/"}
-    assert set(urls) == {name for (name, _), row in API.items() if row == NEWSROOM_READS}
+    imports = {name for (name, _), row in API.items() if row == NEWSROOM_READS and "import" in name}
+    assert set(urls) == imports
     people = {"outsider": outsider, "editor": editor, "reviewer": reviewer, "publisher": publisher}
     expected = {"anonymous": 401, "outsider": 403, **dict.fromkeys(NEWSROOM, 200)}
     answers = {
@@ -223,6 +250,10 @@ def public_pages(published: Claim, draft: Claim) -> dict[str, list[tuple[str, in
             (reverse("claims:detail-slug", args=[draft.pk, draft.slug]), 404),
             (f"/es{published.get_absolute_url()}", 200),
             (f"/ar{reverse('claims:detail-slug', args=[draft.pk, draft.slug])}", 404),
+        ],
+        "claims:archived-copy": [
+            (published.evidence.get().archived_copy_path, 200),
+            (draft.evidence.get().archived_copy_path, 404),
         ],
         "claims:deadlines": [("/deadlines/", 200)],
         "claims:claimant": [

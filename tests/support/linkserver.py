@@ -84,8 +84,10 @@ class LinkHandler(BaseHTTPRequestHandler):
 
 
 class LinkServer:
-    def __init__(self) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), LinkHandler)
+    """A threaded server on a port of its own; `handler` answers (LinkHandler by default)."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler] = LinkHandler) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.httpd.requests = []
         self.httpd.routes = {}  # a test's own answers, before ROUTES
