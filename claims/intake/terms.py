@@ -1,6 +1,6 @@
-"""Words as the follow-up matcher compares them: folded (case, accents, Arabic diacritics, tatweel
-and letter variants), stemmed per language (Snowball: English, French, Spanish, German, Arabic),
-function words and time words set aside, names kept whole.
+"""Words as the follow-up matcher compares them: folded as search folds them (`claims.search.text`),
+stemmed per language (Snowball: English, French, Spanish, German, Arabic), function words and
+time words set aside, names kept whole.
 
 Pure Python, used by `claims.intake.matching`.
 """
@@ -10,19 +10,18 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 
-import snowballstemmer
+import Stemmer
+
+from claims.search import text as search_text
 
 STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "de": "german", "ar": "arabic"}
 
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
 _WORD = re.compile(r"\w+")
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
-_ARABIC_FOLDS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
-)
+# Beyond search's folding: the hamza seats of waw and yaa, which a reported name spells either way.
+_HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})
 # Arabic clitics glued to the front of a word: "and", "by", "to", "the" (وال، بال، لل، ال).
 _ARABIC_PREFIX = re.compile(r"^(?:و|ف)?(?:بال|كال|لل|ال)(?=\w{2,})")
 
@@ -124,18 +123,15 @@ MIN_LENGTH = {"ar": 2}
 
 
 def fold(text: str) -> str:
-    """The text in lower case, accents and Arabic marks dropped, Arabic letter forms folded, and
-    apostrophes inside words removed ("Qa'im" → "qaim")."""
-    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text)).casefold()
-    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_FOLDS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """The text folded as search folds it (case, accents, Arabic marks and letter forms), with the
+    hamza seats folded too and apostrophes inside words removed ("Qa'im" → "qaim")."""
+    return search_text.fold(_APOSTROPHES.sub("", text)).translate(_HAMZA_SEATS)
 
 
 @functools.cache
 def _stemmer(language: str):
     name = STEMMERS.get(language)
-    return snowballstemmer.stemmer(name) if name else None
+    return Stemmer.Stemmer(name) if name else None
 
 
 @functools.cache
