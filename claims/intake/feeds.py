@@ -37,7 +37,7 @@ from claims.intake.dedupe import canonical_url, find_duplicate, find_running
 from claims.intake.errors import IntakeError
 from claims.intake.feedformats import FeedFormatError, FeedItem, read_feed
 from claims.intake.imports import MONITORING_TURNS, run_import, source_for
-from claims.models import Article, ArticleImport, FollowUp, MonitoredFeed
+from claims.models import ArticleImport, FollowUp, MonitoredFeed
 from factcheck.lib import fetching, turns
 from factcheck.lib.weburl import validate_web_url
 
@@ -179,8 +179,9 @@ def poll_feed(feed: MonitoredFeed) -> list[ArticleImport] | None:
 
 
 def queue_items(feed: MonitoredFeed, items: list[FeedItem]) -> list[ArticleImport]:
-    """An import for each item whose article is not in yet, newest first, at most
-    FEED_ITEMS_PER_POLL; the article gets the item's headline, date and the feed's source."""
+    """An import request for each item whose article is not in yet, newest first, at most
+    FEED_ITEMS_PER_POLL, with the item's date and the feed's source; as every import, it makes its
+    article only when it succeeds."""
     queued = []
     for item in items[: settings.FEED_ITEMS_PER_POLL]:
         if urlsplit(item.url).scheme.lower() not in ("http", "https"):
@@ -196,18 +197,14 @@ def queue_items(feed: MonitoredFeed, items: list[FeedItem]) -> list[ArticleImpor
 
 
 def _queue_item(feed: MonitoredFeed, item: FeedItem) -> ArticleImport:
-    url = canonical_url(item.url)
-    article = Article.objects.create(
-        source=feed.source,
-        url=url,
-        headline=(item.title or url)[:500],
-        published_on=item.published,
-        language=feed.language,
-        is_demo=feed.is_demo,
-    )
     whole = _as_page(item) if item.content_words >= FULL_TEXT_WORDS else ""
     return ArticleImport.objects.create(
-        article=article, requested_url=item.url[:2000], url=url, pasted=whole, feed=feed
+        requested_url=item.url[:2000],
+        url=canonical_url(item.url),
+        pasted=whole,
+        source_name=feed.source.name,
+        published_on=item.published,
+        feed=feed,
     )
 
 
@@ -226,8 +223,9 @@ def _import_all(imports: list[ArticleImport], report: PollReport, out_of_time) -
     for queued in imports:
         if out_of_time():
             break
-        if run_import(queued.pk).state == ArticleImport.State.DONE:
-            done.append(queued.article_id)
+        ran = run_import(queued.pk)
+        if ran.state == ArticleImport.State.DONE:
+            done.append(ran.article_id)
     report.new_articles += len(done)
     report.follow_ups += FollowUp.objects.filter(article_id__in=done).count() if done else 0
 
@@ -237,7 +235,7 @@ def _left_queued() -> list[ArticleImport]:
     return list(
         ArticleImport.objects.filter(feed__isnull=False, state=ArticleImport.State.QUEUED)
         .order_by("created_at", "pk")
-        .only("pk", "article_id")
+        .only("pk")
     )
 
 

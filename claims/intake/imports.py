@@ -193,7 +193,7 @@ def _run_import(import_id: int) -> ArticleImport:
     )
     if not taken:
         return ArticleImport.objects.get(pk=import_id)
-    intake = ArticleImport.objects.select_related("article__source").get(pk=import_id)
+    intake = ArticleImport.objects.select_related("article__source", "feed").get(pk=import_id)
     try:
         page, is_html, final_url = _content(intake)
         _set_state(intake, ArticleImport.State.EXTRACTING)
@@ -303,7 +303,7 @@ def store_suggestions(article: Article) -> list[Suggestion]:
 def _content(intake: ArticleImport) -> tuple[str, bool, str | None]:
     if intake.pasted:
         return intake.pasted, extraction.looks_like_html(intake.pasted), None
-    url = intake.requested_url or intake.url or intake.article.url
+    url = intake.requested_url or intake.url
     page = _fetch_politely(url) if intake.feed_id else fetching.fetch(url)
     return page.text(), page.content_type != "text/plain", page.url
 
@@ -344,7 +344,7 @@ def source_for(name: str, url: str | None) -> Source:
     source"; a new one when a name is given that is not known yet."""
     if name.strip():
         return Source.objects.get_or_create(name=name.strip()[:200])[0]
-    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    host = _host(url)
     known = Source.objects.filter(domain__iexact=host).first() if host else None
     return known or Source.objects.get_or_create(name=UNKNOWN_SOURCE)[0]
 
@@ -359,8 +359,9 @@ def _save_article(intake: ArticleImport, found: extraction.ExtractedArticle) -> 
     headline = found.headline or article.headline or intake.url or gettext("Pasted article")
     article.headline = headline[:500]
     article.byline = found.byline[:300]
-    article.language = found.language[:8]
+    article.language = (found.language or (intake.feed.language if intake.feed else ""))[:8]
     article.text = found.text
+    article.is_demo = article.is_demo or bool(intake.feed and intake.feed.is_demo)
     if intake.published_on is not None:
         article.published_on, article.published_precision = intake.published_on, "day"
     elif found.published:
@@ -374,11 +375,9 @@ def _save_article(intake: ArticleImport, found: extraction.ExtractedArticle) -> 
 def _source(intake: ArticleImport, found: extraction.ExtractedArticle) -> Source:
     """The source named by who asked, else the one at the article's host (made if new), else
     the unknown source (pasted text)."""
-    if intake.source_name:
-        return Source.objects.get_or_create(name=intake.source_name)[0]
-    host = (urlsplit(intake.url).hostname or "").removeprefix("www.") if intake.url else ""
-    if not host:
-        return Source.objects.get_or_create(name=UNKNOWN_SOURCE)[0]
+    host = _host(intake.url)
+    if intake.source_name or not host:
+        return source_for(intake.source_name, intake.url)
     name = (found.site_name or host)[:200]
     known = Source.objects.filter(domain__iexact=host).first()
     return (
@@ -386,6 +385,10 @@ def _source(intake: ArticleImport, found: extraction.ExtractedArticle) -> Source
         or Source.objects.filter(name=name).first()
         or Source.objects.create(name=name, domain=host)
     )
+
+
+def _host(url: str | None) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
 
 
 def _set_state(intake: ArticleImport, state: str) -> None:

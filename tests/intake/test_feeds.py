@@ -141,6 +141,19 @@ def test_an_item_linking_to_a_private_address_is_refused(news):
     assert "private or reserved network" in refused.error
 
 
+def test_an_item_whose_page_fails_leaves_no_article_behind(news):
+    """A feed's items keep the rule every import keeps: the article is made only on success."""
+    news.routes["/wire.xml"] = page(
+        rss(news.url(""), [("/gone", "Gone", "Thu, 01 Feb 2024 09:00:00 GMT")]).decode(),
+        "application/rss+xml",
+    )
+    feed_at(news.url("/wire.xml"))
+    report = feeds.poll()
+    assert (report.new_articles, report.failed) == (0, 0)
+    assert ArticleImport.objects.get().state == ArticleImport.State.FAILED
+    assert not Article.objects.exists()
+
+
 def test_json_feeds_and_news_sitemaps_are_read(news):
     feed_at(news.url("/wire.json"))
     feed_at(news.url("/news-sitemap.xml"))
