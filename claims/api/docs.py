@@ -14,6 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.permissions import SAFE_METHODS
 
+from claims.api import news
 from claims.api import serializers as s
 from claims.workflow.transitions import Transition
 
@@ -187,11 +188,11 @@ EVIDENCE = {
     ),
 }
 ARTICLES = {
-    **_reads("articles", s.ArticleSerializer, filtered=False),
+    **_reads("articles", news.ArticleSerializer, filtered=False),
     "create": _create(
-        s.ArticleImportRequestSerializer,
+        news.ArticleImportRequestSerializer,
         OpenApiResponse(
-            s.ImportSerializer,
+            news.ImportSerializer,
             description="Queued: the import runs in the background. Follow it at `Location` "
             "(`/api/imports/{id}/`) until its `state` is done (`article` is then its id) or "
             "failed (with its `error`; no article is made).",
@@ -210,7 +211,7 @@ IMPORTS = {
         summary="List article imports (the newsroom's)",
         responses={
             200: OpenApiResponse(
-                s.ImportSerializer(many=True), description="The imports, newest first."
+                news.ImportSerializer(many=True), description="The imports, newest first."
             ),
             304: NOT_MODIFIED,
             400: BAD_FILTER,
@@ -222,7 +223,7 @@ IMPORTS = {
     "retrieve": extend_schema(
         summary="One article import (the newsroom's)",
         responses={
-            200: OpenApiResponse(s.ImportSerializer, description="The import as it stands."),
+            200: OpenApiResponse(news.ImportSerializer, description="The import as it stands."),
             304: NOT_MODIFIED,
             401: UNAUTHENTICATED,
             403: NEWSROOM_ONLY,
@@ -233,7 +234,7 @@ IMPORTS = {
         summary="Try a failed import again (editors, publishers)",
         request=None,
         responses={
-            202: OpenApiResponse(s.ImportSerializer, description="Queued again."),
+            202: OpenApiResponse(news.ImportSerializer, description="Queued again."),
             400: INVALID,
             401: UNAUTHENTICATED,
             403: FORBIDDEN,
@@ -255,7 +256,7 @@ FOLLOW_UPS = extend_schema(
     "are left out. Only the newsroom: anyone else is refused. Decided on the claim's admin page "
     '(docs/workflow.md, "The re-check").',
     responses={
-        200: OpenApiResponse(s.ClaimFollowUpsSerializer, description="The claim's follow-ups."),
+        200: OpenApiResponse(news.ClaimFollowUpsSerializer, description="The claim's follow-ups."),
         304: NOT_MODIFIED,
         401: UNAUTHENTICATED,
         403: FORBIDDEN,

@@ -13,26 +13,22 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.validators import URLValidator
-from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import (
     Article,
-    ArticleImport,
     ChangeProposal,
     Claim,
     Claimant,
     ClaimEvent,
     Evidence,
-    FollowUp,
     Rating,
     Source,
     Topic,
     Verdict,
 )
-from claims.workflow.transitions import TRANSITIONS, Input, Kind, Transition
 from factcheck.lib.weburl import validate_web_url
 
 
@@ -46,7 +42,7 @@ class WebURLSerializerField(serializers.URLField):
         self.validators.append(validate_web_url)
 
 
-def _newsroom(serializer: serializers.Serializer) -> bool:
+def newsroom(serializer: serializers.Serializer) -> bool:
     return bool(serializer.context.get("newsroom"))
 
 
@@ -79,85 +75,7 @@ class TopicSerializer(serializers.ModelSerializer):
         fields = ["slug", "name"]
 
 
-# --- Articles -----------------------------------------------------------------------------------
-
-
-class ArticleImportSerializer(serializers.Serializer):
-    state = serializers.CharField(help_text="queued, fetching, extracting, done or failed.")
-    error = serializers.CharField(help_text="Why a failed import failed.")
-    finished_at = serializers.DateTimeField(allow_null=True)
-
-
-class ArticleSerializer(serializers.ModelSerializer):
-    source = SourceSerializer(read_only=True)
-    published_display = serializers.CharField(read_only=True)
-    intake = serializers.SerializerMethodField(
-        help_text="The import's state (newsroom only; null for the public and for articles "
-        "entered by hand)."
-    )
-
-    class Meta:
-        model = Article
-        fields = [
-            "id",
-            "url",
-            "headline",
-            "byline",
-            "source",
-            "published_on",
-            "published_precision",
-            "published_display",
-            "language",
-            "intake",
-        ]
-
-    @extend_schema_field(ArticleImportSerializer(allow_null=True))
-    def get_intake(self, article: Article) -> dict | None:
-        state = getattr(article, "intake", None) if _newsroom(self) else None
-        return ArticleImportSerializer(state).data if state is not None else None
-
-
-class ArticleImportRequestSerializer(serializers.Serializer):
-    """An article to import: its address or its pasted text (the first line is the headline)."""
-
-    url = WebURLSerializerField(required=False, allow_blank=True, default="", max_length=1000)
-    text = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="Pasted text or HTML."
-    )
-    source = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=200, help_text="Source name."
-    )
-    published = serializers.DateField(required=False, allow_null=True, default=None)
-
-
-class ImportSerializer(serializers.ModelSerializer):
-    """A request to import an article and where it stands; `article` is null until it is done
-    (a failed import makes no article)."""
-
-    source = serializers.CharField(source="source_name", help_text="The source's name, if given.")
-    published = serializers.DateField(
-        source="published_on", allow_null=True, help_text="The publication date, if given."
-    )
-    requested_by = serializers.CharField(
-        source="requested_by.username", allow_null=True, default=None
-    )
-    state = serializers.CharField(help_text="queued, fetching, extracting, done or failed.")
-    error = serializers.CharField(help_text="Why a failed import failed.")
-
-    class Meta:
-        model = ArticleImport
-        fields = [
-            "id",
-            "url",
-            "source",
-            "published",
-            "state",
-            "error",
-            "article",
-            "requested_by",
-            "created_at",
-            "finished_at",
-        ]
+# --- Articles as claims cite them (articles and their imports: claims/api/news.py) -------------
 
 
 class ArticleRefSerializer(serializers.ModelSerializer):
@@ -195,11 +113,11 @@ class VerdictSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_author(self, verdict: Verdict) -> str | None:
-        return verdict.author.username if _newsroom(self) else None
+        return verdict.author.username if newsroom(self) else None
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_approver(self, verdict: Verdict) -> str | None:
-        if not _newsroom(self) or verdict.approver_id is None:
+        if not newsroom(self) or verdict.approver_id is None:
             return None
         return verdict.approver.username
 
@@ -260,37 +178,6 @@ class EvidenceSerializer(serializers.ModelSerializer):
         read_only_fields = ["added_at", "link_health"]
         # The (claim, url) pair is checked by the database; the view answers 409 for it.
         validators = []
-
-
-class FollowUpSerializer(serializers.ModelSerializer):
-    """An article found in the news that may settle the claim: its sentence and how well it
-    matched (who, what, where), best first."""
-
-    url = serializers.URLField(source="article.url", allow_null=True)
-    headline = serializers.CharField(source="article.headline")
-    published = serializers.DateField(source="article.published_on", allow_null=True)
-    article = serializers.IntegerField(source="article_id")
-
-    class Meta:
-        model = FollowUp
-        fields = [
-            "id",
-            "article",
-            "url",
-            "headline",
-            "published",
-            "sentence",
-            "score",
-            "matched",
-            "status",
-            "found_at",
-        ]
-        read_only_fields = fields
-
-
-class ClaimFollowUpsSerializer(serializers.Serializer):
-    claim = serializers.IntegerField()
-    follow_ups = FollowUpSerializer(many=True)
 
 
 # --- Claims -------------------------------------------------------------------------------------
@@ -406,13 +293,13 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(VerdictSerializer(allow_null=True))
     def get_open_verdict(self, claim: Claim) -> dict | None:
-        if not _newsroom(self) or not claim.open_verdicts:
+        if not newsroom(self) or not claim.open_verdicts:
             return None
         return self._verdict(claim.open_verdicts[0])
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_reviewer(self, claim: Claim) -> str | None:
-        if not _newsroom(self) or claim.reviewer is None:
+        if not newsroom(self) or claim.reviewer is None:
             return None
         return claim.reviewer.username
 
@@ -475,57 +362,6 @@ class ClaimCreateSerializer(serializers.ModelSerializer):
                 }
             )
         return data
-
-
-# --- Transitions' inputs ------------------------------------------------------------------------
-
-
-def input_field(spec: Input) -> serializers.Field:
-    """The serializer field of one of a transition's inputs. Text may be left out: the workflow
-    then says what is missing, in the same words as in the admin."""
-    if spec.kind == Kind.TEXT:
-        return serializers.CharField(
-            required=False,
-            allow_blank=True,
-            default="",
-            max_length=spec.max_length,
-            help_text=spec.help,
-        )
-    if spec.kind == Kind.DATE:
-        if spec.required:
-            return serializers.DateField(help_text=spec.help)
-        return serializers.DateField(
-            required=False, allow_null=True, default=None, help_text=spec.help
-        )
-    if spec.kind == Kind.CONFIRM:
-        return serializers.BooleanField(required=False, default=False, help_text=spec.help)
-    if spec.kind == Kind.OUTCOME:
-        return serializers.SlugRelatedField(
-            slug_field="slug",
-            queryset=Rating.objects.all(),
-            help_text=format_lazy(
-                "{} One of: fulfilled, partly-fulfilled, not-fulfilled, unverifiable.", spec.help
-            ),
-        )
-    return serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.filter(is_active=True),
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text=format_lazy("{} A user id.", spec.help),
-    )
-
-
-def transition_serializer(transition: Transition) -> type[serializers.Serializer] | None:
-    """A serializer of the transition's inputs, or None for a transition that takes none."""
-    if not transition.inputs:
-        return None
-    fields = {spec.name: input_field(spec) for spec in transition.inputs}
-    name = transition.name.title().replace("_", "")
-    return type(f"{name}Serializer", (serializers.Serializer,), fields)
-
-
-TRANSITION_SERIALIZERS = {name: transition_serializer(t) for name, t in TRANSITIONS.items()}
 
 
 class ErrorSerializer(serializers.Serializer):

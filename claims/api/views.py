@@ -22,6 +22,7 @@ from rest_framework.reverse import reverse
 
 from claims import csv_export, intake, workflow
 from claims.api import docs as docs
+from claims.api import inputs, news
 from claims.api import serializers as s
 from claims.api.base import (
     IdFilter,
@@ -98,7 +99,7 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
         methods=["get"],
         url_path="follow-ups",
         permission_classes=[InNewsroom],
-        serializer_class=s.ClaimFollowUpsSerializer,
+        serializer_class=news.ClaimFollowUpsSerializer,
         pagination_class=None,
         filterset_class=None,
     )
@@ -109,19 +110,19 @@ class ClaimViewSet(mixins.CreateModelMixin, ReadViewSet):
             raise exceptions.NotFound()
         self.check_object_permissions(request, claim)
         body = {"claim": claim.pk, "follow_ups": claim.follow_ups.offered()}
-        return Response(s.ClaimFollowUpsSerializer(body).data)
+        return Response(news.ClaimFollowUpsSerializer(body).data)
 
     def run_transition(self, request: Request, name: str) -> Response:
         """A transition of the registry: its inputs parsed, the workflow called, nothing else."""
         claim = self.get_object()
-        serializer_class = s.TRANSITION_SERIALIZERS[name]
-        inputs = {}
+        serializer_class = inputs.TRANSITION_SERIALIZERS[name]
+        given = {}
         if serializer_class is not None:
             incoming = serializer_class(data=request.data)
             incoming.is_valid(raise_exception=True)
-            inputs = incoming.validated_data
+            given = incoming.validated_data
         with workflow_errors():
-            workflow.run_transition(name, claim, by=request.user, **inputs)
+            workflow.run_transition(name, claim, by=request.user, **given)
         fresh = self.get_queryset().get(pk=claim.pk)
         return Response(s.ClaimDetailSerializer(fresh, context=self.get_serializer_context()).data)
 
@@ -139,7 +140,7 @@ def _transition_action(transition: Transition) -> Any:
         permission_classes=[InNewsroom],
         url_path=transition.name.replace("_", "-"),
     )
-    return docs.transition(transition, s.TRANSITION_SERIALIZERS[transition.name])(route(run))
+    return docs.transition(transition, inputs.TRANSITION_SERIALIZERS[transition.name])(route(run))
 
 
 for _transition in TRANSITIONS.values():
@@ -232,7 +233,7 @@ class ArticleViewSet(mixins.CreateModelMixin, ReadViewSet):
     """Articles of public claims; the newsroom sees all, with their import state, and imports
     new ones from a URL or pasted text exactly as the admin's Import article does."""
 
-    serializer_class = s.ArticleSerializer
+    serializer_class = news.ArticleSerializer
 
     def public_queryset(self) -> QuerySet:
         public = Claim.objects.public().filter(article=OuterRef("pk"))
@@ -243,11 +244,11 @@ class ArticleViewSet(mixins.CreateModelMixin, ReadViewSet):
 
     def get_serializer_class(self) -> type:
         if self.action == "create":
-            return s.ArticleImportRequestSerializer
-        return s.ArticleSerializer
+            return news.ArticleImportRequestSerializer
+        return news.ArticleSerializer
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        incoming = s.ArticleImportRequestSerializer(data=request.data)
+        incoming = news.ArticleImportRequestSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         try:
@@ -270,7 +271,7 @@ class ImportViewSet(ReadViewSet):
     its `article` is there, or failed with its `error`; a failed one is tried again with
     `retry`."""
 
-    serializer_class = s.ImportSerializer
+    serializer_class = news.ImportSerializer
     permission_classes = [NewsroomOnly]
     schema = docs.NewsroomSchema()
     filterset_fields = ["state"]
@@ -315,7 +316,7 @@ def import_response(request: Request, queued: ArticleImport) -> Response:
     """202: the import as it stands, with `Location` to follow it."""
     fresh = ArticleImport.objects.select_related("requested_by").get(pk=queued.pk)
     location = reverse("api:import-detail", args=[queued.pk], request=request)
-    body = s.ImportSerializer(fresh).data
+    body = news.ImportSerializer(fresh).data
     return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
 
 

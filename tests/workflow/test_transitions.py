@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from claims import workflow
 from claims.admin.transitions import FORMS
-from claims.api.serializers import TRANSITION_SERIALIZERS
+from claims.api.inputs import TRANSITION_SERIALIZERS
 from claims.api.views import ClaimViewSet
 from claims.models import Claim
 from claims.workflow.transitions import TRANSITIONS
