@@ -374,8 +374,7 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery"
     (_broker_dir / "queue").mkdir(parents=True, exist_ok=True)
-    # kombu's filesystem transport, each message written whole before a reader can take it.
-    CELERY_BROKER_TRANSPORT = "factcheck.lib.fsbroker:Transport"
+    # The scheme names kombu's filesystem transport with whole writes (factcheck/celery.py).
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),

@@ -51,7 +51,11 @@ def test_a_reader_sees_nothing_while_the_message_is_being_written(connection, mo
     assert message.payload == {"task": "sweep"}
 
 
-def test_the_embedded_run_uses_it_and_a_server_broker_its_own(settings):
-    embedded = settings.CELERY_BROKER_URL.startswith("filesystem://")
-    transport = getattr(settings, "CELERY_BROKER_TRANSPORT", None)
-    assert transport == ("factcheck.lib.fsbroker:Transport" if embedded else None)
+def test_the_filesystem_scheme_names_it_and_another_scheme_its_own():
+    """The transport follows the broker URL's scheme: a process (or a test) that sends to a Redis
+    URL gets Redis's transport, whatever the embedded default was (it once kept this one)."""
+    from factcheck.celery import app
+
+    assert app.connection_for_write("filesystem://").get_transport_cls() is fsbroker.Transport
+    redis = app.connection_for_write("redis://127.0.0.1:1/0").get_transport_cls()
+    assert redis.__module__ == "kombu.transport.redis"
