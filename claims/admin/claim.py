@@ -161,6 +161,13 @@ class ClaimAdmin(
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).with_current_verdict()
 
+    def get_object(self, request: HttpRequest, object_id: str, from_field=None) -> Claim | None:
+        """Read once a request: the steps, the re-check panel and the form all show this claim."""
+        read = request.__dict__.setdefault("claims_read", {})
+        if (object_id, from_field) not in read:
+            read[object_id, from_field] = super().get_object(request, object_id, from_field)
+        return read[object_id, from_field]
+
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet, search_term: str
     ) -> tuple[QuerySet, bool]:
